@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from config.demo.loader import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo company, its content and its people. Safe to run again."
+
+    def handle(self, *args, **options):
+        report = load_demo()
+        if report.created:
+            self.stdout.write(f"Created {len(report.created)} demo objects.")
+        else:
+            self.stdout.write("The demo data was already loaded; nothing to add.")
+        base = settings.WAGTAILADMIN_BASE_URL
+        self.stdout.write(self.style.SUCCESS(f"\nThe site:        {base}/"))
+        self.stdout.write(self.style.SUCCESS(f"The admin:       {base}/admin/"))
+        self.stdout.write(f"Portal sign-in:  {base}/onboarding/sign-in/\n")
+        self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
+        for role, user, job_title in report.people:
+            self.stdout.write(
+                f"  {role:<9} {user.username:<10} {user.get_full_name()}"
+                + (f", {job_title}" if job_title else "")
+            )

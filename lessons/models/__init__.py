@@ -1,0 +1,32 @@
+from .checks import CheckResult, KnowledgeCheck, QuestionResult
+from .organisation import BusinessUnit, CompanyValue
+from .pages import (
+    BusinessUnitContact,
+    BusinessUnitPage,
+    CompanyProfilePage,
+    LearnablePage,
+    LearningPortalPage,
+    ModulePage,
+    base_template,
+)
+from .paths import LearningPath, LearningPathStep, PathVersion, PathVersionStep, StepKind
+
+__all__ = [
+    "BusinessUnit",
+    "BusinessUnitContact",
+    "BusinessUnitPage",
+    "CheckResult",
+    "CompanyProfilePage",
+    "CompanyValue",
+    "KnowledgeCheck",
+    "LearnablePage",
+    "LearningPath",
+    "LearningPathStep",
+    "LearningPortalPage",
+    "ModulePage",
+    "PathVersion",
+    "PathVersionStep",
+    "QuestionResult",
+    "StepKind",
+    "base_template",
+]

@@ -1,0 +1,232 @@
+"""The portal's page tree: the portal root, the company profile, business units, modules."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
+
+from .organisation import BusinessUnit, CompanyValue
+from .paths import LearningPath
+
+
+def base_template():
+    """The host site's template that every portal template extends."""
+    return getattr(settings, "LESSONS_BASE_TEMPLATE", "lessons/base.html")
+
+
+class PortalPageMixin:
+    """Behaviour every portal page shares: only signed-in people may read it.
+
+    A mixin rather than a Page subclass so that it sits before RoutablePageMixin in the
+    method order and guards route views too.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(settings, "LESSONS_LOGIN_REQUIRED", True) and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["base_template"] = base_template()
+        context["portal"] = self if isinstance(self, LearningPortalPage) else self.portal()
+        return context
+
+    def portal(self):
+        return LearningPortalPage.objects.ancestor_of(self).live().first()
+
+
+class LearnablePage(PortalPageMixin, Page):
+    """A page a trainee learns from and a path can ask them to read."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences: what the reader will learn."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("About how long it takes to read and do."),
+    )
+    knowledge_check = models.ForeignKey(
+        "lessons.KnowledgeCheck",
+        verbose_name=_("knowledge check"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: a check the trainee passes to complete this module."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+        FieldPanel("knowledge_check"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
+    """The portal's root: the company profile, the units, the modules and the paths."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["lessons.CompanyProfilePage", "lessons.BusinessUnitPage", "lessons.ModulePage"]
+
+    class Meta:
+        verbose_name = _("learning portal")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific().defer_streamfields()
+        pages = list(children)
+        context["profile"] = next((p for p in pages if isinstance(p, CompanyProfilePage)), None)
+        context["units"] = [p for p in pages if isinstance(p, BusinessUnitPage)]
+        context["modules"] = list(
+            ModulePage.objects.descendant_of(self)
+            .live()
+            .defer_streamfields()
+            .select_related("business_unit")
+            .order_by("title")
+        )
+        context["paths"] = LearningPath.objects.filter(live=True).select_related(
+            "current_version", "business_unit"
+        )
+        return context
+
+    @path("paths/<slug:slug>/", name="path")
+    def path_outline(self, request, slug):
+        """A published path's steps in order, for anyone browsing the portal."""
+        learning_path = get_object_or_404(
+            LearningPath.objects.filter(live=True, current_version__isnull=False).select_related(
+                "current_version", "business_unit"
+            ),
+            slug=slug,
+        )
+        steps = learning_path.current_version.steps.select_related("page", "knowledge_check")
+        return self.render(
+            request,
+            template="lessons/path_outline.html",
+            context_overrides={"path": learning_path, "steps": list(steps)},
+        )
+
+
+class CompanyProfilePage(LearnablePage):
+    """Who the company is: mission, values, history, how it is organised."""
+
+    mission = models.TextField(_("mission"), max_length=500)
+
+    content_panels = [
+        *LearnablePage.content_panels[:2],
+        FieldPanel("mission"),
+        *LearnablePage.content_panels[2:],
+    ]
+    parent_page_types = ["lessons.LearningPortalPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("company profile")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["values"] = CompanyValue.objects.all()
+        context["units"] = (
+            BusinessUnitPage.objects.sibling_of(self).live().select_related("unit__lead")
+        )
+        return context
+
+
+class BusinessUnitPage(LearnablePage):
+    """What a unit does, who leads it, its key processes and who to ask."""
+
+    unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("business unit"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+    )
+
+    content_panels = [
+        *LearnablePage.content_panels[:1],
+        FieldPanel("unit"),
+        *LearnablePage.content_panels[1:],
+        InlinePanel("contacts", label=_("Who to ask"), heading=_("Who to ask")),
+    ]
+    parent_page_types = ["lessons.LearningPortalPage"]
+    subpage_types = ["lessons.ModulePage"]
+
+    class Meta:
+        verbose_name = _("business unit page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contacts"] = self.contacts.all()
+        context["modules"] = (
+            ModulePage.objects.live()
+            .filter(business_unit=self.unit_id)
+            .defer_streamfields()
+            .order_by("title")
+        )
+        return context
+
+
+class BusinessUnitContact(Orderable):
+    """Someone to ask about a topic in a unit."""
+
+    page = ParentalKey(BusinessUnitPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=120)
+    topic = models.CharField(_("ask them about"), max_length=200)
+    email = models.EmailField(_("email"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("topic"), FieldPanel("email")]
+
+    def __str__(self):
+        return self.name
+
+
+class ModulePage(LearnablePage):
+    """A module on any topic: serving customers, learning from mistakes, setting goals."""
+
+    business_unit = models.ForeignKey(
+        BusinessUnit,
+        verbose_name=_("business unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="modules",
+        help_text=_("The unit this module is mostly for; leave empty if it is for everyone."),
+    )
+
+    content_panels = [
+        *LearnablePage.content_panels,
+        MultiFieldPanel([FieldPanel("business_unit")], heading=_("Audience")),
+    ]
+    parent_page_types = ["lessons.LearningPortalPage", "lessons.BusinessUnitPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")

@@ -1,0 +1,317 @@
+"""Learning paths: an ordered list of steps, edited with drafts and revisions.
+
+Editors change a path freely; every publish records an immutable `PathVersion` with its
+own copy of the steps. Assignments pin a version, so what a trainee was given never
+changes under them, and each step keeps a `key` that stays the same from version to
+version while the step lives.
+"""
+
+import uuid
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+
+class StepKind(models.TextChoices):
+    MODULE = "module", _("Module")
+    TASK = "task", _("Practical task")
+    CHECKIN = "checkin", _("Check-in with the coach")
+    KNOWLEDGE_CHECK = "knowledge_check", _("Knowledge check")
+
+
+LEARNABLE_PAGE_TYPES = [
+    "lessons.ModulePage",
+    "lessons.CompanyProfilePage",
+    "lessons.BusinessUnitPage",
+]
+
+
+class StepFields(models.Model):
+    """What a step is, shared by the editable step and its published copies."""
+
+    key = models.UUIDField(default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=StepKind.choices)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Required for tasks and check-ins. Modules and checks default to their own."),
+    )
+    instructions = models.TextField(
+        _("instructions"),
+        blank=True,
+        help_text=_("What to do, and what the coach will look for."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class LearningPath(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A named, ordered list of steps that a coach assigns to new hires."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    business_unit = models.ForeignKey(
+        "lessons.BusinessUnit",
+        verbose_name=_("business unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="learning_paths",
+        help_text=_("Leave empty for a company-wide path."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_("The job title this path prepares for, if any."),
+    )
+    current_version = models.ForeignKey(
+        "lessons.PathVersion",
+        verbose_name=_("current version"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="learningpath")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="learningpath",
+        for_concrete_model=False,
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("business_unit"), FieldPanel("role")], heading=_("Who it is for")
+        ),
+        InlinePanel("steps", min_num=1, label=_("Steps"), heading=_("Steps")),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("learning path")
+        verbose_name_plural = _("learning paths")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "lessons/path_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        from lessons.models.pages import base_template
+
+        context["base_template"] = base_template()
+        context["steps"] = [step.preview() for step in self.steps.all()]
+        return context
+
+
+class LearningPathStep(StepFields, Orderable):
+    """A step of a path as editors are shaping it (the latest draft or the live path)."""
+
+    path = ParentalKey(LearningPath, on_delete=models.CASCADE, related_name="steps")
+    # SET_NULL rather than PROTECT: deleting a page whose parent holds a module must not
+    # fail. Published versions keep the step's title, and the form asks for a new page.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    knowledge_check = models.ForeignKey(
+        "lessons.KnowledgeCheck",
+        verbose_name=_("knowledge check"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        PageChooserPanel("page", page_type=LEARNABLE_PAGE_TYPES),
+        FieldPanel("knowledge_check"),
+        FieldPanel("title"),
+        FieldPanel("instructions"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self):
+        return self.display_title()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.kind == StepKind.MODULE and not self.page_id:
+            errors["page"] = _("Choose the module this step asks the trainee to read.")
+        if self.kind == StepKind.KNOWLEDGE_CHECK and not self.knowledge_check_id:
+            errors["knowledge_check"] = _("Choose the knowledge check for this step.")
+        if self.kind in (StepKind.TASK, StepKind.CHECKIN) and not self.title.strip():
+            errors["title"] = _("Give this step a title the trainee will recognise.")
+        if errors:
+            raise ValidationError(errors)
+
+    def display_title(self):
+        if self.title:
+            return self.title
+        if self.kind == StepKind.MODULE and self.page_id:
+            return self.page.title
+        if self.kind == StepKind.KNOWLEDGE_CHECK and self.knowledge_check_id:
+            return self.knowledge_check.title
+        return str(StepKind(self.kind).label) if self.kind else ""
+
+    def preview(self):
+        """An unsaved published-step copy, for previews and for publishing."""
+        page = self.page.specific if self.page_id else None
+        return PathVersionStep(
+            key=self.key,
+            kind=self.kind,
+            title=self.display_title(),
+            instructions=self.instructions,
+            page=page,
+            knowledge_check=self.knowledge_check,
+            estimated_minutes=getattr(page, "estimated_minutes", 0) or 0,
+        )
+
+
+class PathVersionQuerySet(models.QuerySet):
+    def record(self, path, revision=None):
+        """Copy the path as it stands now into a new immutable version, and make it current."""
+        steps = list(
+            LearningPathStep.objects.filter(path=path)
+            .select_related("page", "knowledge_check")
+            .order_by("sort_order", "pk")
+        )
+        with transaction.atomic():
+            # Lock the path row so two publishes at once cannot take the same number.
+            LearningPath.objects.select_for_update().filter(pk=path.pk).first()
+            number = (self.filter(path=path).aggregate(n=Max("number"))["n"] or 0) + 1
+            copies = [step.preview() for step in steps]
+            version = self.create(
+                path=path,
+                number=number,
+                revision=revision,
+                title=path.title,
+                description=path.description,
+                step_count=len(copies),
+                estimated_minutes=sum(copy.estimated_minutes for copy in copies),
+            )
+            for position, copy in enumerate(copies):
+                copy.version = version
+                copy.position = position
+            PathVersionStep.objects.bulk_create(copies)
+            LearningPath.objects.filter(pk=path.pk).update(current_version=version)
+            path.current_version = version
+        return version
+
+
+class PathVersion(models.Model):
+    """A learning path exactly as it was published once. Never edited afterwards."""
+
+    # PROTECT: a published path is history that assignments point at. Wagtail's delete
+    # view sees this through the reference index and explains why it cannot delete.
+    path = models.ForeignKey(
+        LearningPath, on_delete=models.PROTECT, related_name="versions", verbose_name=_("path")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"), auto_now_add=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    step_count = models.PositiveSmallIntegerField(_("steps"))
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes of reading"))
+
+    objects = PathVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path", "-number"]
+        get_latest_by = "number"
+        verbose_name = _("published path version")
+        verbose_name_plural = _("published path versions")
+        constraints = [
+            models.UniqueConstraint(fields=["path", "number"], name="lessons_path_version_unique")
+        ]
+
+    def __str__(self):
+        return _("%(title)s, version %(number)s") % {"title": self.title, "number": self.number}
+
+
+class PathVersionStep(StepFields):
+    """A step of a published version: its title and time are copied so history stays readable."""
+
+    version = models.ForeignKey(PathVersion, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("position"))
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    knowledge_check = models.ForeignKey(
+        "lessons.KnowledgeCheck",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=0)
+
+    class Meta:
+        ordering = ["version", "position"]
+        verbose_name = _("published step")
+        verbose_name_plural = _("published steps")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="lessons_version_step_key"),
+            models.UniqueConstraint(
+                fields=["version", "position"], name="lessons_version_step_position"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,17 @@
+"""Signal wiring for lessons, connected from LessonsConfig.ready()."""
+
+from wagtail.models import ReferenceIndex
+from wagtail.signals import published
+
+from lessons.models import LearningPath, PathVersion
+
+
+def record_published_path(sender, instance, revision=None, **kwargs):
+    """Every publish of a path becomes an immutable version that assignments can pin."""
+    PathVersion.objects.record(instance, revision=revision)
+
+
+def connect():
+    published.connect(record_published_path, sender=LearningPath, dispatch_uid="lessons_path_v")
+    # Indexing versions lets Wagtail's delete view see that a published path is protected.
+    ReferenceIndex.register_model(PathVersion)

@@ -1,0 +1,73 @@
+"""Wagtail admin screens for onboarding content. Registered in wagtail_hooks.py."""
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
+
+
+class LearningPathFilterSet(WagtailFilterSet):
+    class Meta:
+        model = LearningPath
+        fields = ["business_unit", "live"]
+
+
+class LearningPathViewSet(SnippetViewSet):
+    model = LearningPath
+    icon = "list-ol"
+    menu_label = _("Learning paths")
+    list_display = [
+        "title",
+        "business_unit",
+        Column("step_count", label=_("Steps")),
+        Column("current_version", label=_("Published version")),
+        "status_string",
+    ]
+    list_filter = LearningPathFilterSet
+    search_fields = ["title", "description"]
+
+    def get_queryset(self, request):
+        return (
+            LearningPath.objects.select_related(
+                "business_unit", "current_version", "latest_revision"
+            )
+            .annotate(step_count=Count("steps"))
+            .order_by("title")
+        )
+
+
+class KnowledgeCheckViewSet(SnippetViewSet):
+    model = KnowledgeCheck
+    icon = "help"
+    menu_label = _("Knowledge checks")
+    list_display = ["title", "pass_mark", "max_attempts", "status_string"]
+    search_fields = ["title"]
+
+
+class BusinessUnitViewSet(SnippetViewSet):
+    model = BusinessUnit
+    icon = "group"
+    menu_label = _("Business units")
+    list_display = ["name", "lead"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return BusinessUnit.objects.select_related("lead")
+
+
+class CompanyValueViewSet(SnippetViewSet):
+    model = CompanyValue
+    icon = "pick"
+    menu_label = _("Company values")
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
+
+
+class OnboardingContentGroup(SnippetViewSetGroup):
+    items = (LearningPathViewSet, KnowledgeCheckViewSet, BusinessUnitViewSet, CompanyValueViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Onboarding")
+    menu_name = "onboarding"

@@ -1,0 +1,163 @@
+"""Small builders for test data: each test makes exactly what it needs."""
+
+import json
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+from lessons.models import (
+    BusinessUnit,
+    BusinessUnitPage,
+    CompanyProfilePage,
+    KnowledgeCheck,
+    LearningPath,
+    LearningPathStep,
+    LearningPortalPage,
+    ModulePage,
+    StepKind,
+)
+
+BODY = json.dumps(
+    [
+        {"type": "heading", "value": "Why it matters"},
+        {"type": "paragraph", "value": "<p>Customers remember how we made them feel.</p>"},
+        {"type": "key_takeaways", "value": {"title": "Key takeaways", "items": ["Listen first"]}},
+    ]
+)
+
+
+def make_user(username="person", **extra):
+    return get_user_model().objects.create_user(
+        username=username, password="pw", first_name=username.title(), **extra
+    )
+
+
+def make_portal(title="Onboarding", slug="onboarding"):
+    """A published portal that is the default site's root."""
+    portal = LearningPortalPage(title=title, slug=slug, intro="<p>Welcome aboard.</p>")
+    Page.get_first_root_node().add_child(instance=portal)
+    portal.save_revision().publish()
+    Site.objects.filter(is_default_site=True).update(root_page=portal)
+    return portal
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def learnable(title, **extra):
+    fields = {"title": title, "summary": f"About {title}.", "estimated_minutes": 10, "body": BODY}
+    fields.update(extra)
+    return fields
+
+
+def make_module(parent, title="Serving customers", **extra):
+    return publish_child(parent, ModulePage(**learnable(title, **extra)))
+
+
+def make_profile(portal, title="Company profile"):
+    return publish_child(
+        portal, CompanyProfilePage(mission="Connect everyone.", **learnable(title))
+    )
+
+
+def make_unit(name="Customer Service", slug=None):
+    return BusinessUnit.objects.create(name=name, slug=slug or name.lower().replace(" ", "-"))
+
+
+def make_unit_page(portal, unit=None, title=None):
+    unit = unit or make_unit()
+    return publish_child(portal, BusinessUnitPage(unit=unit, **learnable(title or unit.name)))
+
+
+def make_check(title="Empathy check", pass_mark=50, max_attempts=None, live=True):
+    questions = [
+        {
+            "type": "single_choice",
+            "value": {
+                "question": "What do you do first?",
+                "choices": [
+                    {"text": "Listen", "correct": True, "explanation": "Yes."},
+                    {"text": "Interrupt", "correct": False, "explanation": "No."},
+                ],
+                "explanation": "Listening comes first.",
+            },
+        },
+        {
+            "type": "true_false",
+            "value": {
+                "question": "Blame fixes systems.",
+                "correct_answer": False,
+                "explanation": "",
+            },
+        },
+    ]
+    check = KnowledgeCheck.objects.create(
+        title=title,
+        pass_mark=pass_mark,
+        max_attempts=max_attempts,
+        questions=json.dumps(questions),
+        live=live,
+    )
+    check.save_revision()
+    return check
+
+
+def make_path(title="Orientation", slug=None, steps=(), publish=True):
+    """A path with the given steps: pages become module steps, checks become check steps,
+    and strings become practical tasks."""
+    learning_path = LearningPath(
+        title=title, slug=slug or title.lower().replace(" ", "-"), live=False
+    )
+    learning_path.steps = [as_step(item) for item in steps]
+    learning_path.save()
+    revision = learning_path.save_revision()
+    if publish:
+        revision.publish()
+        learning_path.refresh_from_db()
+    return learning_path
+
+
+def as_step(item):
+    if isinstance(item, LearningPathStep):
+        return item
+    if isinstance(item, Page):
+        return LearningPathStep(kind=StepKind.MODULE, page=item)
+    if isinstance(item, KnowledgeCheck):
+        return LearningPathStep(kind=StepKind.KNOWLEDGE_CHECK, knowledge_check=item)
+    return LearningPathStep(kind=StepKind.TASK, title=item, instructions="Do it well.")
+
+
+def page_form_data(page, **extra):
+    """What an editor's browser posts for a page of ours, built with Wagtail's helpers."""
+    from wagtail.test.utils.form_data import (
+        inline_formset,
+        nested_form_data,
+        rich_text,
+        streamfield,
+    )
+
+    data = {"title": page.title, "slug": page.slug}
+    if isinstance(page, LearningPortalPage):
+        data["intro"] = rich_text("<p>Welcome aboard.</p>")
+    else:
+        data.update(
+            summary=page.summary,
+            estimated_minutes=page.estimated_minutes,
+            body=streamfield(
+                [("heading", "Why it matters"), ("paragraph", rich_text("<p>Hi</p>"))]
+            ),
+            knowledge_check=page.knowledge_check_id or "",
+        )
+    if isinstance(page, CompanyProfilePage):
+        data["mission"] = page.mission
+    if isinstance(page, BusinessUnitPage):
+        data["unit"] = page.unit_id
+        data["contacts"] = inline_formset([{"name": "Ayu", "topic": "Rosters", "email": ""}])
+    if isinstance(page, ModulePage):
+        data["business_unit"] = page.business_unit_id or ""
+    data.update(extra)
+    return nested_form_data(data)
