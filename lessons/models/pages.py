@@ -101,10 +101,12 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific().defer_streamfields()
-        pages = list(children)
-        context["profile"] = next((p for p in pages if isinstance(p, CompanyProfilePage)), None)
-        context["units"] = [p for p in pages if isinstance(p, BusinessUnitPage)]
+        context["profile"] = (
+            CompanyProfilePage.objects.child_of(self).live().defer_streamfields().first()
+        )
+        context["units"] = list(
+            BusinessUnitPage.objects.child_of(self).live().defer_streamfields().order_by("title")
+        )
         context["modules"] = list(
             ModulePage.objects.descendant_of(self)
             .live()
