@@ -6,7 +6,7 @@ path("onboarding/", include("coaching.urls")),
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from lessons.models import base_template
+from lessons.conf import base_template
 
 app_name = "coaching"
 

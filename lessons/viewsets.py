@@ -7,6 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
+from lessons.models.listing import with_listing_status
 
 
 class LearningPathFilterSet(WagtailFilterSet):
@@ -26,17 +27,14 @@ class LearningPathViewSet(SnippetViewSet):
         Column("current_version", label=_("Published version")),
         "status_string",
     ]
-    list_filter = LearningPathFilterSet
+    filterset_class = LearningPathFilterSet
     search_fields = ["title", "description"]
 
     def get_queryset(self, request):
-        return (
-            LearningPath.objects.select_related(
-                "business_unit", "current_version", "latest_revision"
-            )
-            .annotate(step_count=Count("steps"))
-            .order_by("title")
-        )
+        paths = LearningPath.objects.select_related(
+            "business_unit", "current_version", "latest_revision"
+        ).annotate(step_count=Count("steps"))
+        return with_listing_status(paths).order_by("title")
 
 
 class KnowledgeCheckViewSet(SnippetViewSet):
@@ -45,6 +43,9 @@ class KnowledgeCheckViewSet(SnippetViewSet):
     menu_label = _("Knowledge checks")
     list_display = ["title", "pass_mark", "max_attempts", "status_string"]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))
 
 
 class BusinessUnitViewSet(SnippetViewSet):

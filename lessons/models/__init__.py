@@ -7,7 +7,6 @@ from .pages import (
     LearnablePage,
     LearningPortalPage,
     ModulePage,
-    base_template,
 )
 from .paths import LearningPath, LearningPathStep, PathVersion, PathVersionStep, StepKind
 
@@ -28,5 +27,4 @@ __all__ = [
     "PathVersionStep",
     "QuestionResult",
     "StepKind",
-    "base_template",
 ]

@@ -11,7 +11,10 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from lessons import conf
 from lessons.blocks import QuestionBlock
+
+from .listing import AnnotatedStatusMixin
 
 TRUE, FALSE = "true", "false"
 
@@ -60,7 +63,14 @@ def _question_choices(block):
     ]
 
 
-class KnowledgeCheck(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
+class KnowledgeCheck(
+    AnnotatedStatusMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A short quiz. Attached to a module page, or a step of a learning path on its own."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -107,10 +117,8 @@ class KnowledgeCheck(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Ind
         return "lessons/knowledge_check_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        from lessons.models.pages import base_template
-
         context = super().get_preview_context(request, mode_name)
-        context["base_template"] = base_template()
+        context["base_template"] = conf.base_template()
         context["answer_key"] = self.grade({})
         return context
 

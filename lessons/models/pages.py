@@ -1,6 +1,5 @@
 """The portal's page tree: the portal root, the company profile, business units, modules."""
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,15 +12,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 from .organisation import BusinessUnit, CompanyValue
 from .paths import LearningPath
-
-
-def base_template():
-    """The host site's template that every portal template extends."""
-    return getattr(settings, "LESSONS_BASE_TEMPLATE", "lessons/base.html")
 
 
 class PortalPageMixin:
@@ -32,13 +27,13 @@ class PortalPageMixin:
     """
 
     def serve(self, request, *args, **kwargs):
-        if getattr(settings, "LESSONS_LOGIN_REQUIRED", True) and not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+        if conf.login_required() and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), conf.login_url())
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["base_template"] = base_template()
+        context["base_template"] = conf.base_template()
         context["portal"] = self if isinstance(self, LearningPortalPage) else self.portal()
         return context
 

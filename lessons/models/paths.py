@@ -26,6 +26,10 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from lessons import conf
+
+from .listing import AnnotatedStatusMixin
+
 
 class StepKind(models.TextChoices):
     MODULE = "module", _("Module")
@@ -63,6 +67,7 @@ class StepFields(models.Model):
 
 
 class LearningPath(
+    AnnotatedStatusMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -141,9 +146,7 @@ class LearningPath(
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        from lessons.models.pages import base_template
-
-        context["base_template"] = base_template()
+        context["base_template"] = conf.base_template()
         context["steps"] = [step.preview() for step in self.steps.all()]
         return context
 

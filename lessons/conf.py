@@ -1,0 +1,29 @@
+"""The plugin's settings, each with a default that works in a stock Wagtail site.
+
+LESSONS_BASE_TEMPLATE   the host template that portal templates extend
+LESSONS_LOGIN_REQUIRED  whether the portal's pages need a signed-in person (default True)
+LESSONS_LOGIN_URL       where to send anonymous visitors (default: the plugin's sign-in
+                        page when its URLconf is included, else Django's LOGIN_URL)
+"""
+
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import NoReverseMatch
+
+DEFAULT_BASE_TEMPLATE = "lessons/base.html"
+DEFAULT_LOGIN_URL = "coaching:sign_in"
+
+
+def base_template():
+    return getattr(settings, "LESSONS_BASE_TEMPLATE", DEFAULT_BASE_TEMPLATE)
+
+
+def login_required():
+    return getattr(settings, "LESSONS_LOGIN_REQUIRED", True)
+
+
+def login_url():
+    try:
+        return resolve_url(getattr(settings, "LESSONS_LOGIN_URL", DEFAULT_LOGIN_URL))
+    except NoReverseMatch:
+        return resolve_url(settings.LOGIN_URL)
