@@ -8,7 +8,10 @@ from lessons.models import LearningPath, PathVersion
 
 def record_published_path(sender, instance, revision=None, **kwargs):
     """Every publish of a path becomes an immutable version that assignments can pin."""
-    PathVersion.objects.record(instance, revision=revision)
+    # Wagtail also sends `published` when a first publish is only scheduled for later;
+    # the version is recorded when publish_scheduled makes it live.
+    if instance.live:
+        PathVersion.objects.record(instance, revision=revision)
 
 
 def connect():

@@ -131,3 +131,24 @@ def test_each_step_kind_names_what_it_needs(kind, field):
         LearningPathStep(kind=kind).clean()
 
     assert field in caught.value.message_dict
+
+
+def test_a_check_used_by_a_path_cannot_be_deleted_from_the_admin(admin_client, portal):
+    check = builders.make_check()
+    builders.make_path(steps=[check], publish=False)
+    url = reverse("wagtailsnippets_lessons_knowledgecheck:delete", args=[check.pk])
+
+    assert admin_client.get(url).context["is_protected"] is True
+    admin_client.post(url)
+
+    assert type(check).objects.filter(pk=check.pk).exists()
+
+
+def test_a_unit_with_a_page_cannot_be_deleted_from_the_admin(admin_client, portal):
+    unit_page = builders.make_unit_page(portal)
+    url = reverse("wagtailsnippets_lessons_businessunit:delete", args=[unit_page.unit_id])
+
+    assert admin_client.get(url).context["is_protected"] is True
+    admin_client.post(url)
+
+    assert type(unit_page.unit).objects.filter(pk=unit_page.unit_id).exists()

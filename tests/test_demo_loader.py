@@ -1,0 +1,95 @@
+"""The demo loader builds a believable company, and running it twice adds nothing."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from lessons.models import (
+    BusinessUnit,
+    CompanyValue,
+    KnowledgeCheck,
+    LearningPath,
+    LearningPortalPage,
+    ModulePage,
+    PathVersion,
+    PathVersionStep,
+)
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = [
+    get_user_model(),
+    Page,
+    Revision,
+    BusinessUnit,
+    CompanyValue,
+    KnowledgeCheck,
+    LearningPath,
+    PathVersion,
+    PathVersionStep,
+]
+
+
+def load():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_loading_twice_adds_nothing():
+    load()
+    first = counts()
+
+    output = load()
+
+    assert counts() == first
+    assert "nothing to add" in output
+
+
+def test_the_demo_company_is_complete():
+    load()
+
+    portal = LearningPortalPage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == portal.pk
+    assert BusinessUnit.objects.count() == 3
+    assert CompanyValue.objects.count() == 4
+    assert ModulePage.objects.live().count() >= 6
+    assert ModulePage.objects.filter(knowledge_check__isnull=False).count() >= 1
+    paths = LearningPath.objects.filter(live=True, current_version__isnull=False)
+    assert paths.count() == 2
+    kinds = set(PathVersionStep.objects.values_list("kind", flat=True))
+    assert kinds == {"module", "task", "checkin", "knowledge_check"}
+    assert not PathVersionStep.objects.filter(kind="module", page__isnull=True).exists()
+
+
+def test_the_command_prints_where_to_sign_in_and_the_accounts():
+    output = load()
+
+    assert "/admin/" in output and "/onboarding/sign-in/" in output
+    for username in ("hana", "edi", "citra", "nadia", "bima", "rizky"):
+        assert username in output
+
+
+def test_demo_people_can_sign_in_with_the_printed_password(client):
+    load()
+
+    assert client.login(username="nadia", password="onboard-demo")
+
+
+def test_every_demo_page_renders_for_a_new_hire(client):
+    load()
+    client.login(username="nadia", password="onboard-demo")
+    portal = LearningPortalPage.objects.get()
+
+    for page in portal.get_descendants(inclusive=True).live().specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+    for learning_path in LearningPath.objects.all():
+        assert client.get(f"{portal.url}paths/{learning_path.slug}/").status_code == 200
