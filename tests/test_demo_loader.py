@@ -93,3 +93,24 @@ def test_every_demo_page_renders_for_a_new_hire(client):
         assert response.status_code == 200, page.url
     for learning_path in LearningPath.objects.all():
         assert client.get(f"{portal.url}paths/{learning_path.slug}/").status_code == 200
+
+
+def test_demo_roles_reach_what_they_manage_in_the_admin(client):
+    from django.urls import reverse
+
+    load()
+    portal = LearningPortalPage.objects.get()
+    add_module = reverse("wagtailadmin_pages:add", args=["lessons", "modulepage", portal.pk])
+    add_path = reverse("wagtailsnippets_lessons_learningpath:add")
+    units = reverse("wagtailsnippets_lessons_businessunit:list")
+    expected = {
+        "edi": {add_module: 200, add_path: 200},
+        "hana": {units: 200, add_path: 200},
+        "nadia": {add_module: 302, add_path: 302, units: 302},  # sent to the admin login
+    }
+
+    for username, urls in expected.items():
+        client.login(username=username, password="onboard-demo")
+        for url, status in urls.items():
+            assert client.get(url).status_code == status, (username, url)
+        client.logout()

@@ -1,6 +1,7 @@
 """The portal's page tree: the portal root, the company profile, business units, modules."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -34,11 +35,19 @@ class PortalPageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = conf.base_template()
-        context["portal"] = self if isinstance(self, LearningPortalPage) else self.portal()
+        if isinstance(self, LearningPortalPage):
+            context["portal"], context["breadcrumbs"] = self, []
+        else:
+            context["breadcrumbs"] = self.portal_trail()
+            context["portal"] = context["breadcrumbs"][0] if context["breadcrumbs"] else None
         return context
 
-    def portal(self):
-        return LearningPortalPage.objects.ancestor_of(self).live().first()
+    def portal_trail(self):
+        """The nearest portal above this page and the pages between, in one query."""
+        portal_type = ContentType.objects.get_for_model(LearningPortalPage)
+        ancestors = list(Page.objects.ancestor_of(self).live().order_by("depth"))
+        portals = [i for i, page in enumerate(ancestors) if page.content_type_id == portal_type.pk]
+        return ancestors[portals[-1] :] if portals else []
 
 
 class LearnablePage(PortalPageMixin, Page):

@@ -163,3 +163,16 @@ def test_plain_text_fields_are_escaped(reader_client, portal):
 
     assert "<script>alert(1)" not in text and "<img src=x" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_a_module_leads_back_to_its_unit_and_the_portal(reader_client, portal):
+    unit_page = builders.make_unit_page(portal)
+    module = builders.make_module(unit_page, title="Handling outages")
+
+    response = reader_client.get(module.url)
+
+    assert [crumb.title for crumb in response.context["breadcrumbs"]] == [
+        "Onboarding",
+        "Customer Service",
+    ]
+    assert f'href="{unit_page.url}"' in response.text

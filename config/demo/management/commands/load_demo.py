@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand
 
 from config.demo.loader import DEMO_PASSWORD, load_demo
 
+ROLE_LABELS = {"hr": "HR", "editor": "editor", "coach": "coach", "new_hire": "new hire"}
+
 
 class Command(BaseCommand):
     help = "Load the demo company, its content and its people. Safe to run again."
@@ -20,6 +22,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for role, user, job_title in report.people:
             self.stdout.write(
-                f"  {role:<9} {user.username:<10} {user.get_full_name()}"
+                f"  {ROLE_LABELS[role]:<9} {user.username:<10} {user.get_full_name()}"
                 + (f", {job_title}" if job_title else "")
             )
