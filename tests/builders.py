@@ -161,3 +161,39 @@ def page_form_data(page, **extra):
         data["business_unit"] = page.business_unit_id or ""
     data.update(extra)
     return nested_form_data(data)
+
+
+def make_trainee(username="nadia", start_date=None, unit=None, job_title="Agent", coach=None):
+    """A new hire with a profile, optionally coached (as primary) by `coach`."""
+    from coaching.models import CoachRelationship, TraineeProfile
+
+    user = make_user(username)
+    TraineeProfile.objects.create(
+        user=user, start_date=start_date, business_unit=unit, job_title=job_title
+    )
+    if coach is not None:
+        CoachRelationship.objects.create(coach=coach, trainee=user, is_primary=True)
+    return user
+
+
+def make_hr(username="hana"):
+    from django.contrib.auth.models import Permission
+
+    user = make_user(username)
+    user.user_permissions.add(Permission.objects.get(codename="manage_all_trainees"))
+    return user
+
+
+def assign(learning_path, trainee, by=None, **kwargs):
+    """Assign a published path to one new hire and return the assignment."""
+    from coaching.assigning import assign_path
+    from coaching.models import Assignment, TraineeProfile
+
+    assign_path(
+        learning_path, TraineeProfile.objects.filter(user=trainee), assigned_by=by, **kwargs
+    )
+    return Assignment.objects.select_related("version").get(path=learning_path, trainee=trainee)
+
+
+def steps_of(assignment):
+    return list(assignment.version.steps.select_related("page", "knowledge_check"))

@@ -1,0 +1,207 @@
+"""What new hires and coaches do on a step: read, answer, submit, sign off, record.
+
+Every operation is safe to repeat and to race: progress rows are unique per step, each
+state change is a conditional UPDATE, and an assignment completes under a row lock.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coaching.models import Assignment, AssignmentStatus, CheckAttempt, ProgressStatus, StepProgress
+from lessons.models import StepKind
+
+
+class StepError(Exception):
+    """A step action that is not allowed now, with a message for the person asking."""
+
+
+def knowledge_check_for(step):
+    """The live knowledge check a step asks for: its own, or its module page's."""
+    if step.kind == StepKind.KNOWLEDGE_CHECK:
+        check = step.knowledge_check
+    elif step.kind == StepKind.MODULE and step.page_id:
+        check = getattr(step.page.specific, "knowledge_check", None)
+    else:
+        check = None
+    return check if check is not None and check.live else None
+
+
+def _require_active(assignment):
+    if assignment.status != AssignmentStatus.ACTIVE:
+        raise StepError(_("This path is no longer in progress."))
+
+
+def _progress(assignment, step, status, **fields):
+    """The step's progress row, and whether this call created it (with `status`)."""
+    return StepProgress.objects.get_or_create(
+        assignment=assignment, step=step, defaults={"status": status, **fields}
+    )
+
+
+def _mark_done(assignment, step, **fields):
+    """Mark the step done once; return True only for the one call that did it."""
+    now = timezone.now()
+    with transaction.atomic():
+        progress, created = _progress(
+            assignment, step, ProgressStatus.DONE, completed_at=now, **fields
+        )
+        newly_done = created or bool(
+            StepProgress.objects.filter(pk=progress.pk)
+            .exclude(status=ProgressStatus.DONE)
+            .update(status=ProgressStatus.DONE, completed_at=now, **fields)
+        )
+        if newly_done:
+            _complete_if_finished(assignment, now)
+    return newly_done
+
+
+def _complete_if_finished(assignment, now):
+    locked = Assignment.objects.select_for_update().select_related("version").get(pk=assignment.pk)
+    done = locked.progress.filter(status=ProgressStatus.DONE).count()
+    if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
+        Assignment.objects.filter(pk=locked.pk).update(
+            status=AssignmentStatus.COMPLETED, completed_at=now
+        )
+        assignment.status, assignment.completed_at = AssignmentStatus.COMPLETED, now
+
+
+def _touch(assignment):
+    now = timezone.now()
+    Assignment.objects.filter(pk=assignment.pk).update(last_activity_at=now)
+    assignment.last_activity_at = now
+
+
+def complete_module(assignment, step):
+    """The new hire has read a module (or the company profile, or a unit page)."""
+    _require_active(assignment)
+    if step.kind != StepKind.MODULE:
+        raise StepError(_("Only a module is marked as done by its reader."))
+    if knowledge_check_for(step) is not None:
+        raise StepError(_("Pass the knowledge check to complete this module."))
+    _touch(assignment)
+    return _mark_done(assignment, step)
+
+
+def attempts_left(assignment, step, check):
+    if check.max_attempts is None:
+        return None
+    used = CheckAttempt.objects.filter(assignment=assignment, step=step).count()
+    return max(check.max_attempts - used, 0)
+
+
+def take_check(assignment, step, answers):
+    """Grade a knowledge check attempt, keep it, and complete the step when it passes."""
+    _require_active(assignment)
+    check = knowledge_check_for(step)
+    if check is None:
+        raise StepError(_("This step has no knowledge check to take."))
+    with transaction.atomic():
+        # Lock the assignment so that two submissions at once get distinct numbers and
+        # cannot both slip under the attempt limit.
+        Assignment.objects.select_for_update().filter(pk=assignment.pk).first()
+        if StepProgress.objects.filter(
+            assignment=assignment, step=step, status=ProgressStatus.DONE
+        ).exists():
+            raise StepError(_("You have already passed this check."))
+        used = (
+            CheckAttempt.objects.filter(assignment=assignment, step=step).aggregate(
+                n=Max("number")
+            )["n"]
+            or 0
+        )
+        if check.max_attempts is not None and used >= check.max_attempts:
+            raise StepError(_("You have used every attempt for this check. Talk to your coach."))
+        result = check.grade(answers)
+        attempt = CheckAttempt.objects.create(
+            assignment=assignment,
+            step=step,
+            knowledge_check=check,
+            number=used + 1,
+            answers=answers,
+            results=[_question_json(question) for question in result.questions],
+            score=result.score,
+            passed=result.passed,
+        )
+        _touch(assignment)
+        if result.passed:
+            _mark_done(assignment, step)
+    return attempt, result
+
+
+def _question_json(question):
+    return {
+        "id": question.id,
+        "question": question.question,
+        "correct": question.correct,
+        "explanation": question.explanation,
+        "choices": [
+            {
+                "text": str(choice.text),
+                "correct": choice.correct,
+                "chosen": choice.chosen,
+                "explanation": choice.explanation,
+            }
+            for choice in question.choices
+        ],
+    }
+
+
+def submit_task(assignment, step, note=""):
+    """The new hire says a practical task is ready for the coach to sign off."""
+    _require_active(assignment)
+    if step.kind != StepKind.TASK:
+        raise StepError(_("Only a practical task is submitted for sign-off."))
+    with transaction.atomic():
+        progress, _created = _progress(assignment, step, ProgressStatus.SUBMITTED, note=note)
+        waiting = [ProgressStatus.RETURNED, ProgressStatus.SUBMITTED]
+        StepProgress.objects.filter(pk=progress.pk, status__in=waiting).update(
+            status=ProgressStatus.SUBMITTED, note=note
+        )
+        _touch(assignment)
+    progress.refresh_from_db()
+    if progress.status == ProgressStatus.DONE:
+        raise StepError(_("Your coach has already signed off this task."))
+    return progress
+
+
+def sign_off(assignment, step, *, coach, comment=""):
+    """The coach confirms a practical task is done."""
+    _require_active(assignment)
+    if step.kind != StepKind.TASK:
+        raise StepError(_("Only a practical task is signed off."))
+    return _mark_done(assignment, step, reviewed_by=coach, coach_comment=comment)
+
+
+def send_back(assignment, step, *, coach, comment):
+    """The coach asks for more on a submitted task, and says what."""
+    _require_active(assignment)
+    if not comment.strip():
+        raise StepError(_("Say what is missing, so the new hire knows what to do next."))
+    updated = StepProgress.objects.filter(
+        assignment=assignment, step=step, status=ProgressStatus.SUBMITTED
+    ).update(status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach)
+    if not updated:
+        raise StepError(_("Only a task waiting for sign-off can be sent back."))
+
+
+def plan_checkin(assignment, step, *, coach, when):
+    _require_active(assignment)
+    if step.kind != StepKind.CHECKIN:
+        raise StepError(_("Only a check-in is planned."))
+    with transaction.atomic():
+        progress, _created = _progress(assignment, step, ProgressStatus.PLANNED, scheduled_for=when)
+        updated = StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.PLANNED).update(
+            scheduled_for=when, reviewed_by=coach
+        )
+    if not updated:
+        raise StepError(_("This check-in has already been recorded."))
+
+
+def record_checkin(assignment, step, *, coach, notes=""):
+    """The coach records that the check-in took place; the step is then done."""
+    _require_active(assignment)
+    if step.kind != StepKind.CHECKIN:
+        raise StepError(_("Only a check-in is recorded."))
+    return _mark_done(assignment, step, reviewed_by=coach, coach_comment=notes)
