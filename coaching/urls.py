@@ -6,9 +6,13 @@ path("onboarding/", include("coaching.urls")),
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from coaching.views import dashboard, portal
 from lessons.conf import base_template
 
 app_name = "coaching"
+
+step = "paths/<int:assignment_id>/steps/<int:number>/"
+coach_step = "coach/assignments/<int:assignment_id>/steps/<int:number>/"
 
 urlpatterns = [
     path(
@@ -21,4 +25,27 @@ urlpatterns = [
         name="sign_in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign_out"),
+    # The new hire's portal.
+    path("", portal.home, name="home"),
+    path("paths/<int:assignment_id>/", portal.assignment_detail, name="assignment"),
+    path(step, portal.step_detail, name="step"),
+    path(f"{step}done/", portal.complete_module, name="complete_module"),
+    path(f"{step}check/", portal.take_check, name="take_check"),
+    path(f"{step}submit/", portal.submit_task, name="submit_task"),
+    # The coach dashboard.
+    path("coach/", dashboard.dashboard, name="dashboard"),
+    path("coach/assign/", dashboard.assign, name="assign"),
+    path("coach/trainees/<int:trainee_id>/", dashboard.trainee_detail, name="trainee"),
+    path(
+        "coach/assignments/<int:assignment_id>/cancel/",
+        dashboard.cancel_assignment,
+        name="cancel_assignment",
+    ),
+    path(
+        "coach/assignments/<int:assignment_id>/due/", dashboard.change_due_date, name="change_due"
+    ),
+    path(f"{coach_step}sign-off/", dashboard.sign_off, name="sign_off"),
+    path(f"{coach_step}send-back/", dashboard.send_back, name="send_back"),
+    path(f"{coach_step}plan/", dashboard.plan_checkin, name="plan_checkin"),
+    path(f"{coach_step}record/", dashboard.record_checkin, name="record_checkin"),
 ]

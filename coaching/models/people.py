@@ -70,6 +70,7 @@ class CoachRelationship(models.Model):
         verbose_name = _("coach relationship")
         verbose_name_plural = _("coach relationships")
         ordering = ["trainee", "-is_primary", "starts_on"]
+        permissions = [("coach_trainees", _("Can coach new hires and use the coach dashboard"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),

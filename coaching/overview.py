@@ -1,0 +1,94 @@
+"""The coach's view of their new hires: one annotated row each, counted by the database."""
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coaching.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+
+SORTS = {
+    "name": ["user__first_name", "user__last_name"],
+    "progress": ["percent", "user__first_name"],
+    "-progress": ["-percent", "user__first_name"],
+    "overdue": ["-overdue_steps", "user__first_name"],
+    "activity": [F("last_activity").desc(nulls_last=True), "user__first_name"],
+    "due": [F("next_due").asc(nulls_last=True), "user__first_name"],
+}
+
+
+def _per_trainee(queryset, aggregate, trainee_field="trainee"):
+    """A correlated subquery: `aggregate` over `queryset` for the row's new hire."""
+    return Subquery(
+        queryset.filter(**{trainee_field: OuterRef("user_id")})
+        .order_by()
+        .values(trainee_field)
+        .annotate(value=aggregate)
+        .values("value")[:1]
+    )
+
+
+def trainee_overview(profiles, today=None):
+    """Annotate new hires' profiles with progress across their paths, overdue steps,
+    last activity and next due date, and prefetch their current assignments."""
+    today = today or timezone.localdate()
+    current = Assignment.objects.current()
+    overdue = current.filter(status=AssignmentStatus.ACTIVE, due_on__lt=today)
+    done = StepProgress.objects.filter(status=ProgressStatus.DONE).exclude(
+        assignment__status=AssignmentStatus.CANCELLED
+    )
+    overdue_done = done.filter(
+        assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today
+    )
+    zero = Value(0)
+    return (
+        profiles.select_related("user", "business_unit")
+        .annotate(
+            steps_total=Coalesce(_per_trainee(current, Sum("version__step_count")), zero),
+            steps_done=Coalesce(_per_trainee(done, Count("pk"), "assignment__trainee"), zero),
+            overdue_steps=Coalesce(_per_trainee(overdue, Sum("version__step_count")), zero)
+            - Coalesce(_per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
+            last_activity=_per_trainee(current, Max("last_activity_at")),
+            next_due=_per_trainee(current.filter(status=AssignmentStatus.ACTIVE), Min("due_on")),
+        )
+        .annotate(
+            percent=Case(
+                When(steps_total=0, then=zero),
+                default=F("steps_done") * 100 / F("steps_total"),
+                output_field=IntegerField(),
+            )
+        )
+        .prefetch_related(
+            Prefetch(
+                "user__assignments",
+                queryset=current.with_progress().select_related("version").order_by("due_on"),
+                to_attr="current_assignments",
+            )
+        )
+    )
+
+
+def filter_overview(rows, *, unit=None, path=None, overdue_only=False):
+    if unit:
+        rows = rows.filter(business_unit=unit)
+    if path:
+        rows = rows.filter(
+            Q(user__assignments__path=path)
+            & ~Q(user__assignments__status=AssignmentStatus.CANCELLED)
+        ).distinct()
+    if overdue_only:
+        rows = rows.filter(overdue_steps__gt=0)
+    return rows

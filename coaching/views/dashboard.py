@@ -1,0 +1,236 @@
+"""The coach dashboard: new hires at a glance, one new hire in depth, and assigning."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from coaching import assigning, progress
+from coaching.access import (
+    coached_assignment_or_404,
+    coached_profiles,
+    coached_trainee_or_404,
+    require_coach,
+    step_or_404,
+)
+from coaching.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm, RequiredNoteForm
+from coaching.journeys import journeys
+from coaching.models import Assignment, CheckAttempt
+from coaching.overview import SORTS, filter_overview, trainee_overview
+from lessons.models import BusinessUnit, LearningPath
+
+from .base import render_page
+
+PAGE_SIZE = 50
+
+
+def _int_or_none(value):
+    return int(value) if value and value.isdigit() else None
+
+
+@login_required
+def dashboard(request):
+    require_coach(request.user)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
+    unit = _int_or_none(request.GET.get("unit"))
+    path = _int_or_none(request.GET.get("path"))
+    overdue_only = request.GET.get("overdue") == "1"
+    rows = filter_overview(
+        trainee_overview(coached_profiles(request.user)),
+        unit=unit,
+        path=path,
+        overdue_only=overdue_only,
+    ).order_by(*SORTS[sort])
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_page(
+        request,
+        "coaching/dashboard/home.html",
+        {
+            "page_obj": page,
+            "sort": sort,
+            "units": BusinessUnit.objects.all(),
+            "paths": LearningPath.objects.filter(live=True),
+            "filters": {"unit": unit, "path": path, "overdue": overdue_only},
+            "query": query.urlencode(),
+            "sorts": [
+                ("name", _("Name")),
+                ("-progress", _("Most progress")),
+                ("progress", _("Least progress")),
+                ("overdue", _("Most overdue")),
+                ("activity", _("Recent activity")),
+                ("due", _("Next due")),
+            ],
+        },
+    )
+
+
+@login_required
+def trainee_detail(request, trainee_id):
+    require_coach(request.user)
+    trainee = coached_trainee_or_404(request.user, trainee_id)
+    assignments = Assignment.objects.for_trainee(trainee).order_by("status", "due_on")
+    attempts = {}
+    for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
+        attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
+    all_journeys = journeys(assignments)
+    for journey in all_journeys:
+        for state in journey.steps:
+            state.attempts = attempts.get((journey.assignment.pk, state.step.pk), [])
+    return render_page(
+        request,
+        "coaching/dashboard/trainee.html",
+        {
+            "trainee": trainee,
+            "journeys": all_journeys,
+            "waiting": [
+                (journey, state)
+                for journey in all_journeys
+                for state in journey.steps
+                if state.status == "submitted"
+            ],
+            "due_form": DueDateForm(),
+            "note_form": NoteForm(),
+            "required_note_form": RequiredNoteForm(),
+            "plan_form": PlanCheckinForm(),
+        },
+    )
+
+
+@login_required
+def assign(request):
+    require_coach(request.user)
+    initial = {}
+    if trainee := _int_or_none(request.GET.get("trainee")):
+        initial["trainees"] = coached_profiles(request.user).filter(user_id=trainee)
+    form = AssignForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = assigning.assign_path(
+                form.cleaned_data["path"],
+                form.profiles(),
+                assigned_by=request.user,
+                **form.due(),
+            )
+        except assigning.AssignmentError as error:
+            form.add_error("path", str(error))
+        else:
+            _report_assignment(request, form.cleaned_data["path"], result)
+            return redirect("coaching:dashboard")
+    return render_page(request, "coaching/dashboard/assign.html", {"form": form})
+
+
+def _report_assignment(request, learning_path, result):
+    if result.created:
+        messages.success(
+            request,
+            ngettext(
+                "Assigned %(path)s to %(count)s person.",
+                "Assigned %(path)s to %(count)s people.",
+                result.created,
+            )
+            % {"path": learning_path.title, "count": result.created},
+        )
+    else:
+        messages.warning(request, _("Nobody new was assigned."))
+    if result.already_assigned:
+        messages.info(
+            request,
+            _("Already assigned, so left as they were: %(names)s.")
+            % {"names": ", ".join(result.already_assigned)},
+        )
+    if result.without_start_date:
+        messages.warning(
+            request,
+            _("No start date on record, so no due date for: %(names)s.")
+            % {"names": ", ".join(result.without_start_date)},
+        )
+
+
+def _back_to_trainee(assignment, anchor=""):
+    url = reverse("coaching:trainee", args=[assignment.trainee_id])
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _coach_act(request, assignment_id, action, number=None, form_class=None):
+    """Run one coach action on an assignment (and a step) they may see, then go back."""
+    require_coach(request.user)
+    assignment = coached_assignment_or_404(request.user, assignment_id)
+    step = step_or_404(assignment, number) if number is not None else None
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+        return _back_to_trainee(assignment, f"assignment-{assignment.pk}")
+    try:
+        message = action(assignment, step, form.cleaned_data if form else None)
+    except (progress.StepError, assigning.AssignmentError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, message)
+    return _back_to_trainee(assignment, f"assignment-{assignment.pk}")
+
+
+@require_POST
+@login_required
+def cancel_assignment(request, assignment_id):
+    def action(assignment, step, data):
+        assigning.cancel_assignment(assignment)
+        return _("Assignment cancelled. Its progress stays on record.")
+
+    return _coach_act(request, assignment_id, action)
+
+
+@require_POST
+@login_required
+def change_due_date(request, assignment_id):
+    def action(assignment, step, data):
+        assigning.change_due_date(assignment, data["due_on"])
+        return _("Due date changed.")
+
+    return _coach_act(request, assignment_id, action, form_class=DueDateForm)
+
+
+@require_POST
+@login_required
+def sign_off(request, assignment_id, number):
+    def action(assignment, step, data):
+        progress.sign_off(assignment, step, coach=request.user, comment=data["text"])
+        return _("Signed off.")
+
+    return _coach_act(request, assignment_id, action, number, NoteForm)
+
+
+@require_POST
+@login_required
+def send_back(request, assignment_id, number):
+    def action(assignment, step, data):
+        progress.send_back(assignment, step, coach=request.user, comment=data["text"])
+        return _("Sent back with your comment.")
+
+    return _coach_act(request, assignment_id, action, number, RequiredNoteForm)
+
+
+@require_POST
+@login_required
+def plan_checkin(request, assignment_id, number):
+    def action(assignment, step, data):
+        progress.plan_checkin(assignment, step, coach=request.user, when=data["when"])
+        return _("Check-in planned.")
+
+    return _coach_act(request, assignment_id, action, number, PlanCheckinForm)
+
+
+@require_POST
+@login_required
+def record_checkin(request, assignment_id, number):
+    def action(assignment, step, data):
+        progress.record_checkin(assignment, step, coach=request.user, notes=data["text"])
+        return _("Check-in recorded.")
+
+    return _coach_act(request, assignment_id, action, number, NoteForm)
