@@ -29,3 +29,11 @@ def superuser(db):
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Per-person cached roles must not leak between tests, where user ids repeat."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,23 @@
+from django import template
+from django.core.cache import cache
+
+from coaching.access import can_coach
+
+register = template.Library()
+
+NAV_ROLE_SECONDS = 300
+
+
+@register.simple_tag(takes_context=True)
+def shows_coach_dashboard(context):
+    """Whether the header links to the coach dashboard.
+
+    Cached per person for a few minutes so that every page does not pay for a
+    permission lookup; the dashboard itself always checks access afresh.
+    """
+    user = context["request"].user
+    if not user.is_authenticated:
+        return False
+    return cache.get_or_set(
+        f"coaching:nav:coach:{user.pk}", lambda: can_coach(user), NAV_ROLE_SECONDS
+    )
