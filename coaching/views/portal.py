@@ -28,10 +28,17 @@ def home(request):
     )
 
 
+def own_journey_or_404(user, assignment_id):
+    """The new hire's own assignment as a journey; anyone else's answers 404."""
+    found = journeys(Assignment.objects.filter(pk=assignment_id, trainee=user))
+    if not found:
+        raise Http404
+    return found[0]
+
+
 @login_required
 def assignment_detail(request, assignment_id):
-    assignment = own_assignment_or_404(request.user, assignment_id)
-    (journey,) = journeys(Assignment.objects.filter(pk=assignment.pk))
+    journey = own_journey_or_404(request.user, assignment_id)
     return render_page(request, "coaching/portal/assignment.html", {"journey": journey})
 
 
@@ -40,8 +47,8 @@ def step_url(assignment, number):
 
 
 def _step_context(request, assignment_id, number):
-    assignment = own_assignment_or_404(request.user, assignment_id)
-    (journey,) = journeys(Assignment.objects.filter(pk=assignment.pk))
+    journey = own_journey_or_404(request.user, assignment_id)
+    assignment = journey.assignment
     if not 1 <= number <= len(journey.steps):
         raise Http404
     state = journey.steps[number - 1]
