@@ -25,6 +25,7 @@ SORTS = {
     "progress": ["percent", "user__first_name"],
     "-progress": ["-percent", "user__first_name"],
     "overdue": ["-overdue_steps", "user__first_name"],
+    "waiting": ["-waiting_count", "user__first_name"],
     "activity": [F("last_activity").desc(nulls_last=True), "user__first_name"],
     "due": [F("next_due").asc(nulls_last=True), "user__first_name"],
 }
@@ -53,6 +54,9 @@ def trainee_overview(profiles, today=None):
     overdue_done = done.filter(
         assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today
     )
+    waiting = StepProgress.objects.filter(
+        status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
+    )
     zero = Value(0)
     return (
         profiles.select_related("user", "business_unit")
@@ -61,6 +65,7 @@ def trainee_overview(profiles, today=None):
             steps_done=Coalesce(_per_trainee(done, Count("pk"), "assignment__trainee"), zero),
             overdue_steps=Coalesce(_per_trainee(overdue, Sum("version__step_count")), zero)
             - Coalesce(_per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
+            waiting_count=Coalesce(_per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
             last_activity=_per_trainee(current, Max("last_activity_at")),
             next_due=_per_trainee(current.filter(status=AssignmentStatus.ACTIVE), Min("due_on")),
         )

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from coaching.models import Assignment, CoachRelationship, StepProgress, TraineeProfile
 from lessons.models import (
     BusinessUnit,
     CompanyValue,
@@ -22,6 +23,10 @@ pytestmark = pytest.mark.django_db
 
 COUNTED = [
     get_user_model(),
+    Assignment,
+    CoachRelationship,
+    StepProgress,
+    TraineeProfile,
     Page,
     Revision,
     BusinessUnit,
@@ -114,3 +119,23 @@ def test_demo_roles_reach_what_they_manage_in_the_admin(client):
         for url, status in urls.items():
             assert client.get(url).status_code == status, (username, url)
         client.logout()
+
+
+def test_the_demo_shows_onboarding_under_way(client):
+    from django.urls import reverse
+
+    load()
+
+    client.login(username="citra", password="onboard-demo")
+    dashboard = client.get(reverse("coaching:dashboard"))
+    assert [str(row) for row in dashboard.context["page_obj"]] == [
+        "Bima Prasetyo",
+        "Nadia Rahmawati",
+    ]
+    nadia = TraineeProfile.objects.get(user__username="nadia").user
+    assert (
+        "Waiting for your sign-off" in client.get(reverse("coaching:trainee", args=[nadia.pk])).text
+    )
+    client.login(username="nadia", password="onboard-demo")
+    home = client.get(reverse("coaching:home"))
+    assert "Company orientation" in home.text and "Customer Service essentials" in home.text

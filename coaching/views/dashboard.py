@@ -63,6 +63,7 @@ def dashboard(request):
                 ("-progress", _("Most progress")),
                 ("progress", _("Least progress")),
                 ("overdue", _("Most overdue")),
+                ("waiting", _("Waiting for sign-off")),
                 ("activity", _("Recent activity")),
                 ("due", _("Next due")),
             ],

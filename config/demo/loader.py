@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from config.demo import onboarding
 from lessons.models import (
     BusinessUnit,
     BusinessUnitContact,
@@ -68,6 +69,9 @@ def load_demo():
         checks = ensure_checks(read("checks")["checks"], report)
         pages = ensure_pages(read("content"), units, checks, report)
         ensure_paths(read("paths")["paths"], units, pages, checks, report)
+        onboarding.grant_roles(groups)
+        onboarding.ensure_profiles(organisation["people"], people, units, report)
+        onboarding.ensure_assignments(people, report)
     return report
 
 

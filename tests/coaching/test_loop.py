@@ -150,3 +150,14 @@ def test_empty_states(client, coach):
         "You are not coaching anyone yet"
         in as_(client, coach).get(reverse("coaching:dashboard")).text
     )
+
+
+def test_the_dashboard_counts_tasks_waiting_for_sign_off(client, coach, trainee, learning_path):
+    assignment = builders.assign(learning_path, trainee)
+    as_(client, trainee).post(reverse("coaching:submit_task", args=[assignment.pk, 3]))
+
+    dashboard = as_(client, coach).get(reverse("coaching:dashboard"), {"sort": "waiting"})
+
+    (row,) = dashboard.context["page_obj"]
+    assert row.waiting_count == 1
+    assert "1 task waiting for sign-off" in dashboard.text

@@ -1,0 +1,100 @@
+"""The demo's people side: new hires' profiles, who coaches whom, and work under way.
+
+Like the rest of the loader it only adds what is missing: assignments that exist are
+left alone, and progress is seeded only on assignments this run created.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from coaching.assigning import assign_path
+from coaching.models import Assignment, CoachRelationship, TraineeProfile
+from coaching.progress import complete_module, knowledge_check_for, submit_task
+from lessons.models import LearningPath, StepKind
+
+COACHES = {"nadia": "citra", "bima": "citra", "rizky": "agus"}
+# path slug -> (new hires, days after the start date it is due, module steps to mark done)
+ASSIGNMENTS = {
+    "company-orientation": ({"nadia": 4, "bima": 1, "rizky": 0}, 30),
+    "customer-service-essentials": ({"nadia": 3, "bima": 0}, 45),
+}
+# A practical task Nadia has done and is waiting for her coach to sign off.
+SUBMITTED = {"nadia": ("customer-service-essentials", "I shadowed Ayu on three calls.")}
+
+
+def grant_roles(groups):
+    groups["coach"].permissions.add(Permission.objects.get(codename="coach_trainees"))
+    groups["hr"].permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="coaching",
+            codename__in=[
+                "manage_all_trainees",
+                *(
+                    f"{action}_{model}"
+                    for model in ("traineeprofile", "coachrelationship")
+                    for action in ("add", "change", "delete", "view")
+                ),
+            ],
+        )
+    )
+
+
+def ensure_profiles(rows, people, units, report):
+    today = timezone.localdate()
+    for row in rows:
+        if row["role"] != "new_hire":
+            continue
+        profile, created = TraineeProfile.objects.get_or_create(
+            user=people[row["username"]],
+            defaults={
+                "start_date": today + timedelta(days=row.get("start_date_offset_days", 0)),
+                "business_unit": units.get(row.get("unit") or ""),
+                "job_title": row.get("job_title", ""),
+            },
+        )
+        if created:
+            report.add(profile)
+        coach = people[COACHES[row["username"]]]
+        relationship, created = CoachRelationship.objects.get_or_create(
+            coach=coach,
+            trainee=profile.user,
+            defaults={"is_primary": True, "starts_on": min(today, profile.start_date)},
+        )
+        if created:
+            report.add(relationship)
+
+
+def ensure_assignments(people, report):
+    for slug, (progress, due_days) in ASSIGNMENTS.items():
+        learning_path = LearningPath.objects.get(slug=slug)
+        usernames = list(progress)
+        before = set(
+            Assignment.objects.filter(path=learning_path).values_list("trainee_id", flat=True)
+        )
+        assign_path(
+            learning_path,
+            TraineeProfile.objects.filter(user__username__in=usernames),
+            assigned_by=people[COACHES[usernames[0]]],
+            due_after_start_days=due_days,
+        )
+        for assignment in Assignment.objects.filter(path=learning_path).exclude(
+            trainee_id__in=before
+        ):
+            report.add(assignment)
+            seed_progress(assignment, progress[assignment.trainee.username])
+
+
+def seed_progress(assignment, modules_done):
+    """Read the first modules in order (up to the first that ends with a check), and
+    submit a task where the demo wants one waiting for sign-off."""
+    steps = list(assignment.version.steps.select_related("page", "knowledge_check"))
+    for step in [s for s in steps if s.kind == StepKind.MODULE][:modules_done]:
+        if knowledge_check_for(step) is not None:
+            break
+        complete_module(assignment, step)
+    slug, note = SUBMITTED.get(assignment.trainee.username, (None, ""))
+    if slug == assignment.path.slug:
+        task = next(s for s in steps if s.kind == StepKind.TASK)
+        submit_task(assignment, task, note=note)
