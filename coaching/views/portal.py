@@ -153,4 +153,4 @@ def take_check(request, assignment_id, number):
                 _("%(score)s%% this time; %(mark)s%% passes. Read the explanations and try again.")
                 % {"score": result.score, "mark": context["check"].pass_mark},
             )
-    return redirect(step_url(context["assignment"], number))
+    return redirect(step_url(context["assignment"], number) + "#check")
