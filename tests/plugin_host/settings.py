@@ -8,8 +8,8 @@ ALLOWED_HOSTS = ["testserver"]
 
 INSTALLED_APPS = [
     # The README's step 1: the plugin and what it builds on.
-    "lessons",
     "coaching",
+    "lessons",
     "polymorphic",
     "wagtail.contrib.routable_page",
     # Everything below is Wagtail's starter project, unchanged.

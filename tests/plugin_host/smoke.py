@@ -38,10 +38,18 @@ anonymous = client.get(module.url)
 check(anonymous.status_code == 302, f"anonymous got {anonymous.status_code}")
 check(anonymous.url.startswith("/onboarding/sign-in/"), f"sent to {anonymous.url}")
 check(client.get(anonymous.url).status_code == 200, "the sign-in page does not render")
+check(client.get("/onboarding/").status_code == 302, "My onboarding is open to anonymous")
 
 user = get_user_model().objects.create_superuser("host", "host@example.com", "pw")
 client.force_login(user)
-for url in (portal.url, module.url, "/admin/snippets/lessons/learningpath/"):
+for url in (
+    portal.url,
+    module.url,
+    "/onboarding/",
+    "/onboarding/coach/",
+    "/admin/snippets/lessons/learningpath/",
+    "/admin/onboarding/new-hires/",
+):
     response = client.get(url)
     check(response.status_code == 200, f"{url} answered {response.status_code}")
 print("ok")
