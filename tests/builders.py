@@ -197,3 +197,23 @@ def assign(learning_path, trainee, by=None, **kwargs):
 
 def steps_of(assignment):
     return list(assignment.version.steps.select_related("page", "knowledge_check"))
+
+
+def checkin_step(title="Check-in with your coach"):
+    return LearningPathStep(kind=StepKind.CHECKIN, title=title, instructions="Bring questions.")
+
+
+def make_path_of_every_kind(portal, max_attempts=3):
+    """A published path with one step of each kind, in this order: a module, a module that
+    ends with a knowledge check, a practical task, a knowledge check, a check-in."""
+    check = make_check(max_attempts=max_attempts)
+    return make_path(
+        "Service essentials",
+        steps=[
+            make_module(portal, title="Empathy"),
+            make_module(portal, title="Outages", knowledge_check=check),
+            "Shadow three calls",
+            check,
+            checkin_step("Readiness check-in"),
+        ],
+    )

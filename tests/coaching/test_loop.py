@@ -6,7 +6,6 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from coaching.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
-from lessons.models import StepKind
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -24,19 +23,7 @@ def trainee(coach):
 
 @pytest.fixture
 def learning_path(portal):
-    check = builders.make_check(max_attempts=3)
-    checkin = builders.as_step("Readiness check-in")
-    checkin.kind = StepKind.CHECKIN
-    return builders.make_path(
-        "Service essentials",
-        steps=[
-            builders.make_module(portal, title="Empathy"),
-            builders.make_module(portal, title="Outages", knowledge_check=check),
-            "Shadow three calls",
-            check,
-            checkin,
-        ],
-    )
+    return builders.make_path_of_every_kind(portal)
 
 
 def answers(check, right=True):

@@ -13,7 +13,6 @@ from coaching.progress import (
     submit_task,
     take_check,
 )
-from lessons.models import StepKind
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -26,18 +25,7 @@ def coach(db):
 
 @pytest.fixture
 def assignment(portal, coach):
-    check = builders.make_check(max_attempts=2)
-    checkin = builders.as_step("Check-in")
-    checkin.kind = StepKind.CHECKIN
-    learning_path = builders.make_path(
-        steps=[
-            builders.make_module(portal, title="Read me"),
-            builders.make_module(portal, title="Read and pass", knowledge_check=check),
-            "Shadow a call",
-            check,
-            checkin,
-        ]
-    )
+    learning_path = builders.make_path_of_every_kind(portal, max_attempts=2)
     return builders.assign(learning_path, builders.make_trainee(coach=coach))
 
 
