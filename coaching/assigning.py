@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coaching.models import Assignment, AssignmentStatus, TraineeProfile
+from coaching.models import Assignment, AssignmentStatus
 
 
 class AssignmentError(Exception):
@@ -81,7 +81,3 @@ def change_due_date(assignment, due_on):
         raise AssignmentError(_("Only an assignment in progress can get a new due date."))
     assignment.due_on = due_on
     assignment.save(update_fields=["due_on"])
-
-
-def trainee_profiles():
-    return TraineeProfile.objects.select_related("user")

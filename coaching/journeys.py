@@ -22,12 +22,6 @@ class StepState:
     def is_done(self):
         return self.status == ProgressStatus.DONE
 
-    @property
-    def status_label(self):
-        if self.progress:
-            return self.progress.get_status_display()
-        return ""
-
 
 @dataclass
 class Journey:

@@ -84,13 +84,6 @@ def complete_module(assignment, step):
     return _mark_done(assignment, step)
 
 
-def attempts_left(assignment, step, check):
-    if check.max_attempts is None:
-        return None
-    used = CheckAttempt.objects.filter(assignment=assignment, step=step).count()
-    return max(check.max_attempts - used, 0)
-
-
 def take_check(assignment, step, answers):
     """Grade a knowledge check attempt, keep it, and complete the step when it passes."""
     _require_active(assignment)
