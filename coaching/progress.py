@@ -33,6 +33,13 @@ def _require_active(assignment):
         raise StepError(_("This path is no longer in progress."))
 
 
+def _already_done(assignment, step):
+    """Whether the step is done: a retry, a double click or a second tab changes nothing."""
+    return StepProgress.objects.filter(
+        assignment=assignment, step=step, status=ProgressStatus.DONE
+    ).exists()
+
+
 def _progress(assignment, step, status, **fields):
     """The step's progress row, and whether this call created it (with `status`)."""
     return StepProgress.objects.get_or_create(
@@ -75,11 +82,13 @@ def _touch(assignment):
 
 def complete_module(assignment, step):
     """The new hire has read a module (or the company profile, or a unit page)."""
-    _require_active(assignment)
     if step.kind != StepKind.MODULE:
         raise StepError(_("Only a module is marked as done by its reader."))
     if knowledge_check_for(step) is not None:
         raise StepError(_("Pass the knowledge check to complete this module."))
+    if _already_done(assignment, step):
+        return False
+    _require_active(assignment)
     _touch(assignment)
     return _mark_done(assignment, step)
 
@@ -161,9 +170,11 @@ def submit_task(assignment, step, note=""):
 
 def sign_off(assignment, step, *, coach, comment=""):
     """The coach confirms a practical task is done."""
-    _require_active(assignment)
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is signed off."))
+    if _already_done(assignment, step):
+        return False
+    _require_active(assignment)
     return _mark_done(assignment, step, reviewed_by=coach, coach_comment=comment)
 
 
@@ -194,7 +205,9 @@ def plan_checkin(assignment, step, *, coach, when):
 
 def record_checkin(assignment, step, *, coach, notes=""):
     """The coach records that the check-in took place; the step is then done."""
-    _require_active(assignment)
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is recorded."))
+    if _already_done(assignment, step):
+        return False
+    _require_active(assignment)
     return _mark_done(assignment, step, reviewed_by=coach, coach_comment=notes)

@@ -46,6 +46,18 @@ def test_completing_a_module_twice_records_it_once(assignment):
     )
 
 
+def test_repeating_the_last_step_of_a_completed_path_changes_nothing(portal):
+    learning_path = builders.make_path(steps=[builders.make_module(portal)])
+    assignment = builders.assign(learning_path, builders.make_trainee())
+    (module,) = builders.steps_of(assignment)
+    assert complete_module(assignment, module) is True
+    assert assignment.status == AssignmentStatus.COMPLETED
+
+    # The second tab read the assignment before it completed, or after: either way, no error.
+    assert complete_module(assignment, module) is False
+    assert StepProgress.objects.filter(assignment=assignment).count() == 1
+
+
 def test_a_module_with_a_check_is_done_only_by_passing_it(assignment):
     step = builders.steps_of(assignment)[1]
 
