@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo check-deploy clean
+.PHONY: run test lint format migrate demo check-deploy clean bench
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -35,5 +35,12 @@ format: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The benchmark (bench/README.md): on a throwaway PostgreSQL with fsync on; needs wrk.
+bench: $(STAMP)
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	eval "$$(.ci/postgres.sh start --durable)" && \
+	trap '.ci/postgres.sh stop "$$PGDATA_DIR"' EXIT && \
+	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.run $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .test-media
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .test-media .bench.sqlite3

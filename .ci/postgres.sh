@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start or stop a throwaway PostgreSQL 15 cluster on a free local port, as the postgres user.
 #   eval "$(.ci/postgres.sh start)"   # prints DATABASE_URL=... and PGDATA_DIR=...
+#   eval "$(.ci/postgres.sh start --durable)"   # fsync on, as in production (benchmarks)
 #   .ci/postgres.sh stop "$PGDATA_DIR"
 set -euo pipefail
 
@@ -17,9 +18,12 @@ start)
   chown postgres: "$dir"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust --no-sync >/dev/null
-  as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null
+  options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+  if [ "${2:-}" != --durable ]; then
+    # Tests need no durability: a crash loses only a throwaway database.
+    options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  fi
+  as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "$options" start >/dev/null
   as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres onboarding
   echo "export DATABASE_URL=postgres://postgres@127.0.0.1:$port/onboarding"
   echo "export PGDATA_DIR=$dir"

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Subquery
 
 from coaching.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
 from lessons.models import PathVersionStep
@@ -39,17 +39,14 @@ class Journey:
 
 def journeys(assignments):
     """Journeys for an assignment queryset, in a fixed number of queries:
-    the annotated assignments, their versions' steps, and their progress rows."""
+    the annotated assignments, their versions' steps, and their progress rows.
+
+    Steps come without their pages and checks: a step keeps its own title and kind, and
+    only the one step a person opens needs its content."""
     rows = (
         assignments.with_progress()
         .select_related("version", "path")
-        .prefetch_related(
-            Prefetch(
-                "version__steps",
-                queryset=PathVersionStep.objects.select_related("page", "knowledge_check"),
-            ),
-            "progress",
-        )
+        .prefetch_related("version__steps", "progress")
     )
     result = []
     for assignment in rows:
@@ -60,6 +57,51 @@ def journeys(assignments):
         ]
         result.append(Journey(assignment, states))
     return result
+
+
+@dataclass
+class PathSummary:
+    """One assignment for the portal home: progress (annotated) and the next step only."""
+
+    assignment: Assignment
+    next_step: StepState | None
+
+
+def summaries(assignments):
+    """Path summaries for an assignment queryset in one query: the database finds each
+    assignment's next step (its first step not yet done), so no step is loaded."""
+    remaining = (
+        PathVersionStep.objects.filter(version=OuterRef("version"))
+        .exclude(
+            Exists(
+                StepProgress.objects.filter(
+                    assignment=OuterRef(OuterRef("pk")),
+                    step=OuterRef("pk"),
+                    status=ProgressStatus.DONE,
+                )
+            )
+        )
+        .order_by("position")
+    )
+    rows = (
+        assignments.with_progress()
+        .select_related("version")
+        .annotate(
+            next_position=Subquery(remaining.values("position")[:1]),
+            next_title=Subquery(remaining.values("title")[:1]),
+            next_kind=Subquery(remaining.values("kind")[:1]),
+        )
+    )
+    return [PathSummary(row, _next_state(row)) for row in rows]
+
+
+def _next_state(assignment):
+    if assignment.status != AssignmentStatus.ACTIVE or assignment.next_position is None:
+        return None
+    step = PathVersionStep(
+        title=assignment.next_title, kind=assignment.next_kind, position=assignment.next_position
+    )
+    return StepState(step, None, step.position + 1)
 
 
 def recent_completions(user, limit=5):

@@ -8,7 +8,6 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Sum,
@@ -44,7 +43,7 @@ def _per_trainee(queryset, aggregate, trainee_field="trainee"):
 
 def trainee_overview(profiles, today=None):
     """Annotate new hires' profiles with progress across their paths, overdue steps,
-    last activity and next due date, and prefetch their current assignments."""
+    last activity and next due date."""
     today = today or timezone.localdate()
     current = Assignment.objects.current()
     overdue = current.filter(status=AssignmentStatus.ACTIVE, due_on__lt=today)
@@ -76,14 +75,26 @@ def trainee_overview(profiles, today=None):
                 output_field=IntegerField(),
             )
         )
-        .prefetch_related(
-            Prefetch(
-                "user__assignments",
-                queryset=current.with_progress().select_related("version").order_by("due_on"),
-                to_attr="current_assignments",
-            )
-        )
     )
+
+
+def attach_paths(rows):
+    """Give each overview row `paths`: its current assignments' titles and percentages,
+    in one light query (values, not model instances) for the whole page of rows."""
+    rows = list(rows)
+    by_trainee = {row.user_id: row for row in rows}
+    for row in rows:
+        row.paths = []
+    paths = (
+        Assignment.objects.current()
+        .filter(trainee_id__in=by_trainee)
+        .with_progress()
+        .order_by("due_on", "pk")
+        .values("trainee_id", "percent", title=F("version__title"))
+    )
+    for path in paths:
+        by_trainee[path["trainee_id"]].paths.append(path)
+    return rows
 
 
 def filter_overview(rows, *, unit=None, path=None, overdue_only=False):

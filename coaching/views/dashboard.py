@@ -20,7 +20,7 @@ from coaching.access import (
 from coaching.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm, RequiredNoteForm
 from coaching.journeys import journeys
 from coaching.models import Assignment, CheckAttempt
-from coaching.overview import SORTS, filter_overview, trainee_overview
+from coaching.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from lessons.models import BusinessUnit, LearningPath
 
 from .base import render_page
@@ -46,6 +46,7 @@ def dashboard(request):
         overdue_only=overdue_only,
     ).order_by(*SORTS[sort])
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = attach_paths(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render_page(

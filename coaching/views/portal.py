@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from coaching import progress
 from coaching.access import own_assignment_or_404, step_or_404
 from coaching.forms import KnowledgeCheckForm, NoteForm
-from coaching.journeys import journeys, recent_completions
+from coaching.journeys import journeys, recent_completions, summaries
 from coaching.models import Assignment, CheckAttempt
 from lessons.models import StepKind
 
@@ -24,7 +24,7 @@ def home(request):
     return render_page(
         request,
         "coaching/portal/home.html",
-        {"journeys": journeys(mine), "recent": recent_completions(request.user)},
+        {"journeys": summaries(mine), "recent": recent_completions(request.user)},
     )
 
 

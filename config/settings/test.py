@@ -14,3 +14,5 @@ if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# The benchmark's yardstick page, so that a smoke test keeps bench/ working.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

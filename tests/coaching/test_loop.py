@@ -148,3 +148,25 @@ def test_the_dashboard_counts_tasks_waiting_for_sign_off(client, coach, trainee,
     (row,) = dashboard.context["page_obj"]
     assert row.waiting_count == 1
     assert "1 task waiting for sign-off" in dashboard.text
+
+
+def test_the_dashboard_lists_each_trainees_paths_with_their_progress(
+    client, coach, trainee, learning_path, portal
+):
+    from coaching.progress import complete_module
+
+    assignment = builders.assign(learning_path, trainee)
+    complete_module(assignment, builders.steps_of(assignment)[0])
+    other = builders.assign(builders.make_path("Tools", steps=["Set up a laptop"]), trainee)
+    builders.make_trainee("bima", coach=coach)  # nothing assigned
+
+    dashboard = as_(client, coach).get(reverse("coaching:dashboard"))
+
+    paths = {row.user.username: row.paths for row in dashboard.context["page_obj"]}
+    assert [(p["title"], p["percent"]) for p in paths["nadia"]] == [
+        (assignment.version.title, 20),
+        (other.version.title, 0),
+    ]
+    assert paths["bima"] == []
+    assert f"{assignment.version.title}: 20%" in dashboard.text
+    assert "Nothing assigned" in dashboard.text

@@ -62,4 +62,4 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         "trainee page": queries(client, coach, reverse("coaching:trainee", args=[trainee.pk])),
     }
 
-    assert counts == {"portal home": 8, "path page": 7, "dashboard": 12, "trainee page": 12}
+    assert counts == {"portal home": 6, "path page": 7, "dashboard": 12, "trainee page": 12}

@@ -1,0 +1,138 @@
+"""Benchmark data, built in bulk: content once, then trainees grown to each size.
+
+Content reuses the test suite's builders; people and progress are bulk inserted so that
+building 10,000 trainees takes seconds, not minutes.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from bench.models import PlainPage
+from coaching.assigning import assign_path
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    CoachRelationship,
+    ProgressStatus,
+    StepProgress,
+    TraineeProfile,
+)
+from lessons.models import PathVersionStep
+from tests import builders
+
+User = get_user_model()
+PLAIN_BODY = "<p>" + "Customers remember how we made them feel. " * 40 + "</p>"
+
+
+class Content:
+    """The portal, a plain page beside it, and the paths the benchmark assigns."""
+
+    def __init__(self, population_paths=3, population_steps=20, focus_paths=5, focus_steps=30):
+        self.portal = builders.make_portal()
+        self.plain_page = builders.publish_child(
+            self.portal,
+            PlainPage(title="A plain page", slug="plain", body=PLAIN_BODY),
+        )
+        modules = [
+            builders.make_module(self.portal, f"Module {n}", slug=f"module-{n}")
+            for n in range(max(population_steps, focus_steps))
+        ]
+        self.population_paths = [
+            builders.make_path(f"Population path {n}", steps=modules[:population_steps])
+            for n in range(population_paths)
+        ]
+        self.focus_paths = [
+            builders.make_path(f"Focus path {n}", steps=modules[:focus_steps])
+            for n in range(focus_paths)
+        ]
+        self.bulk_path = builders.make_path("Bulk path", steps=modules[:population_steps])
+
+
+def unusable_user(username):
+    return User(username=username, first_name=username.title(), password="!")
+
+
+def add_trainees(first, count, *, coaches, unit=None):
+    """Insert `count` new hires (numbered from `first`) coached by every one of `coaches`."""
+    users = User.objects.bulk_create(
+        [unusable_user(f"trainee{n:05}") for n in range(first, first + count)]
+    )
+    january = date(2026, 1, 1)
+    TraineeProfile.objects.bulk_create(
+        [
+            TraineeProfile(
+                user=user,
+                start_date=january + timedelta(days=n % 300),
+                business_unit=unit,
+                job_title="Agent",
+            )
+            for n, user in enumerate(users, start=first)
+        ]
+    )
+    CoachRelationship.objects.bulk_create(
+        [
+            CoachRelationship(coach=coach, trainee=user, is_primary=index == 0)
+            for user in users
+            for index, coach in enumerate(coaches)
+        ]
+    )
+    return [user.pk for user in users]
+
+
+def assign_with_progress(learning_path, user_ids, *, assigned_by, shift=0):
+    """Assign the path and complete the first (n + shift) % (steps + 1) steps of the n-th
+    trainee, so that trainees are spread from not started to completed."""
+    profiles = TraineeProfile.objects.filter(user_id__in=user_ids)
+    due = timezone.localdate() + timedelta(days=14)
+    assign_path(learning_path, profiles, assigned_by=assigned_by, due_on=due)
+    steps = list(
+        PathVersionStep.objects.filter(version=learning_path.current_version).order_by("position")
+    )
+    assignments = Assignment.objects.filter(path=learning_path, trainee_id__in=user_ids)
+    now = timezone.now()
+    rows, completed = [], []
+    for n, assignment in enumerate(assignments.order_by("trainee_id")):
+        done = (n + shift) % (len(steps) + 1)
+        rows += [
+            StepProgress(
+                assignment=assignment, step=step, status=ProgressStatus.DONE, completed_at=now
+            )
+            for step in steps[:done]
+        ]
+        if done == len(steps):
+            completed.append(assignment.pk)
+    StepProgress.objects.bulk_create(rows, batch_size=5000)
+    assignments.update(last_activity_at=now)
+    Assignment.objects.filter(pk__in=completed).update(
+        status=AssignmentStatus.COMPLETED, completed_at=now
+    )
+
+
+class People:
+    """A coach of everyone, a coach of the first 200, and a trainee with the focus paths."""
+
+    DASHBOARD_TARGET = 200
+
+    def __init__(self, content):
+        self.content = content
+        self.coach = User.objects.create(username="coach-all", password="!")
+        self.coach_of_200 = User.objects.create(username="coach-200", password="!")
+        (focus_id,) = add_trainees(0, 1, coaches=[self.coach])
+        self.trainee = User.objects.get(pk=focus_id)
+        for index, learning_path in enumerate(content.focus_paths):
+            assign_with_progress(
+                learning_path, [focus_id], assigned_by=self.coach, shift=3 + 7 * index
+            )
+        self.count = 0
+
+    def grow_to(self, size):
+        """Add trainees until there are `size`, each with the population paths."""
+        new = size - self.count
+        small = max(0, min(new, self.DASHBOARD_TARGET - self.count))
+        ids = add_trainees(self.count + 1, small, coaches=[self.coach, self.coach_of_200])
+        ids += add_trainees(self.count + 1 + small, new - small, coaches=[self.coach])
+        for learning_path in self.content.population_paths:
+            assign_with_progress(learning_path, ids, assigned_by=self.coach)
+        self.count = size

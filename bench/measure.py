@@ -1,0 +1,119 @@
+"""Ways to measure a page: its queries, its median server time, and its throughput."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from statistics import median
+
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def signed_in_client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def get_ok(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"{url} answered {response.status_code}, not 200")
+    return response
+
+
+def query_count(client, url):
+    get_ok(client, url)  # warm caches, as a person's second visit would
+    with CaptureQueriesContext(connection) as queries:
+        get_ok(client, url)
+    return len(queries)
+
+
+def median_ms(client, url, repeat=25):
+    """Median wall time of a request through the whole Django stack, in milliseconds."""
+    for _ in range(3):
+        get_ok(client, url)
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        get_ok(client, url)
+        timings.append(time.perf_counter() - started)
+    return median(timings) * 1000
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(workers=2):
+    """Serve the site under gunicorn on 127.0.0.1 for as long as the block runs."""
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", f"--workers={workers}"]
+    command += [f"--bind=127.0.0.1:{port}", "--log-level=warning"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
+    server = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(base, server)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_until_serving(base, server, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn exited before serving")
+        try:
+            urllib.request.urlopen(base + "/static/missing", timeout=1)
+        except urllib.error.HTTPError:
+            return  # it answered
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start serving")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def check_served(url, cookie):
+    """The page answers 200 to this person (not a redirect to the sign-in page)."""
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, headers={"Cookie": cookie})
+    with opener.open(request, timeout=30) as response:
+        if response.status != 200:
+            raise RuntimeError(f"{url} answered {response.status}")
+
+
+def requests_per_second(url, cookie, seconds=10, connections=4):
+    """wrk's requests per second for a signed-in person; errors make it fail."""
+    check_served(url, cookie)
+    command = ["wrk", "--threads=2", f"--connections={connections}", f"--duration={seconds}s"]
+    output = subprocess.run(
+        [*command, "--header", f"Cookie: {cookie}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    if "Non-2xx" in output or "Socket errors" in output:
+        raise RuntimeError(f"wrk saw errors for {url}:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def session_cookie(client):
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}"

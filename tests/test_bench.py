@@ -1,0 +1,36 @@
+"""bench/ keeps working: its data builds and each report prints, at a tiny size.
+
+No figure is checked here (timings belong to the benchmark, not to tests); only that
+every page it measures answers and the report has a row for each.
+"""
+
+import pytest
+
+from bench import run
+from bench.data import Content, People
+from coaching.models import Assignment, StepProgress
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people():
+    return People(Content(population_steps=3, focus_paths=2, focus_steps=4))
+
+
+def test_the_data_spreads_new_hires_from_not_started_to_done(people):
+    people.grow_to(4)
+
+    assert Assignment.objects.count() == 2 + 4 * 3
+    assert Assignment.objects.filter(status="completed").exists()
+    assert StepProgress.objects.filter(assignment__trainee=people.trainee).exists()
+
+
+def test_each_report_prints_a_row_per_page(people, capsys):
+    run.server_times(people, [2, 3])
+    run.bulk_assign(people, 20)
+
+    report = capsys.readouterr().out
+    for page in ("plain Wagtail page", "portal home", "path page", "coach dashboard"):
+        assert report.count(f"| {page} |") == 2
+    assert "| 20 |" in report
