@@ -9,7 +9,15 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coaching.models import Assignment, AssignmentStatus, CheckAttempt, ProgressStatus, StepProgress
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    CheckAttempt,
+    MilestoneKind,
+    ProgressStatus,
+    StepProgress,
+)
+from coaching.records import write_milestone
 from lessons.models import StepKind
 
 
@@ -72,6 +80,10 @@ def _complete_if_finished(assignment, now):
             status=AssignmentStatus.COMPLETED, completed_at=now
         )
         assignment.status, assignment.completed_at = AssignmentStatus.COMPLETED, now
+        title = _("Path completed: %(path)s") % {"path": locked.version.title}
+        write_milestone(
+            locked.trainee_id, MilestoneKind.PATH_COMPLETED, title, f"assignment:{locked.pk}"
+        )
 
 
 def _touch(assignment):
@@ -129,6 +141,9 @@ def take_check(assignment, step, answers):
         _touch(assignment)
         if result.passed:
             _mark_done(assignment, step)
+            title = _("Knowledge check passed: %(check)s") % {"check": check.title}
+            key = f"assignment:{assignment.pk}:step:{step.pk}"
+            write_milestone(assignment.trainee_id, MilestoneKind.CHECK_PASSED, title, key)
     return attempt, result
 
 

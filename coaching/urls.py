@@ -6,13 +6,14 @@ path("onboarding/", include("coaching.urls")),
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from coaching.views import dashboard, portal
+from coaching.views import dashboard, kudos, portal, record, record_owner
 from lessons.conf import base_template
 
 app_name = "coaching"
 
 step = "paths/<int:assignment_id>/steps/<int:number>/"
 coach_step = "coach/assignments/<int:assignment_id>/steps/<int:number>/"
+entry = "record/entries/<int:entry_id>/"
 
 urlpatterns = [
     path(
@@ -48,4 +49,20 @@ urlpatterns = [
     path(f"{coach_step}send-back/", dashboard.send_back, name="send_back"),
     path(f"{coach_step}plan/", dashboard.plan_checkin, name="plan_checkin"),
     path(f"{coach_step}record/", dashboard.record_checkin, name="record_checkin"),
+    # The development record.
+    path("record/", record.my_record, name="my_record"),
+    path("record/export.json", record_owner.export_json, name="export_record"),
+    path("record/print/", record_owner.printable, name="print_record"),
+    path("people/<int:person_id>/record/", record.record, name="record"),
+    path("people/<int:person_id>/record/new/<slug:kind>/", record.new_entry, name="new_entry"),
+    path("people/<int:person_id>/record/erase/", record_owner.erase, name="erase_record"),
+    path(entry, record.entry_detail, name="entry"),
+    path(f"{entry}edit/", record.edit_entry, name="edit_entry"),
+    path(f"{entry}reply/", record.reply, name="reply"),
+    path(f"{entry}cheer/", kudos.cheer, name="cheer"),
+    path(f"{entry}check-in/", record.goal_check_in, name="goal_check_in"),
+    path(f"{entry}<slug:item>/add/", record.add_item, name="add_item"),
+    path("record/items/<slug:item>/<int:item_id>/done/", record.item_done, name="item_done"),
+    path("kudos/", kudos.wall, name="kudos"),
+    path("kudos/give/", kudos.give, name="give_recognition"),
 ]

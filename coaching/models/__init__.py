@@ -5,14 +5,53 @@ from .assignments import (
     ProgressStatus,
     StepProgress,
 )
+from .goals import Cadence, Confidence, Goal, GoalCheckIn, GoalStatus, KeyResult, SetBy
+from .meetings import ActionItem, AgendaItem, OneOnOne
 from .people import CoachRelationship, TraineeProfile
+from .record import (
+    Cheer,
+    Entry,
+    EntryRevision,
+    Feedback,
+    FeedbackKind,
+    Milestone,
+    MilestoneKind,
+    Recognition,
+    RecordErasure,
+    Reflection,
+    Reply,
+)
+from .reviews import LearningReview, ReviewAction
 
 __all__ = [
+    "ActionItem",
+    "AgendaItem",
     "Assignment",
     "AssignmentStatus",
+    "Cadence",
     "CheckAttempt",
+    "Cheer",
     "CoachRelationship",
+    "Confidence",
+    "Entry",
+    "EntryRevision",
+    "Feedback",
+    "FeedbackKind",
+    "Goal",
+    "GoalCheckIn",
+    "GoalStatus",
+    "KeyResult",
+    "LearningReview",
+    "Milestone",
+    "MilestoneKind",
+    "OneOnOne",
     "ProgressStatus",
+    "Recognition",
+    "RecordErasure",
+    "Reflection",
+    "Reply",
+    "ReviewAction",
+    "SetBy",
     "StepProgress",
     "TraineeProfile",
 ]

@@ -21,3 +21,11 @@ def shows_coach_dashboard(context):
     return cache.get_or_set(
         f"coaching:nav:coach:{user.pk}", lambda: can_coach(user), NAV_ROLE_SECONDS
     )
+
+
+@register.filter
+def user_text(text):
+    """A person's plain text as safe HTML: escaped, links and line breaks kept."""
+    from coaching.text import render_user_text
+
+    return render_user_text(text)

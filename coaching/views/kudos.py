@@ -1,0 +1,70 @@
+"""Recognition: the company-wide kudos wall, giving recognition, and cheering."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coaching import records
+from coaching.models import Recognition
+from coaching.record_forms import RecognitionForm
+from coaching.timeline import load_related
+
+from .base import render_page
+
+PAGE_SIZE = 20
+
+
+@login_required
+def wall(request):
+    public = Recognition.objects.filter(is_public=True).select_related("trainee")
+    page = Paginator(public.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = load_related(page.object_list)
+    return render_page(request, "coaching/record/kudos.html", {"page_obj": page})
+
+
+@login_required
+def give(request):
+    initial = {"recipient": request.GET.get("to")} if request.GET.get("to", "").isdigit() else {}
+    form = RecognitionForm(request.POST or None, giver=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        recognition = form.save(commit=False)
+        recognition.trainee = form.cleaned_data["recipient"]
+        recognition.author = request.user
+        recognition.save()
+        messages.success(request, _("Thank you for recognising a colleague."))
+        return redirect(reverse("coaching:entry", args=[recognition.pk]))
+    return render_page(
+        request,
+        "coaching/record/form.html",
+        {
+            "form": form,
+            "title": _("Give recognition"),
+            "intro": _(
+                "Name what they did and the company value it lived. Specific thanks "
+                "mean more than general praise."
+            ),
+            "cancel_url": reverse("coaching:kudos"),
+        },
+    )
+
+
+@require_POST
+@login_required
+def cheer(request, entry_id):
+    entry = records.entry_or_404(request.user, entry_id).get_real_instance()
+    try:
+        added = records.cheer(
+            entry, author=request.user, message=request.POST.get("message", "")[:280]
+        )
+    except records.RecordError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Cheer added.") if added else _("You already cheered this."))
+    next_url = reverse("coaching:kudos") if request.POST.get("from") == "wall" else None
+    return redirect(next_url or reverse("coaching:entry", args=[entry.pk]))

@@ -1,0 +1,269 @@
+"""The development record: a timeline, writing and editing entries, replies, goal
+check-ins, and the items of 1:1s and reviews."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coaching import records
+from coaching.models import (
+    ActionItem,
+    CoachRelationship,
+    Goal,
+    LearningReview,
+    OneOnOne,
+    ReviewAction,
+)
+from coaching.record_forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    GoalCheckInForm,
+    KeyResultFormSet,
+    RecognitionForm,
+    ReplyForm,
+    ReviewActionForm,
+)
+from coaching.record_kinds import FORMS_BY_MODEL, KINDS, writable_kinds
+from coaching.timeline import (
+    FILTER_KINDS,
+    PERIODS,
+    filtered_entries,
+    goals_of,
+    load_related,
+    timeline_page,
+)
+
+from .base import render_page
+
+
+def record_url(person):
+    return reverse("coaching:record", args=[person.pk])
+
+
+def entry_url(entry):
+    return reverse("coaching:entry", args=[entry.pk])
+
+
+@login_required
+def my_record(request):
+    return redirect(record_url(request.user))
+
+
+@login_required
+def record(request, person_id):
+    person = records.record_owner_or_404(request.user, person_id)
+    kind = request.GET.get("kind") if request.GET.get("kind") in FILTER_KINDS else ""
+    period = request.GET.get("period") if request.GET.get("period") in PERIODS else ""
+    page = timeline_page(
+        filtered_entries(person, kind=kind, period=period), request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render_page(
+        request,
+        "coaching/record/home.html",
+        {
+            "person": person,
+            "is_own": person == request.user,
+            "page_obj": page,
+            "goals": goals_of(person),
+            "recognition_by_value": records.recognition_by_value(person),
+            "kinds": writable_kinds(request.user, person),
+            "filter_kinds": [(slug, label) for slug, (_model, label) in FILTER_KINDS.items()],
+            "periods": [(slug, label) for slug, (_days, label) in PERIODS.items()],
+            "filters": {"kind": kind, "period": period},
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+def new_entry(request, person_id, kind):
+    person = records.record_owner_or_404(request.user, person_id)
+    spec = KINDS.get(kind)
+    if spec is None or not spec.may_write(request.user, person):
+        raise Http404
+    form = spec.form(request.POST or None)
+    key_results = (
+        KeyResultFormSet(request.POST or None, prefix="results") if spec.slug == "goal" else None
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and (key_results is None or key_results.is_valid())
+    ):
+        with transaction.atomic():
+            entry = form.save(commit=False)
+            entry.trainee, entry.author = person, request.user
+            entry.save()
+            if key_results is not None:
+                key_results.instance = entry
+                key_results.save()
+        messages.success(request, _("Saved to %(name)s's record.") % {"name": _name(person)})
+        return redirect(entry_url(entry))
+    return render_page(
+        request,
+        "coaching/record/form.html",
+        {
+            "person": person,
+            "form": form,
+            "formset": key_results,
+            "title": spec.add_label,
+            "cancel_url": record_url(person),
+        },
+    )
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
+
+
+@login_required
+def entry_detail(request, entry_id):
+    entry = records.entry_or_404(request.user, entry_id).get_real_instance()
+    (entry,) = load_related([entry])
+    keeper = records.is_record_keeper(request.user, entry.trainee)
+    context = {
+        "entry": entry,
+        "person": entry.trainee,
+        "keeper": keeper,
+        "can_edit": entry.author_id == request.user.pk and bool(entry.editable_fields),
+        "revisions": entry.revisions.select_related("edited_by") if keeper else [],
+        "reply_form": ReplyForm() if keeper else None,
+    }
+    if isinstance(entry, Goal):
+        context["check_ins"] = entry.check_ins.select_related("author")
+    if isinstance(entry, OneOnOne):
+        context["carried_over"] = records.open_action_items(entry.trainee).exclude(meeting=entry)
+        context["agenda_form"] = AgendaItemForm()
+        context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
+    if isinstance(entry, LearningReview):
+        context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
+    return render_page(request, "coaching/record/entry.html", context)
+
+
+def _people_of(trainee):
+    """The new hire and their coaches: who an action item can belong to."""
+    coaches = CoachRelationship.objects.active().filter(trainee=trainee).values("coach")
+    return type(trainee).objects.filter(pk=trainee.pk) | type(trainee).objects.filter(
+        pk__in=coaches
+    )
+
+
+@login_required
+def edit_entry(request, entry_id):
+    entry = records.editable_entry_or_404(request.user, entry_id).get_real_instance()
+    form_class = FORMS_BY_MODEL[type(entry)]
+    extra = {"giver": request.user} if form_class is RecognitionForm else {}
+    form = form_class(request.POST or None, instance=entry, **extra)
+    if request.method == "POST" and form.is_valid():
+        records.save_edit(form, editor=request.user)
+        messages.success(request, _("Your changes are saved; the earlier version is kept."))
+        return redirect(entry_url(entry))
+    return render_page(
+        request,
+        "coaching/record/form.html",
+        {
+            "person": entry.trainee,
+            "form": form,
+            "title": _("Edit %(kind)s") % {"kind": entry.kind_label},
+            "cancel_url": entry_url(entry),
+        },
+    )
+
+
+def _keeper_entry_or_404(user, entry_id, model=None):
+    """An entry on a record `user` keeps (optionally of one kind), for adding to it."""
+    entry = records.entry_or_404(user, entry_id).get_real_instance()
+    if not records.is_record_keeper(user, entry.trainee):
+        raise Http404
+    if model is not None and not isinstance(entry, model):
+        raise Http404
+    return entry
+
+
+def _post_form(request, entry, form, success_message, save):
+    if form.is_valid():
+        save(form)
+        messages.success(request, success_message)
+    else:
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+    return redirect(entry_url(entry))
+
+
+@require_POST
+@login_required
+def reply(request, entry_id):
+    entry = _keeper_entry_or_404(request.user, entry_id)
+
+    def save(form):
+        records.reply(entry, author=request.user, text=form.cleaned_data["text"])
+
+    return _post_form(request, entry, ReplyForm(request.POST), _("Reply added."), save)
+
+
+@login_required
+def goal_check_in(request, entry_id):
+    goal = _keeper_entry_or_404(request.user, entry_id, Goal)
+    form = GoalCheckInForm(request.POST or None, goal=goal)
+    if request.method == "POST" and form.is_valid():
+        records.check_in_on_goal(
+            goal,
+            author=request.user,
+            status=form.cleaned_data["status"],
+            confidence=form.cleaned_data["confidence"],
+            comment=form.cleaned_data["comment"],
+            values=form.values(),
+        )
+        messages.success(request, _("Check-in saved."))
+        return redirect(entry_url(goal))
+    return render_page(request, "coaching/record/goal_check_in.html", {"goal": goal, "form": form})
+
+
+ITEM_FORMS = {
+    "agenda": (OneOnOne, AgendaItemForm, "meeting"),
+    "action": (OneOnOne, ActionItemForm, "meeting"),
+    "review-action": (LearningReview, ReviewActionForm, "review"),
+}
+
+
+@require_POST
+@login_required
+def add_item(request, entry_id, item):
+    if item not in ITEM_FORMS:
+        raise Http404
+    model, form_class, parent_field = ITEM_FORMS[item]
+    entry = _keeper_entry_or_404(request.user, entry_id, model)
+    extra = {} if form_class is AgendaItemForm else {"people": _people_of(entry.trainee)}
+    form = form_class(request.POST, **extra)
+
+    def save(form):
+        added = form.save(commit=False)
+        setattr(added, parent_field, entry)
+        if hasattr(added, "author_id"):
+            added.author = request.user
+        added.save()
+
+    return _post_form(request, entry, form, _("Added."), save)
+
+
+DONE_ITEMS = {"action": (ActionItem, "meeting"), "review-action": (ReviewAction, "review")}
+
+
+@require_POST
+@login_required
+def item_done(request, item, item_id):
+    if item not in DONE_ITEMS:
+        raise Http404
+    model, parent_field = DONE_ITEMS[item]
+    found = get_object_or_404(model, pk=item_id)
+    entry = _keeper_entry_or_404(request.user, getattr(found, f"{parent_field}_id"))
+    records.mark_done(found)
+    messages.success(request, _("Marked as done."))
+    return redirect(entry_url(entry))
