@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coaching import records
+from coaching.access import is_hr
 from coaching.models import (
     ActionItem,
     CoachRelationship,
@@ -70,6 +71,7 @@ def record(request, person_id):
         {
             "person": person,
             "is_own": person == request.user,
+            "may_erase": is_hr(request.user) and person != request.user,
             "page_obj": page,
             "goals": goals_of(person),
             "recognition_by_value": records.recognition_by_value(person),

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from config.demo import onboarding
+from config.demo import onboarding, record
 from lessons.models import (
     BusinessUnit,
     BusinessUnitContact,
@@ -72,6 +72,7 @@ def load_demo():
         onboarding.grant_roles(groups)
         onboarding.ensure_profiles(organisation["people"], people, units, report)
         onboarding.ensure_assignments(people, report)
+        record.ensure_records(read("record"), people, report)
     return report
 
 

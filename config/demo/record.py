@@ -1,0 +1,81 @@
+"""The demo's development records: feedback, recognition, a goal, a 1:1, a blameless
+review and a reflection, written once (a person's record is seeded only while empty)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from coaching.models import (
+    ActionItem,
+    AgendaItem,
+    Entry,
+    Feedback,
+    Goal,
+    KeyResult,
+    LearningReview,
+    Milestone,
+    OneOnOne,
+    Recognition,
+    Reflection,
+    ReviewAction,
+)
+from lessons.models import CompanyValue
+
+
+def ensure_records(rows, people, report):
+    seeded = {
+        username
+        for username, person in people.items()
+        if Entry.objects.filter(trainee=person).not_instance_of(Milestone).exists()
+    }
+
+    def fresh(row):
+        return row["trainee"] not in seeded
+
+    def who(row):
+        return {
+            "trainee": people[row["trainee"]],
+            "author": people[row.get("author", row["trainee"])],
+        }
+
+    for row in filter(fresh, rows["feedback"]):
+        fields = {k: v for k, v in row.items() if k not in ("trainee", "author")}
+        report.add(Feedback.objects.create(**who(row), **fields))
+    for row in filter(fresh, rows["recognition"]):
+        value = CompanyValue.objects.get(slug=row["value"])
+        report.add(
+            Recognition.objects.create(
+                **who(row), value=value, message=row["message"], is_public=row["is_public"]
+            )
+        )
+    for row in filter(fresh, rows["goals"]):
+        goal = Goal.objects.create(
+            **who(row),
+            title=row["title"],
+            description=row["description"],
+            cadence=row["cadence"],
+            set_by=row["set_by"],
+        )
+        for position, result in enumerate(row["key_results"]):
+            KeyResult.objects.create(goal=goal, position=position, **result)
+        report.add(goal)
+    for row in filter(fresh, rows["one_on_ones"]):
+        meeting = OneOnOne.objects.create(
+            **who(row), meets_at=timezone.now() + timedelta(days=row["days_from_now"])
+        )
+        for author, text in row["agenda"]:
+            AgendaItem.objects.create(meeting=meeting, author=people[author], text=text)
+        for owner, text in row["actions"]:
+            ActionItem.objects.create(meeting=meeting, owner=people[owner], text=text)
+        report.add(meeting)
+    for row in filter(fresh, rows["reviews"]):
+        fields = {
+            k: v for k, v in row.items() if k not in ("trainee", "author", "days_ago", "actions")
+        }
+        happened = timezone.localdate() - timedelta(days=row["days_ago"])
+        review = LearningReview.objects.create(**who(row), happened_on=happened, **fields)
+        for owner, text in row["actions"]:
+            ReviewAction.objects.create(review=review, owner=people[owner], text=text)
+        report.add(review)
+    for row in filter(fresh, rows["reflections"]):
+        report.add(Reflection.objects.create(**who(row), title=row["title"], text=row["text"]))
