@@ -140,6 +140,7 @@ class RecognitionForm(EntryForm):
         )
         self.fields["recipient"].label_from_instance = lambda u: u.get_full_name() or u.username
         self.fields["value"].empty_label = _("Choose a company value")
+        self.fields["is_public"].initial = self.instance.pk is None or self.instance.is_public
         if self.instance.pk:
             del self.fields["recipient"]  # who it is for does not change after it is given
 
