@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from coaching.access import is_hr
 from coaching.models import (
     ActionItem,
+    AgendaItem,
     Cheer,
     CoachRelationship,
     Entry,
@@ -214,6 +215,9 @@ def erase_record(person, *, erased_by, reason=""):
         entries.delete()  # each kind's own row and its replies, cheers and items go too
         Entry.objects.non_polymorphic().filter(author=person).update(author=None)
         Reply.objects.filter(author=person).update(author=None)
+        AgendaItem.objects.filter(author=person).update(author=None)
+        GoalCheckIn.objects.filter(author=person).update(author=None)
+        EntryRevision.objects.filter(edited_by=person).update(edited_by=None)
         Cheer.objects.filter(author=person).delete()
         return RecordErasure.objects.create(
             person_id_erased=person.pk,

@@ -62,7 +62,7 @@ def filtered_entries(trainee, *, kind=None, period=None):
 def load_related(entries):
     """Fetch what each entry shows, one query per relation for the whole list."""
     entries = list(entries)
-    prefetch_related_objects(entries, "author", "replies__author")
+    prefetch_related_objects(entries, "author", "trainee", "replies__author")
     for model, lookups in RELATED_BY_KIND.items():
         of_kind = [entry for entry in entries if isinstance(entry, model)]
         if of_kind:

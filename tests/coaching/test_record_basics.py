@@ -88,9 +88,9 @@ def test_the_timeline_makes_a_fixed_number_of_queries(
     client.get(url)  # warm the content-type cache, as any second page view would
 
     # session, user, the person, count, entries, one per kind on the page (feedback,
-    # reflection), authors, replies, HR permission checks, goals, the portal (header), coach
+    # reflection), authors, owners, replies, HR permission checks, goals, the portal, coach
     # check for the writable kinds, recognition by value: never one per entry
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get(url)
 
 

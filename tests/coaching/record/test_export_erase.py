@@ -336,41 +336,12 @@ def test_their_cheers_on_others_recognition_go(client, hr, trainee, entries, wri
     assert not Cheer.objects.filter(pk=written_on_others["cheer"].pk).exists()
 
 
-NAME_KEPT_BUG = (
-    "Bug: coaching.records.erase_record anonymises Entry.author and Reply.author and deletes "
-    "Cheers, but leaves the erased person's name on other things they wrote on others' "
-    "records: {}. The entry page of the other person's record still shows their name."
-)
-
-
 @pytest.mark.parametrize(
     ("thing", "model", "field"),
     [
-        pytest.param(
-            "agenda item",
-            AgendaItem,
-            "author",
-            marks=pytest.mark.xfail(
-                strict=True, reason=NAME_KEPT_BUG.format("AgendaItem.author on a 1:1 agenda")
-            ),
-        ),
-        pytest.param(
-            "check-in",
-            GoalCheckIn,
-            "author",
-            marks=pytest.mark.xfail(
-                strict=True, reason=NAME_KEPT_BUG.format("GoalCheckIn.author on a goal")
-            ),
-        ),
-        pytest.param(
-            "revision",
-            EntryRevision,
-            "edited_by",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=NAME_KEPT_BUG.format("EntryRevision.edited_by in an edit history"),
-            ),
-        ),
+        ("agenda item", AgendaItem, "author"),
+        ("check-in", GoalCheckIn, "author"),
+        ("revision", EntryRevision, "edited_by"),
     ],
 )
 def test_other_things_they_wrote_on_others_records_lose_their_name(

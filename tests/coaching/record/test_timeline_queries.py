@@ -26,19 +26,6 @@ pytestmark = pytest.mark.django_db
 
 CYCLE = ["feedback", "recognition", "goal", "one-on-one", "review", "reflection", "milestone"]
 
-RECOGNITION_TRAINEE_BUG = (
-    "Bug: one query per recognition on the page. coaching/record/kinds/recognition.html "
-    "shows entry.trainee's name ('For <name>, living <value>'), but "
-    "coaching.timeline.load_related does not fetch the trainee (RELATED_BY_KIND[Recognition] "
-    "is ['value', 'cheers__author'] and filtered_entries has no select_related), so each "
-    "recognition on the record timeline and the printable page costs one more "
-    "'SELECT ... FROM auth_user WHERE id = <trainee>' query."
-)
-
-
-def at_500_with_the_recognition_bug():
-    return pytest.param(500, marks=pytest.mark.xfail(reason=RECOGNITION_TRAINEE_BUG, strict=True))
-
 
 def build_record(trainee, coach, colleague, size):
     """`size` entries of mixed kinds on `trainee`'s record, each with what it shows:
@@ -108,7 +95,7 @@ def warm(client, url):
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("size", [10, at_500_with_the_recognition_bug()])
+@pytest.mark.parametrize("size", [10, 500])
 def test_the_record_page_makes_a_fixed_number_of_queries(
     client, trainee, coach, colleague, size, django_assert_num_queries
 ):
@@ -118,18 +105,17 @@ def test_the_record_page_makes_a_fixed_number_of_queries(
     warm(client, url)
 
     # session, user, the person; count, the page of entries, one per kind on the page (7);
-    # authors, replies, their authors; recognition: values, cheers, their authors; goals:
-    # key results; 1:1s: agenda, its authors, action items, their owners; reviews:
-    # follow-up actions, their owners; HR permission check (2, for the erase button);
-    # goals for the top, their key results; the portal (header); recognition by value;
-    # and today one per recognition on the page for its trainee (2 at 10 entries)
-    with django_assert_num_queries(33):
+    # authors, the records' owners, replies, their authors; recognition: values, cheers,
+    # their authors; goals: key results; 1:1s: agenda, its authors, action items, their
+    # owners; reviews: follow-up actions, their owners; HR permission check (2, erase button);
+    # goals for the top, their key results; the portal (header); recognition by value
+    with django_assert_num_queries(32):
         response = client.get(url)
 
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("size", [10, at_500_with_the_recognition_bug()])
+@pytest.mark.parametrize("size", [10, 500])
 def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
     client, trainee, coach, colleague, size, django_assert_num_queries
 ):
@@ -138,10 +124,10 @@ def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
     url = reverse("coaching:record", args=[trainee.pk])
     warm(client, url)
 
-    # as for the new hire (33), and: the coaching relationship when the record is opened,
+    # as for the new hire (32), and: the coaching relationship when the record is opened,
     # and one relationship check for each kind a coach may write (feedback, goal, 1:1,
     # review) to show its button
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(37):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -157,7 +143,7 @@ def test_the_record_page_shows_twenty_entries_of_500(client, trainee, coach, col
     assert "Page 1 of 25" in response.text
 
 
-@pytest.mark.parametrize("size", [10, at_500_with_the_recognition_bug()])
+@pytest.mark.parametrize("size", [10, 500])
 def test_the_printable_page_makes_a_fixed_number_of_queries(
     client, trainee, coach, colleague, size, django_assert_num_queries
 ):
@@ -166,11 +152,11 @@ def test_the_printable_page_makes_a_fixed_number_of_queries(
     url = reverse("coaching:print_record")
     warm(client, url)
 
-    # session, user; the entries, one per kind (7); authors, replies, their authors;
-    # recognition: values, cheers, their authors; key results; agenda, its authors,
+    # session, user; the entries, one per kind (7); authors, the records' owners, replies,
+    # their authors; recognition: values, cheers, their authors; key results; agenda, its authors,
     # action items, their owners; follow-up actions, their owners; goals, their key
-    # results; the portal; and today one per recognition for its trainee (2 at 10)
-    with django_assert_num_queries(28):
+    # results; the portal
+    with django_assert_num_queries(27):
         response = client.get(url)
 
     assert response.status_code == 200
