@@ -34,8 +34,7 @@ def coached_profiles(user):
     profiles = TraineeProfile.objects.all()
     if is_hr(user):
         return profiles
-    coached = CoachRelationship.objects.active().filter(coach=user).values("trainee")
-    return profiles.filter(user__in=coached)
+    return profiles.filter(user__in=CoachRelationship.objects.trainees_of(user))
 
 
 def coached_trainee_or_404(user, trainee_id):

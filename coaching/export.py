@@ -1,6 +1,8 @@
 """A person's whole record as plain data, for the export they own."""
 
-from coaching.models import Assignment, ProgressStatus
+from django.db.models import Prefetch, prefetch_related_objects
+
+from coaching.models import Assignment, Goal, ProgressStatus, StepProgress
 from coaching.timeline import filtered_entries, load_related
 
 SKIPPED_FIELDS = {"id", "entry_ptr", "polymorphic_ctype", "trainee"}
@@ -42,7 +44,17 @@ def entry_as_data(entry):
 
 def record_as_data(person):
     entries = load_related(filtered_entries(person))
-    assignments = Assignment.objects.for_trainee(person).with_progress().select_related("version")
+    prefetch_related_objects(
+        [entry for entry in entries if isinstance(entry, Goal)], "check_ins__author"
+    )
+    assignments = (
+        Assignment.objects.for_trainee(person)
+        .with_progress()
+        .select_related("version")
+        .prefetch_related(
+            Prefetch("progress", queryset=StepProgress.objects.select_related("step"))
+        )
+    )
     return {
         "person": {"username": person.get_username(), "name": _name(person)},
         "entries": [entry_as_data(entry) for entry in entries],
@@ -64,7 +76,7 @@ def record_as_data(person):
                         "note": progress.note,
                         "coach_comment": progress.coach_comment,
                     }
-                    for progress in assignment.progress.select_related("step")
+                    for progress in assignment.progress.all()
                 ],
             }
             for assignment in assignments

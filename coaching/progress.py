@@ -55,6 +55,16 @@ def _progress(assignment, step, status, **fields):
     )
 
 
+def _finish(assignment, step, **fields):
+    """Complete a step the person finishes themselves or a coach confirms. A step already
+    done is a quiet no-op (False), even once its path has completed: a retry, a double
+    click or a second tab that read the assignment before it completed."""
+    if _already_done(assignment, step):
+        return False
+    _require_active(assignment)
+    return _mark_done(assignment, step, **fields)
+
+
 def _mark_done(assignment, step, **fields):
     """Mark the step done once; return True only for the one call that did it."""
     now = timezone.now()
@@ -98,11 +108,10 @@ def complete_module(assignment, step):
         raise StepError(_("Only a module is marked as done by its reader."))
     if knowledge_check_for(step) is not None:
         raise StepError(_("Pass the knowledge check to complete this module."))
-    if _already_done(assignment, step):
-        return False
-    _require_active(assignment)
-    _touch(assignment)
-    return _mark_done(assignment, step)
+    newly_done = _finish(assignment, step)
+    if newly_done:
+        _touch(assignment)
+    return newly_done
 
 
 def take_check(assignment, step, answers):
@@ -187,10 +196,7 @@ def sign_off(assignment, step, *, coach, comment=""):
     """The coach confirms a practical task is done."""
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is signed off."))
-    if _already_done(assignment, step):
-        return False
-    _require_active(assignment)
-    return _mark_done(assignment, step, reviewed_by=coach, coach_comment=comment)
+    return _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
 
 
 def send_back(assignment, step, *, coach, comment):
@@ -222,7 +228,4 @@ def record_checkin(assignment, step, *, coach, notes=""):
     """The coach records that the check-in took place; the step is then done."""
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is recorded."))
-    if _already_done(assignment, step):
-        return False
-    _require_active(assignment)
-    return _mark_done(assignment, step, reviewed_by=coach, coach_comment=notes)
+    return _finish(assignment, step, reviewed_by=coach, coach_comment=notes)

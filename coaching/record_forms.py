@@ -50,26 +50,27 @@ class LimitedTextMixin:
 
 
 class EntryForm(LimitedTextMixin, forms.ModelForm):
-    pass
+    """An entry's form: its fields are the kind's `editable_fields`, so what a person may
+    edit and what an edit's history keeps are one list."""
 
 
 class FeedbackForm(EntryForm):
     class Meta:
         model = Feedback
-        fields = ["feedback_kind", "situation", "behaviour", "impact", "suggestion"]
+        fields = Feedback.editable_fields
         widgets = {"feedback_kind": forms.RadioSelect}
 
 
 class ReflectionForm(EntryForm):
     class Meta:
         model = Reflection
-        fields = ["title", "text"]
+        fields = Reflection.editable_fields
 
 
 class GoalForm(EntryForm):
     class Meta:
         model = Goal
-        fields = ["title", "description", "cadence", "set_by"]
+        fields = Goal.editable_fields
 
 
 class KeyResultForm(forms.ModelForm):
@@ -100,23 +101,14 @@ KeyResultFormSet = inlineformset_factory(
 class OneOnOneForm(EntryForm):
     class Meta:
         model = OneOnOne
-        fields = ["meets_at", "notes"]
+        fields = OneOnOne.editable_fields
         widgets = {"meets_at": DateTimeInput()}
 
 
 class LearningReviewForm(EntryForm):
     class Meta:
         model = LearningReview
-        fields = [
-            "title",
-            "happened_on",
-            "timeline",
-            "conditions",
-            "went_well",
-            "learned",
-            "proposed_module_title",
-            "proposed_module_summary",
-        ]
+        fields = LearningReview.editable_fields
         widgets = {"happened_on": DateInput()}
 
 
@@ -127,7 +119,7 @@ class RecognitionForm(EntryForm):
 
     class Meta:
         model = Recognition
-        fields = ["recipient", "value", "message", "is_public"]
+        fields = ["recipient", *Recognition.editable_fields]
         labels = {"is_public": _("Show it on the kudos wall")}
 
     def __init__(self, *args, giver, **kwargs):

@@ -31,11 +31,13 @@ class Kind:
     written_by: str
     add_label: str
 
-    def may_write(self, user, trainee):
+    def allows(self, *, is_self, is_coach):
         if self.written_by == SELF:
-            return user == trainee
-        coach = user != trainee and (is_hr(user) or records.coaches(user, trainee))
-        return coach or (self.written_by == EITHER and user == trainee)
+            return is_self
+        return is_coach or (self.written_by == EITHER and is_self)
+
+    def may_write(self, user, trainee):
+        return self.allows(**_roles(user, trainee))
 
 
 KINDS = {
@@ -53,5 +55,16 @@ FORMS_BY_MODEL = {kind.form._meta.model: kind.form for kind in KINDS.values()}
 FORMS_BY_MODEL[RecognitionForm._meta.model] = RecognitionForm
 
 
+def _roles(user, trainee):
+    """Whether `user` writes on `trainee`'s record as themself, or as a coach (or HR)."""
+    is_self = user == trainee
+    return {
+        "is_self": is_self,
+        "is_coach": not is_self and (is_hr(user) or records.coaches(user, trainee)),
+    }
+
+
 def writable_kinds(user, trainee):
-    return [kind for kind in KINDS.values() if kind.may_write(user, trainee)]
+    """The kinds `user` may add to `trainee`'s record; their role is looked up once."""
+    roles = _roles(user, trainee)
+    return [kind for kind in KINDS.values() if kind.allows(**roles)]

@@ -6,7 +6,6 @@ django-polymorphic fetches one query per kind on the page; each kind's own relat
 
 from datetime import timedelta
 
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -68,12 +67,6 @@ def load_related(entries):
         if of_kind:
             prefetch_related_objects(of_kind, *lookups)
     return entries
-
-
-def timeline_page(entries, page_number):
-    page = Paginator(entries, PAGE_SIZE).get_page(page_number)
-    page.object_list = load_related(page.object_list)
-    return page
 
 
 def goals_of(trainee):

@@ -38,8 +38,7 @@ class AssignmentQuerySet(models.QuerySet):
     def coached_by(self, coach, on=None):
         from .people import CoachRelationship
 
-        trainees = CoachRelationship.objects.active(on).filter(coach=coach).values("trainee")
-        return self.filter(trainee__in=trainees)
+        return self.filter(trainee__in=CoachRelationship.objects.trainees_of(coach, on))
 
     def with_progress(self):
         """Annotate done steps and percent complete, counted by the database."""

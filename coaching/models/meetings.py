@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .record import Entry
+from .record import Entry, OwnedAction
 
 
 class OneOnOne(Entry):
@@ -38,25 +38,11 @@ class AgendaItem(models.Model):
         return self.text
 
 
-class ActionItem(models.Model):
+class ActionItem(OwnedAction):
     """Something to do after a 1:1; shown at every later 1:1 of the same person until done."""
 
     meeting = models.ForeignKey(OneOnOne, on_delete=models.CASCADE, related_name="actions")
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner"),
-    )
     text = models.CharField(_("action item"), max_length=500)
-    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(OwnedAction.Meta):
         verbose_name = _("action item")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return self.text

@@ -44,6 +44,10 @@ class CoachRelationshipQuerySet(models.QuerySet):
         on = on or timezone.localdate()
         return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
 
+    def trainees_of(self, coach, on=None):
+        """The people `coach` coaches (on a day, today by default), as a subquery."""
+        return self.active(on).filter(coach=coach).values("trainee")
+
 
 class CoachRelationship(models.Model):
     """Who coaches whom, from when to when. A trainee may have several coaches; one is primary."""

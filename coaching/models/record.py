@@ -2,40 +2,21 @@
 
 Every entry is an `Entry` (django-polymorphic), so one query per kind fills a timeline.
 Entries are private to the new hire, their coaches and HR unless they are public
-recognition; `EntryQuerySet.visible_to` is the one place that rule lives.
+recognition; `coaching.records.entry_or_404` is the one place that rule lives.
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from polymorphic.managers import PolymorphicManager
 from polymorphic.models import PolymorphicModel
 from polymorphic.query import PolymorphicQuerySet
 
-from .people import CoachRelationship
-
-
-def coached_by(user):
-    """The ids of the people `user` coaches now, as a subquery."""
-    return CoachRelationship.objects.active().filter(coach=user).values("trainee")
-
 
 class EntryQuerySet(PolymorphicQuerySet):
     def for_trainee(self, user):
         return self.filter(trainee=user)
-
-    def visible_to(self, user):
-        """What `user` may read: their own record, what they wrote, their trainees' records,
-        public recognition; HR reads everything."""
-        from coaching.access import is_hr
-
-        if is_hr(user):
-            return self
-        return self.filter(
-            Q(trainee=user) | Q(author=user) | Q(is_public=True) | Q(trainee__in=coached_by(user))
-        )
 
 
 class Entry(PolymorphicModel):
@@ -194,6 +175,28 @@ class Milestone(Entry):
     class Meta:
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+
+
+class OwnedAction(models.Model):
+    """Something a person owns doing after a 1:1 or a review, open until marked done."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text
 
 
 class Reply(models.Model):

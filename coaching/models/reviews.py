@@ -5,12 +5,10 @@ A review may propose a module so the whole company learns; an editor turns the p
 into a draft module page in the admin, and both keep the link.
 """
 
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .record import Entry
+from .record import Entry, OwnedAction
 
 
 class LearningReview(Entry):
@@ -69,23 +67,9 @@ class LearningReview(Entry):
         return self.title
 
 
-class ReviewAction(models.Model):
+class ReviewAction(OwnedAction):
     review = models.ForeignKey(LearningReview, on_delete=models.CASCADE, related_name="actions")
     text = models.CharField(_("follow-up action"), max_length=500)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner"),
-    )
-    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(OwnedAction.Meta):
         verbose_name = _("follow-up action")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return self.text

@@ -1,5 +1,6 @@
 """What every coaching page shares: the host's base template and the portal for the header."""
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from lessons.conf import base_template
@@ -13,3 +14,11 @@ def render_page(request, template, context, status=200):
         **context,
     }
     return render(request, template, context, status=status)
+
+
+def paginate(request, rows, per_page):
+    """The requested page of `rows`, and the query string (filters, sort) its links keep."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()

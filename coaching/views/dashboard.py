@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ from coaching.models import Assignment, CheckAttempt
 from coaching.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from lessons.models import BusinessUnit, LearningPath
 
-from .base import render_page
+from .base import paginate, render_page
 
 PAGE_SIZE = 50
 
@@ -45,10 +44,8 @@ def dashboard(request):
         path=path,
         overdue_only=overdue_only,
     ).order_by(*SORTS[sort])
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page, query = paginate(request, rows, PAGE_SIZE)
     page.object_list = attach_paths(page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
     return render_page(
         request,
         "coaching/dashboard/home.html",
@@ -58,7 +55,7 @@ def dashboard(request):
             "units": BusinessUnit.objects.all(),
             "paths": LearningPath.objects.filter(live=True),
             "filters": {"unit": unit, "path": path, "overdue": overdue_only},
-            "query": query.urlencode(),
+            "query": query,
             "sorts": [
                 ("name", _("Name")),
                 ("-progress", _("Most progress")),

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,21 +10,17 @@ from django.views.decorators.http import require_POST
 from coaching import records
 from coaching.models import Recognition
 from coaching.record_forms import RecognitionForm
-from coaching.timeline import load_related
+from coaching.timeline import PAGE_SIZE, load_related
 
-from .base import render_page
-
-PAGE_SIZE = 20
+from .base import paginate, render_page
 
 
 @login_required
 def wall(request):
     public = Recognition.objects.filter(is_public=True).select_related("trainee")
-    page = Paginator(public.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page, query = paginate(request, public.order_by("-created_at", "-pk"), PAGE_SIZE)
     page.object_list = load_related(page.object_list)
-    return render_page(request, "coaching/record/kudos.html", {"page_obj": page})
+    return render_page(request, "coaching/record/kudos.html", {"page_obj": page, "query": query})
 
 
 @login_required

@@ -4,6 +4,7 @@ check-ins, and the items of 1:1s and reviews."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -32,14 +33,14 @@ from coaching.record_forms import (
 from coaching.record_kinds import FORMS_BY_MODEL, KINDS, writable_kinds
 from coaching.timeline import (
     FILTER_KINDS,
+    PAGE_SIZE,
     PERIODS,
     filtered_entries,
     goals_of,
     load_related,
-    timeline_page,
 )
 
-from .base import render_page
+from .base import paginate, render_page
 
 
 def record_url(person):
@@ -60,11 +61,8 @@ def record(request, person_id):
     person = records.record_owner_or_404(request.user, person_id)
     kind = request.GET.get("kind") if request.GET.get("kind") in FILTER_KINDS else ""
     period = request.GET.get("period") if request.GET.get("period") in PERIODS else ""
-    page = timeline_page(
-        filtered_entries(person, kind=kind, period=period), request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, filtered_entries(person, kind=kind, period=period), PAGE_SIZE)
+    page.object_list = load_related(page.object_list)
     return render_page(
         request,
         "coaching/record/home.html",
@@ -79,7 +77,7 @@ def record(request, person_id):
             "filter_kinds": [(slug, label) for slug, (_model, label) in FILTER_KINDS.items()],
             "periods": [(slug, label) for slug, (_days, label) in PERIODS.items()],
             "filters": {"kind": kind, "period": period},
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 
@@ -152,9 +150,7 @@ def entry_detail(request, entry_id):
 def _people_of(trainee):
     """The new hire and their coaches: who an action item can belong to."""
     coaches = CoachRelationship.objects.active().filter(trainee=trainee).values("coach")
-    return type(trainee).objects.filter(pk=trainee.pk) | type(trainee).objects.filter(
-        pk__in=coaches
-    )
+    return type(trainee).objects.filter(Q(pk=trainee.pk) | Q(pk__in=coaches))
 
 
 @login_required

@@ -12,16 +12,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coach(db):
-    return builders.make_user("citra")
-
-
-@pytest.fixture
-def trainee(coach):
-    return builders.make_trainee("nadia", coach=coach)
-
-
-@pytest.fixture
 def learning_path(portal):
     return builders.make_path_of_every_kind(portal)
 

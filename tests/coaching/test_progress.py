@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coach(db):
-    return builders.make_user("citra")
-
-
-@pytest.fixture
 def assignment(portal, coach):
     learning_path = builders.make_path_of_every_kind(portal, max_attempts=2)
     return builders.assign(learning_path, builders.make_trainee(coach=coach))

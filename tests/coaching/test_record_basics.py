@@ -15,16 +15,6 @@ pytestmark = pytest.mark.django_db
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)"]
 
 
-@pytest.fixture
-def coach(db):
-    return builders.make_user("citra")
-
-
-@pytest.fixture
-def trainee(coach):
-    return builders.make_trainee("nadia", coach=coach)
-
-
 def feedback_for(trainee, author, text="Listened well."):
     return Feedback.objects.create(
         trainee=trainee,

@@ -18,6 +18,7 @@ from coaching.models import (
     Reply,
     ReviewAction,
 )
+from coaching.progress import complete_module
 from tests import builders
 
 from . import make
@@ -76,16 +77,6 @@ def build_record(trainee, coach, colleague, size):
 
 
 @pytest.fixture
-def coach(db):
-    return builders.make_user("citra")
-
-
-@pytest.fixture
-def trainee(coach):
-    return builders.make_trainee("nadia", coach=coach)
-
-
-@pytest.fixture
 def colleague(db):
     return builders.make_user("bima")
 
@@ -125,9 +116,8 @@ def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
     warm(client, url)
 
     # as for the new hire (32), and: the coaching relationship when the record is opened,
-    # and one relationship check for each kind a coach may write (feedback, goal, 1:1,
-    # review) to show its button
-    with django_assert_num_queries(37):
+    # and once more to choose which kinds' buttons to show (not once per kind)
+    with django_assert_num_queries(34):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -189,6 +179,29 @@ def test_the_kudos_wall_makes_a_fixed_number_of_queries(client, size, django_ass
     # session, user; count, the page of public recognition with its trainees; authors,
     # replies, their authors; values, cheers, their authors; the portal (header)
     with django_assert_num_queries(11):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [10, 500])
+def test_the_json_export_makes_a_fixed_number_of_queries(
+    client, portal, trainee, coach, colleague, size, django_assert_num_queries
+):
+    build_record(trainee, coach, colleague, size)
+    for number in range(2):
+        module = builders.make_module(portal, f"Module {number}", slug=f"module-{number}")
+        assignment = builders.assign(builders.make_path(f"Path {number}", steps=[module]), trainee)
+        complete_module(assignment, builders.steps_of(assignment)[0])
+    client.force_login(trainee)
+    url = reverse("coaching:export_record")
+    warm(client, url)
+
+    # session, user; the entries, one per kind (7); authors, the records' owners, replies,
+    # their authors; recognition: values, cheers, their authors; key results; agenda, its
+    # authors, action items, their owners; follow-up actions, their owners; goals' check-ins,
+    # their authors; assignments, their progress with its steps
+    with django_assert_num_queries(28):
         response = client.get(url)
 
     assert response.status_code == 200
