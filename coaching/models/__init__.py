@@ -7,6 +7,12 @@ from .assignments import (
 )
 from .goals import Cadence, Confidence, Goal, GoalCheckIn, GoalStatus, KeyResult, SetBy
 from .meetings import ActionItem, AgendaItem, OneOnOne
+from .notifications import (
+    EmailStatus,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
 from .people import CoachRelationship, TraineeProfile
 from .record import (
     Cheer,
@@ -33,6 +39,7 @@ __all__ = [
     "Cheer",
     "CoachRelationship",
     "Confidence",
+    "EmailStatus",
     "Entry",
     "EntryRevision",
     "Feedback",
@@ -44,6 +51,9 @@ __all__ = [
     "LearningReview",
     "Milestone",
     "MilestoneKind",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "OneOnOne",
     "ProgressStatus",
     "Recognition",
