@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.models import Assignment, AssignmentStatus
+from coaching.notifications import events
 
 
 class AssignmentError(Exception):
@@ -62,6 +63,7 @@ def assign_path(learning_path, profiles, *, assigned_by, due_on=None, due_after_
         )
     with transaction.atomic():
         Assignment.objects.bulk_create(new)
+        events.paths_assigned(new, version=version, assigned_by=assigned_by)
     result.created = len(new)
     return result
 

@@ -17,6 +17,7 @@ from coaching.models import (
     ProgressStatus,
     StepProgress,
 )
+from coaching.notifications import events
 from coaching.records import write_milestone
 from lessons.models import StepKind
 
@@ -180,13 +181,20 @@ def submit_task(assignment, step, note=""):
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is submitted for sign-off."))
     with transaction.atomic():
-        progress, _created = _progress(assignment, step, ProgressStatus.SUBMITTED, note=note)
-        waiting = [ProgressStatus.RETURNED, ProgressStatus.SUBMITTED]
-        StepProgress.objects.filter(pk=progress.pk, status__in=waiting).update(
-            status=ProgressStatus.SUBMITTED, note=note
-        )
+        progress, created = _progress(assignment, step, ProgressStatus.SUBMITTED, note=note)
+        # Only the call that moves the task to "waiting" tells the coaches: a second tab,
+        # or a changed note on a task already waiting, does not.
+        resubmitted = StepProgress.objects.filter(
+            pk=progress.pk, status=ProgressStatus.RETURNED
+        ).update(status=ProgressStatus.SUBMITTED, note=note)
+        if not (created or resubmitted):
+            StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.SUBMITTED).update(
+                note=note
+            )
         _touch(assignment)
-    progress.refresh_from_db()
+        progress.refresh_from_db()
+        if created or resubmitted:
+            events.task_submitted(progress, assignment, step)
     if progress.status == ProgressStatus.DONE:
         raise StepError(_("Your coach has already signed off this task."))
     return progress

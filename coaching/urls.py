@@ -6,7 +6,7 @@ path("onboarding/", include("coaching.urls")),
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from coaching.views import dashboard, kudos, portal, record, record_owner
+from coaching.views import dashboard, kudos, notifications, portal, record, record_owner
 from lessons.conf import base_template
 
 app_name = "coaching"
@@ -65,4 +65,17 @@ urlpatterns = [
     path("record/items/<slug:item>/<int:item_id>/done/", record.item_done, name="item_done"),
     path("kudos/", kudos.wall, name="kudos"),
     path("kudos/give/", kudos.give, name="give_recognition"),
+    # Notifications.
+    path("notifications/", notifications.notification_list, name="notifications"),
+    path(
+        "notifications/<int:notification_id>/open/",
+        notifications.open_notification,
+        name="open_notification",
+    ),
+    path("notifications/read-all/", notifications.mark_all_read, name="mark_all_read"),
+    path(
+        "settings/notifications/",
+        notifications.notification_settings,
+        name="notification_settings",
+    ),
 ]

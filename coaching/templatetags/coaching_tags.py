@@ -23,6 +23,15 @@ def shows_coach_dashboard(context):
     )
 
 
+@register.simple_tag(takes_context=True)
+def unread_notifications(context):
+    """The signed-in person's unread notifications, for the header."""
+    from coaching.notifications.inbox import unread_count
+
+    user = context["request"].user
+    return unread_count(user) if user.is_authenticated else 0
+
+
 @register.filter
 def user_text(text):
     """A person's plain text as safe HTML: escaped, links and line breaks kept."""

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coaching import records
 from coaching.models import Recognition
+from coaching.notifications import events
 from coaching.record_forms import RecognitionForm
 from coaching.timeline import PAGE_SIZE, load_related
 
@@ -31,7 +33,9 @@ def give(request):
         recognition = form.save(commit=False)
         recognition.trainee = form.cleaned_data["recipient"]
         recognition.author = request.user
-        recognition.save()
+        with transaction.atomic():
+            recognition.save()
+            events.entry_written(recognition)
         messages.success(request, _("Thank you for recognising a colleague."))
         return redirect(reverse("coaching:entry", args=[recognition.pk]))
     return render_page(

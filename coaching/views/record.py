@@ -21,6 +21,7 @@ from coaching.models import (
     OneOnOne,
     ReviewAction,
 )
+from coaching.notifications import events
 from coaching.record_forms import (
     ActionItemForm,
     AgendaItemForm,
@@ -104,6 +105,7 @@ def new_entry(request, person_id, kind):
             if key_results is not None:
                 key_results.instance = entry
                 key_results.save()
+            events.entry_written(entry)
         messages.success(request, _("Saved to %(name)s's record.") % {"name": _name(person)})
         return redirect(entry_url(entry))
     return render_page(

@@ -100,7 +100,13 @@ LOGIN_URL = "coaching:sign_in"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "coaching:sign_in"
 
+# Background tasks (emails) run right after the request by default; see README "Notifications"
+# for running them in worker processes with django-tasks-db.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Reminders, written by `manage.py send_reminders` run on a schedule.
+COACHING_DUE_SOON_DAYS = 3  # remind new hires this many days before a path is due
+COACHING_MEETING_REMINDER_HOURS = 24  # remind both people this long before a 1:1
 
 WAGTAIL_SITE_NAME = "Nusantara Connect onboarding"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

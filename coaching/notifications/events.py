@@ -1,0 +1,90 @@
+"""Notifications written when something happens. Each names its event in `key`, so it is
+written once however often the code that calls it runs."""
+
+from django.urls import reverse
+from django.utils import timezone
+
+from coaching.models import CoachRelationship, Feedback, NotificationKind, Recognition
+
+from .sending import Notice, notify
+
+
+def display_name(user):
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def _iso(day):
+    return day.isoformat() if day else ""
+
+
+def paths_assigned(assignments, *, version, assigned_by):
+    """Tell each new hire about the path they were just given (new assignments only)."""
+    notify(
+        Notice(
+            recipient_id=assignment.trainee_id,
+            kind=NotificationKind.ASSIGNED,
+            key=f"assignment:{assignment.pk}",
+            params={
+                "path": version.title,
+                "assigner": display_name(assigned_by),
+                "due_on": _iso(assignment.due_on),
+            },
+            url=reverse("coaching:assignment", args=[assignment.pk]),
+        )
+        for assignment in assignments
+    )
+
+
+def task_submitted(progress, assignment, step):
+    """Tell the new hire's coaches that a practical task waits for their sign-off. Called
+    once per submission (the caller makes sure), so each submission is its own event."""
+    submitted_at = timezone.now().isoformat()
+    trainee = assignment.trainee
+    coach_ids = (
+        CoachRelationship.objects.active()
+        .filter(trainee=trainee)
+        .values_list("coach_id", flat=True)
+    )
+    anchor = f"#step-{assignment.pk}-{step.position + 1}"
+    url = reverse("coaching:trainee", args=[trainee.pk]) + anchor
+    notify(
+        Notice(
+            recipient_id=coach_id,
+            kind=NotificationKind.SIGN_OFF,
+            key=f"sign-off:{progress.pk}:{submitted_at}",
+            params={
+                "trainee": display_name(trainee),
+                "step": step.title,
+                "path": assignment.version.title,
+            },
+            url=url,
+        )
+        for coach_id in set(coach_ids)
+    )
+
+
+def entry_written(entry):
+    """Tell a person about feedback or recognition written on their record by someone else."""
+    if entry.author_id == entry.trainee_id:
+        return
+    params = {"author": display_name(entry.author)}
+    if isinstance(entry, Feedback):
+        kind = NotificationKind.FEEDBACK
+    elif isinstance(entry, Recognition):
+        kind = NotificationKind.RECOGNITION
+        params["value"] = entry.value.name
+    else:
+        return
+    notify(
+        [
+            Notice(
+                recipient_id=entry.trainee_id,
+                kind=kind,
+                key=f"entry:{entry.pk}",
+                params=params,
+                url=reverse("coaching:entry", args=[entry.pk]),
+            )
+        ]
+    )

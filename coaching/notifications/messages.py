@@ -1,0 +1,154 @@
+"""The words of each kind of notification, put together when it is shown or emailed.
+
+A notification keeps its details as data (`params`); the sentences are written here, in
+the reader's language at the time of reading. Dates are kept as ISO strings: a key that
+ends in `_on` is a date, one that ends in `_at` a date and time.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from coaching.models import Cadence, NotificationKind
+
+
+@dataclass(frozen=True)
+class Message:
+    subject: str
+    lines: list
+    action: str  # the link's label
+    items: list  # digest rows, each a sentence
+
+
+def _readable(params):
+    """Dates and times in the reader's format."""
+    values = {}
+    for name, value in params.items():
+        if name.endswith("_on") and isinstance(value, str) and parse_date(value):
+            value = formats.date_format(parse_date(value), "DATE_FORMAT")
+        elif name.endswith("_at") and isinstance(value, str) and parse_datetime(value):
+            moment = timezone.localtime(parse_datetime(value))
+            value = formats.date_format(moment, "DATETIME_FORMAT")
+        values[name] = value
+    return values
+
+
+def _steps_left(count):
+    return ngettext("%(count)s step left", "%(count)s steps left", count) % {"count": count}
+
+
+def _assigned(p):
+    lines = [_("%(assigner)s gave you a learning path: %(path)s.") % p]
+    if p.get("due_on"):
+        lines.append(_("It is due on %(due_on)s.") % p)
+    return _("New learning path: %(path)s") % p, lines, _("Start the path")
+
+
+def _due_soon(p):
+    lines = [
+        _("%(path)s is due on %(due_on)s, and you have %(left)s.")
+        % {**p, "left": _steps_left(p["remaining"])},
+        _("Your next step: %(next_step)s.") % p if p.get("next_step") else "",
+    ]
+    return _("%(path)s is due on %(due_on)s") % p, lines, _("Go to your next step")
+
+
+def _overdue(p):
+    lines = [
+        _("%(path)s was due on %(due_on)s, and %(left)s.")
+        % {**p, "left": _steps_left(p["remaining"])},
+        _("If something is in the way, tell your coach: that is what they are there for."),
+    ]
+    return _("%(path)s is overdue") % p, lines, _("Open the path")
+
+
+def _overdue_digest(p):
+    count = len(p["items"])
+    subject = ngettext(
+        "%(count)s overdue path among your new hires",
+        "%(count)s overdue paths among your new hires",
+        count,
+    ) % {"count": count}
+    lines = [_("These paths are past their due date. A short conversation often unblocks them.")]
+    return subject, lines, _("Open the coach dashboard")
+
+
+def _digest_items(p):
+    return [
+        _("%(trainee)s: %(path)s, due on %(due_on)s, %(left)s")
+        % {**_readable(item), "left": _steps_left(item["remaining"])}
+        for item in p.get("items", [])
+    ]
+
+
+def _sign_off(p):
+    lines = [_("%(trainee)s submitted %(step)s on %(path)s.") % p]
+    return (
+        _("%(trainee)s's task waits for your sign-off: %(step)s") % p,
+        lines,
+        _("Review the task"),
+    )
+
+
+def _feedback(p):
+    lines = [
+        _("Read it on your development record. You can reply to it there."),
+    ]
+    return _("%(author)s gave you feedback") % p, lines, _("Read the feedback")
+
+
+def _recognition(p):
+    lines = [_("%(author)s thanked you for living our value %(value)s.") % p]
+    return _("%(author)s recognised you") % p, lines, _("See the recognition")
+
+
+def _every(cadence):
+    return {
+        Cadence.WEEKLY: _("every week"),
+        Cadence.MONTHLY: _("every month"),
+        Cadence.QUARTERLY: _("every quarter"),
+    }.get(cadence, cadence)
+
+
+def _goal_check_in(p):
+    lines = [
+        _("Your goal “%(goal)s” is checked %(every)s; the last check-in was on %(last_on)s.")
+        % {**p, "every": _every(p["cadence"])},
+        _("Update the key results and say how confident you feel."),
+    ]
+    return _("Time for a check-in on your goal: %(goal)s") % p, lines, _("Check in now")
+
+
+def _one_on_one(p):
+    lines = [_("Your 1:1 with %(other)s is on %(meets_at)s.") % p]
+    if p.get("agenda"):
+        lines.append(_("Add what you want to talk about to the agenda beforehand."))
+    return _("1:1 with %(other)s on %(meets_at)s") % p, lines, _("Open the 1:1")
+
+
+WRITERS = {
+    NotificationKind.ASSIGNED: _assigned,
+    NotificationKind.DUE_SOON: _due_soon,
+    NotificationKind.OVERDUE: _overdue,
+    NotificationKind.OVERDUE_DIGEST: _overdue_digest,
+    NotificationKind.SIGN_OFF: _sign_off,
+    NotificationKind.FEEDBACK: _feedback,
+    NotificationKind.RECOGNITION: _recognition,
+    NotificationKind.GOAL_CHECK_IN: _goal_check_in,
+    NotificationKind.ONE_ON_ONE: _one_on_one,
+}
+
+
+def message_for(notification):
+    """The notification in words, in the active language."""
+    params = _readable(notification.params)
+    subject, lines, action = WRITERS[notification.kind](params)
+    return Message(
+        subject=subject,
+        lines=[line for line in lines if line],
+        action=action,
+        items=_digest_items(notification.params),
+    )

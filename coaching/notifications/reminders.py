@@ -1,0 +1,250 @@
+"""The reminder sweep: what is due soon, overdue, or coming up, as notifications.
+
+`manage.py send_reminders` runs `sweep()` on a schedule (cron, a systemd timer, a
+Kubernetes CronJob). Every reminder's key names its event and the date it is about, so
+running the sweep twice, or on two servers at once, writes and sends each reminder once;
+a changed due date or meeting time is a new event and gets its own reminder.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from coaching.journeys import summaries
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    Cadence,
+    CoachRelationship,
+    Goal,
+    GoalStatus,
+    Notification,
+    NotificationKind,
+    OneOnOne,
+    ProgressStatus,
+    StepProgress,
+)
+
+from .sending import Notice, enqueue_emails, notify
+
+CHECK_IN_EVERY = {
+    Cadence.WEEKLY: timedelta(days=7),
+    Cadence.MONTHLY: timedelta(days=30),
+    Cadence.QUARTERLY: timedelta(days=91),
+}
+RETRIES_PER_SWEEP = 5000
+
+
+def due_soon_days():
+    return getattr(settings, "COACHING_DUE_SOON_DAYS", 3)
+
+
+def meeting_notice_hours():
+    return getattr(settings, "COACHING_MEETING_REMINDER_HOURS", 24)
+
+
+def _name(first, last, username):
+    return f"{first} {last}".strip() or username
+
+
+def _path_notices(assignments, kind, prefix):
+    """One notice per assignment, for its new hire, with the steps left and the next one."""
+    for summary in summaries(assignments):
+        assignment = summary.assignment
+        yield Notice(
+            recipient_id=assignment.trainee_id,
+            kind=kind,
+            key=f"{prefix}:{assignment.pk}:{assignment.due_on.isoformat()}",
+            params={
+                "path": assignment.version.title,
+                "due_on": assignment.due_on.isoformat(),
+                "remaining": assignment.version.step_count - assignment.done_count,
+                "next_step": summary.next_step.step.title if summary.next_step else "",
+            },
+            url=reverse("coaching:assignment", args=[assignment.pk]),
+        )
+
+
+def due_soon(today):
+    window = Assignment.objects.active().filter(
+        due_on__gte=today, due_on__lte=today + timedelta(days=due_soon_days())
+    )
+    return _path_notices(window, NotificationKind.DUE_SOON, "due-soon")
+
+
+def overdue(today):
+    return _path_notices(Assignment.objects.overdue(today), NotificationKind.OVERDUE, "overdue")
+
+
+def overdue_digests(today):
+    """One digest a week for each coach whose new hires have overdue paths."""
+    late = Assignment.objects.overdue(today).with_progress()
+    rows = late.values_list(
+        "trainee_id",
+        "trainee__first_name",
+        "trainee__last_name",
+        "trainee__username",
+        "version__title",
+        "due_on",
+        "version__step_count",
+        "done_count",
+    ).order_by("due_on", "pk")
+    by_trainee = defaultdict(list)
+    for trainee_id, first, last, username, title, due_on, steps, done in rows:
+        by_trainee[trainee_id].append(
+            {
+                "trainee": _name(first, last, username),
+                "path": title,
+                "due_on": due_on.isoformat(),
+                "remaining": steps - done,
+            }
+        )
+    coaches = CoachRelationship.objects.active(today).filter(trainee_id__in=list(by_trainee))
+    items_by_coach = defaultdict(list)
+    for coach_id, trainee_id in coaches.values_list("coach_id", "trainee_id").distinct():
+        items_by_coach[coach_id].extend(by_trainee[trainee_id])
+    year, week, _day = today.isocalendar()
+    return (
+        Notice(
+            recipient_id=coach_id,
+            kind=NotificationKind.OVERDUE_DIGEST,
+            key=f"overdue-digest:{year}-W{week:02d}",
+            params={"items": items},
+            url=reverse("coaching:dashboard") + "?sort=overdue",
+        )
+        for coach_id, items in items_by_coach.items()
+    )
+
+
+def goal_check_ins(now):
+    """Goals whose cadence says a check-in is due: since the last check-in (or since the
+    goal was set) a week, a month or a quarter has passed."""
+    due = Q()
+    for cadence, every in CHECK_IN_EVERY.items():
+        due |= Q(cadence=cadence, last_check_in__lte=now - every)
+    goals = (
+        Goal.objects.non_polymorphic()
+        .exclude(status=GoalStatus.DONE)
+        .annotate(last_check_in=Coalesce(Max("check_ins__created_at"), "created_at"))
+        .filter(due)
+        .values_list("pk", "trainee_id", "title", "cadence", "last_check_in")
+    )
+    for pk, trainee_id, title, cadence, last in goals:
+        due_on = timezone.localdate(last + CHECK_IN_EVERY[cadence])
+        yield Notice(
+            recipient_id=trainee_id,
+            kind=NotificationKind.GOAL_CHECK_IN,
+            key=f"goal-check-in:{pk}:{due_on.isoformat()}",
+            params={
+                "goal": title,
+                "cadence": cadence,
+                "last_on": timezone.localdate(last).isoformat(),
+            },
+            url=reverse("coaching:goal_check_in", args=[pk]),
+        )
+
+
+@dataclass
+class Meeting:
+    key: str
+    meets_at: object
+    people: list  # (person id, the other person's name, the link for this person)
+    agenda: bool = False
+
+    def notices(self):
+        for person_id, other, url in self.people:
+            if person_id is None:
+                continue
+            yield Notice(
+                recipient_id=person_id,
+                kind=NotificationKind.ONE_ON_ONE,
+                key=f"{self.key}:{self.meets_at.isoformat()}",
+                params={
+                    "other": other,
+                    "meets_at": self.meets_at.isoformat(),
+                    "agenda": self.agenda,
+                },
+                url=url,
+            )
+
+
+def upcoming_meetings(now):
+    """1:1s and check-in steps planned within the next hours, for both people."""
+    window = {"gt": now, "lte": now + timedelta(hours=meeting_notice_hours())}
+    names = ("first_name", "last_name", "username")
+    meetings = OneOnOne.objects.non_polymorphic().filter(
+        meets_at__gt=window["gt"], meets_at__lte=window["lte"]
+    )
+    for row in meetings.values(
+        "pk",
+        "meets_at",
+        "trainee_id",
+        "author_id",
+        *(f"trainee__{name}" for name in names),
+        *(f"author__{name}" for name in names),
+    ):
+        url = reverse("coaching:entry", args=[row["pk"]])
+        trainee = _name(*(row[f"trainee__{name}"] for name in names))
+        author = _name(*(row[f"author__{name}"] or "" for name in names))
+        yield from Meeting(
+            f"one-on-one:{row['pk']}",
+            row["meets_at"],
+            [(row["trainee_id"], author, url), (row["author_id"], trainee, url)],
+            agenda=True,
+        ).notices()
+    planned = StepProgress.objects.filter(
+        status=ProgressStatus.PLANNED,
+        scheduled_for__gt=window["gt"],
+        scheduled_for__lte=window["lte"],
+        assignment__status=AssignmentStatus.ACTIVE,
+    )
+    for row in planned.values(
+        "pk",
+        "scheduled_for",
+        "assignment_id",
+        "assignment__trainee_id",
+        "reviewed_by_id",
+        "step__position",
+        *(f"assignment__trainee__{name}" for name in names),
+        *(f"reviewed_by__{name}" for name in names),
+    ):
+        trainee_id = row["assignment__trainee_id"]
+        number = row["step__position"] + 1
+        step_url = reverse("coaching:step", args=[row["assignment_id"], number])
+        coach_url = reverse("coaching:trainee", args=[trainee_id])
+        trainee = _name(*(row[f"assignment__trainee__{name}"] for name in names))
+        coach = _name(*(row[f"reviewed_by__{name}"] or "" for name in names))
+        yield from Meeting(
+            f"check-in-step:{row['pk']}",
+            row["scheduled_for"],
+            [(trainee_id, coach, step_url), (row["reviewed_by_id"], trainee, coach_url)],
+        ).notices()
+
+
+@dataclass
+class SweepResult:
+    written: int
+    retried: int
+
+
+def sweep(now=None):
+    """Send emails that are waiting for a retry, then write (once) every reminder due now."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    due_emails = Notification.objects.email_due(now).order_by("email_next_attempt_at")
+    waiting = list(due_emails.values_list("pk", flat=True)[:RETRIES_PER_SWEEP])
+    enqueue_emails(waiting)
+    notices = [
+        *due_soon(today),
+        *overdue(today),
+        *overdue_digests(today),
+        *goal_check_ins(now),
+        *upcoming_meetings(now),
+    ]
+    return SweepResult(written=notify(notices), retried=len(waiting))
