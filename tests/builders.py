@@ -27,6 +27,7 @@ BODY = json.dumps(
 
 
 def make_user(username="person", **extra):
+    extra.setdefault("email", f"{username}@example.com")
     return get_user_model().objects.create_user(
         username=username, password="pw", first_name=username.title(), **extra
     )

@@ -1,0 +1,21 @@
+import pytest
+from django.core import mail
+
+from tests import builders
+
+
+@pytest.fixture
+def portal(db):
+    return builders.make_portal()
+
+
+@pytest.fixture
+def task_path(portal):
+    """A published path: a module, then a practical task."""
+    return builders.make_path(steps=[builders.make_module(portal), "Shadow three calls"])
+
+
+@pytest.fixture
+def outbox():
+    mail.outbox.clear()
+    return mail.outbox

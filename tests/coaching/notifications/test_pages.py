@@ -1,0 +1,163 @@
+"""The notifications page, the header's unread count, and the email settings."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from coaching.models import Notification, NotificationKind, NotificationPreference
+from coaching.notifications.sending import Notice, build_email, notify
+from tests import builders
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def notices(person, count, author="Citra"):
+    notify(
+        Notice(
+            person.pk,
+            NotificationKind.FEEDBACK,
+            f"entry:{number}",
+            {"author": author},
+            reverse("coaching:my_record"),
+        )
+        for number in range(count)
+    )
+
+
+@pytest.fixture
+def person(db):
+    return builders.make_user("nadia")
+
+
+@pytest.fixture
+def signed_in(client, person, portal):
+    client.force_login(person)
+    return client
+
+
+def test_the_page_lists_a_persons_own_notifications_newest_first(signed_in, person):
+    notices(person, 2)
+    notices(builders.make_user("bima"), 1, author="Someone else")
+
+    response = signed_in.get(reverse("coaching:notifications"))
+
+    page = response.content.decode()
+    assert page.count("Citra gave you feedback") == 2
+    assert "Someone else" not in page
+    assert "Mark all as read" in page
+
+
+def test_the_empty_page_says_what_will_appear_there(signed_in):
+    response = signed_in.get(reverse("coaching:notifications"))
+    assert "Nothing new" in response.content.decode()
+
+
+def test_the_header_shows_the_unread_count_until_they_are_read(signed_in, person):
+    home = reverse("coaching:kudos")
+    notices(person, 3)
+    assert '3<span class="visually-hidden"> unread' in signed_in.get(home).content.decode()
+
+    signed_in.post(reverse("coaching:mark_all_read"))
+
+    assert "unread</span>" not in signed_in.get(home).content.decode()
+    assert not Notification.objects.filter(read_at__isnull=True).exists()
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(signed_in, person):
+    notices(person, 2)
+    first = Notification.objects.order_by("pk").first()
+
+    response = signed_in.post(reverse("coaching:open_notification", args=[first.pk]))
+
+    assert response.status_code == 302 and response.url == reverse("coaching:my_record")
+    assert list(Notification.objects.filter(read_at__isnull=True)) == [
+        Notification.objects.order_by("pk").last()
+    ]
+
+
+def test_someone_elses_notification_is_not_there(signed_in):
+    other = builders.make_user("bima")
+    notices(other, 1)
+    theirs = Notification.objects.get()
+
+    response = signed_in.post(reverse("coaching:open_notification", args=[theirs.pk]))
+
+    assert response.status_code == 404
+    assert Notification.objects.get().read_at is None
+
+
+def test_opening_needs_a_post_with_a_csrf_token(person):
+    notices(person, 1)
+    notification = Notification.objects.get()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(person)
+    url = reverse("coaching:open_notification", args=[notification.pk])
+
+    assert client.get(url).status_code == 405
+    assert client.post(url).status_code == 403
+    assert Notification.objects.get().read_at is None
+
+
+def test_a_link_off_the_site_is_not_followed(signed_in, person):
+    notify(
+        [
+            Notice(
+                person.pk, NotificationKind.FEEDBACK, "x", {"author": "A"}, "https://evil.example/"
+            )
+        ]
+    )
+
+    response = signed_in.post(
+        reverse("coaching:open_notification", args=[Notification.objects.get().pk])
+    )
+
+    assert response.url == reverse("coaching:notifications")
+
+
+def test_anonymous_people_are_sent_to_sign_in(client, db):
+    response = client.get(reverse("coaching:notifications"))
+    assert response.status_code == 302 and reverse("coaching:sign_in") in response.url
+
+
+def test_names_are_escaped_on_the_page_and_in_the_email(signed_in, person):
+    notices(person, 1, author=HOSTILE)
+
+    page = signed_in.get(reverse("coaching:notifications")).content.decode()
+    html, _mimetype = build_email(Notification.objects.get()).alternatives[0]
+
+    for markup in (page, html):
+        assert "<script>alert" not in markup and "<img src=x" not in markup
+        assert "&lt;script&gt;" in markup
+
+
+def test_email_settings_turn_kinds_off_and_on(signed_in, person):
+    url = reverse("coaching:notification_settings")
+    assert signed_in.get(url).status_code == 200
+
+    kept = [NotificationKind.FEEDBACK, NotificationKind.RECOGNITION]
+    response = signed_in.post(url, {"emailed": kept})
+
+    assert response.status_code == 302
+    muted = NotificationPreference.objects.get(user=person).muted_kinds
+    assert set(muted) == {kind for kind in NotificationKind.values if kind not in kept}
+
+
+def test_email_settings_refuse_an_unknown_kind_with_a_message(signed_in, person):
+    response = signed_in.post(reverse("coaching:notification_settings"), {"emailed": ["pay"]})
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert NotificationPreference.objects.get(user=person).muted_kinds == []
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_the_page_makes_a_fixed_number_of_queries(
+    signed_in, person, count, django_assert_num_queries
+):
+    notices(person, count)
+    url = reverse("coaching:notifications")
+    signed_in.get(url)  # warm the content-type and unread-count caches
+
+    # session, user, portal, count, page of notifications, unread (for "mark all")
+    with django_assert_num_queries(6):
+        signed_in.get(url)
