@@ -1,6 +1,11 @@
+from functools import partial
+
 from wagtail import hooks
 
 from coaching.admin_views import ModuleProposalsViewSet
+from coaching.reports.menu import hide_unusable_items
+from coaching.reports.panels import TraineesNeedingAttentionPanel, coaches_anyone
+from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
 from coaching.viewsets import PeopleGroup
 
 
@@ -12,3 +17,24 @@ def register_people():
 @hooks.register("register_admin_viewset")
 def register_module_proposals():
     return ModuleProposalsViewSet()
+
+
+# Onboarding reports (coaching/reports): their screens, menu items and dashboard panel.
+@hooks.register("register_admin_viewset")
+def register_onboarding_reports():
+    return OnboardingReportsViewSet()
+
+
+for _report in REPORT_NAMES:
+    hooks.register("register_reports_menu_item", partial(report_menu_item, _report))
+
+
+@hooks.register("construct_homepage_panels")
+def add_trainees_needing_attention(request, panels):
+    if coaches_anyone(request.user):
+        panels.append(TraineesNeedingAttentionPanel())
+
+
+@hooks.register("construct_main_menu")
+def hide_menu_items_people_cannot_use(request, menu_items):
+    hide_unusable_items(request, menu_items)

@@ -1,0 +1,58 @@
+"""Whose figures a person may see in the reports.
+
+HR (and superusers), and editors or L&D leads (admin access and the right to change
+learning paths) see everyone's figures. A coach sees only the people they actively
+coach. Nobody else sees reports at all.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from coaching.access import can_coach, is_hr
+from coaching.models import CoachRelationship
+
+
+def sees_everyone(user):
+    """HR, superusers, and editors / L&D leads who shape the learning paths."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_hr(user) or (
+        user.has_perm("wagtailadmin.access_admin") and user.has_perm("lessons.change_learningpath")
+    )
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """The people a report may count: everyone, or the new hires of one coach."""
+
+    coach: object = None  # a user; None means everyone
+
+    @property
+    def everyone(self):
+        return self.coach is None
+
+    def limit(self, queryset, trainee_field="trainee"):
+        """Keep the rows of `queryset` whose `trainee_field` is a person in scope."""
+        if self.everyone:
+            return queryset
+        coached = CoachRelationship.objects.trainees_of(self.coach)
+        return queryset.filter(**{f"{trainee_field}__in": coached})
+
+
+def report_scope(user):
+    """The scope of `user`'s reports, or None if they may not see reports."""
+    user = user or AnonymousUser()
+    if sees_everyone(user):
+        return ReportScope()
+    if user.is_authenticated and user.is_active and can_coach(user):
+        return ReportScope(coach=user)
+    return None
+
+
+def require_report_scope(user):
+    scope = report_scope(user)
+    if scope is None:
+        raise PermissionDenied
+    return scope

@@ -1,0 +1,132 @@
+"""Where new hires get stuck on a path: its steps in order, and its knowledge checks'
+questions by how often they are answered correctly.
+
+Steps are matched across published versions by their `key`, so progress made on an
+older version of the path counts on the same step of the current one.
+"""
+
+from django.db import connection
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from coaching.models import Assignment, AssignmentStatus, CheckAttempt, ProgressStatus, StepProgress
+from lessons.models import KnowledgeCheck, PathVersionStep, StepKind
+
+from .completion import percent
+
+
+def path_assignments(scope, filters):
+    """The current assignments of the chosen path that the person may count."""
+    return filters.assignments(scope.limit(Assignment.objects.current()))
+
+
+def step_funnel(scope, filters):
+    """One row per step of the path's current version: how many finished it, wait for
+    sign-off on it or were sent back, and how many are stopped before it."""
+    learning_path = filters.path
+    if learning_path is None or learning_path.current_version_id is None:
+        return [], 0
+    assignments = path_assignments(scope, filters)
+    steps = PathVersionStep.objects.filter(version_id=learning_path.current_version_id)
+    assigned = assignments.count()
+    by_status = {
+        row["step__key"]: row
+        for row in StepProgress.objects.filter(assignment__in=assignments)
+        .values("step__key")
+        .annotate(
+            done=Count("pk", filter=Q(status=ProgressStatus.DONE)),
+            waiting=Count("pk", filter=Q(status=ProgressStatus.SUBMITTED)),
+            returned=Count("pk", filter=Q(status=ProgressStatus.RETURNED)),
+        )
+        .order_by()
+    }
+    # Active assignments by how many steps they have done: with steps taken in order, an
+    # assignment with n steps done is stopped before the step at position n.
+    done_steps = (
+        StepProgress.objects.filter(assignment=OuterRef("pk"), status=ProgressStatus.DONE)
+        .order_by()
+        .values("assignment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    stopped = dict(
+        assignments.filter(status=AssignmentStatus.ACTIVE)
+        .annotate(done_steps=Coalesce(Subquery(done_steps), Value(0)))
+        .values("done_steps")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("done_steps", "n")
+    )
+    rows, previous_done = [], assigned
+    kinds = dict(StepKind.choices)
+    for step in steps.order_by("position").values("key", "position", "title", "kind"):
+        counts = by_status.get(step["key"], {})
+        done = counts.get("done", 0)
+        rows.append(
+            {
+                "number": step["position"] + 1,
+                "title": step["title"],
+                "kind": kinds.get(step["kind"], step["kind"]),
+                "done": done,
+                "done_rate": percent(done, assigned),
+                "waiting": counts.get("waiting", 0),
+                "returned": counts.get("returned", 0),
+                "stopped_here": stopped.get(step["position"], 0),
+                "drop_off": max(previous_done - done, 0),
+            }
+        )
+        previous_done = done
+    return rows, assigned
+
+
+_QUESTION_SQL = {
+    "postgresql": """
+        SELECT c.id, c.title, q.value->>'id', MAX(q.value->>'question'), MIN(q.ordinal),
+               COUNT(*), SUM(CASE WHEN (q.value->>'correct')::boolean THEN 1 ELSE 0 END)
+        FROM {attempts} a
+        JOIN {checks} c ON c.id = a.knowledge_check_id
+        CROSS JOIN LATERAL jsonb_array_elements(a.results) WITH ORDINALITY AS q(value, ordinal)
+        WHERE a.id IN ({selected})
+        GROUP BY c.id, c.title, q.value->>'id'
+        ORDER BY c.title, c.id, MIN(q.ordinal)
+    """,
+    "sqlite": """
+        SELECT c.id, c.title, json_extract(q.value, '$.id'),
+               MAX(json_extract(q.value, '$.question')), MIN(q.key), COUNT(*),
+               SUM(CASE WHEN json_extract(q.value, '$.correct') THEN 1 ELSE 0 END)
+        FROM {attempts} a
+        JOIN {checks} c ON c.id = a.knowledge_check_id
+        CROSS JOIN json_each(a.results) AS q
+        WHERE a.id IN ({selected})
+        GROUP BY c.id, c.title, json_extract(q.value, '$.id')
+        ORDER BY c.title, c.id, MIN(q.key)
+    """,
+}
+
+
+def question_rates(scope, filters):
+    """One row per question of the knowledge checks taken on the chosen path (or every
+    path): how many attempts answered it and how many got it right. The graded answers
+    are JSON on each attempt, so the database unnests them (PostgreSQL or SQLite)."""
+    attempts = CheckAttempt.objects.filter(
+        assignment__in=path_assignments(scope, filters), knowledge_check__isnull=False
+    )
+    selected, params = attempts.values("pk").query.sql_with_params()
+    sql = _QUESTION_SQL[connection.vendor].format(
+        attempts=connection.ops.quote_name(CheckAttempt._meta.db_table),
+        checks=connection.ops.quote_name(KnowledgeCheck._meta.db_table),
+        selected=selected,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return [
+        {
+            "check": check_title,
+            "question": question,
+            "answered": answered,
+            "correct": correct,
+            "correct_rate": percent(correct, answered),
+        }
+        for _check_id, check_title, _id, question, _order, answered, correct in found
+    ]

@@ -1,0 +1,95 @@
+"""The Wagtail admin dashboard panel for coaches: their new hires who need attention.
+
+A new hire needs attention when a path of theirs is overdue, a task of theirs waits for
+sign-off, or they have done nothing on their paths for `QUIET_DAYS` days. Two queries
+(how many, and the first few rows), whatever the number of new hires.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    CoachRelationship,
+    ProgressStatus,
+    StepProgress,
+    TraineeProfile,
+)
+
+QUIET_DAYS = 14
+SHOWN = 8
+
+
+def _per_trainee(queryset, aggregate, trainee_field="trainee"):
+    return Subquery(
+        queryset.filter(**{trainee_field: OuterRef("user_id")})
+        .order_by()
+        .values(trainee_field)
+        .annotate(value=aggregate)
+        .values("value")[:1]
+    )
+
+
+def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
+    """The new hires `coach` actively coaches who need attention, most urgent first."""
+    today = today or timezone.localdate()
+    active = Assignment.objects.filter(status=AssignmentStatus.ACTIVE)
+    waiting = StepProgress.objects.filter(
+        status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
+    )
+    zero = Value(0, output_field=IntegerField())
+    quiet_before = timezone.now() - timedelta(days=quiet_days)
+    return (
+        TraineeProfile.objects.filter(user__in=CoachRelationship.objects.trainees_of(coach))
+        .select_related("user")
+        .annotate(
+            active_paths=Coalesce(_per_trainee(active, Count("pk")), zero),
+            overdue_paths=Coalesce(
+                _per_trainee(active.filter(due_on__lt=today), Count("pk")), zero
+            ),
+            waiting_count=Coalesce(_per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
+            # Quiet since their last step, or since the path was given if never started.
+            quiet_since=Coalesce(
+                _per_trainee(active, Max("last_activity_at")),
+                _per_trainee(active, Min("assigned_at")),
+            ),
+        )
+        .filter(
+            Q(overdue_paths__gt=0)
+            | Q(waiting_count__gt=0)
+            | Q(active_paths__gt=0, quiet_since__lt=quiet_before)
+        )
+        .order_by("-waiting_count", "-overdue_paths", "quiet_since", "user__first_name", "pk")
+    )
+
+
+def coaches_anyone(user):
+    return CoachRelationship.objects.active().filter(coach=user).exists()
+
+
+class TraineesNeedingAttentionPanel(Component):
+    name = "trainees_needing_attention"
+    template_name = "coaching/reports/attention_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        trainees = needing_attention(request.user)
+        shown = list(trainees[:SHOWN])
+        count = len(shown) if len(shown) < SHOWN else trainees.count()
+        quiet_before = timezone.now() - timedelta(days=QUIET_DAYS)
+        for profile in shown:
+            profile.is_quiet = (
+                profile.quiet_since is not None and profile.quiet_since < quiet_before
+            )
+        return {
+            "trainees": shown,
+            "count": count,
+            "more": count - len(shown),
+            "quiet_days": QUIET_DAYS,
+        }

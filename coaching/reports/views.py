@@ -1,0 +1,313 @@
+"""The report pages: Wagtail `ReportView`s over aggregate rows, with a chart and exports.
+
+Each view computes all its rows in a fixed number of queries (groups are few: paths,
+units, coaches, months, steps), so the page and its CSV and XLSX exports show the same
+rows; nothing is paginated.
+"""
+
+from dataclasses import replace
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+
+from coaching.models import GoalStatus
+from lessons.models import LearningPath
+
+from . import charts
+from .access import require_report_scope
+from .completion import DIMENSIONS, completion
+from .filters import AssignmentFilterSet, RecordFilterSet, ReportFilters
+from .funnel import question_rates, step_funnel
+from .record import SERIES, goals_by_status, recognition_over_time
+
+NAMESPACE = "onboarding_reports"
+
+
+class OnboardingReportView(ReportView):
+    """A report over the figures a person may see (`access.report_scope`)."""
+
+    results_template_name = "coaching/reports/results.html"
+    paginate_by = None
+    filterset_class = AssignmentFilterSet
+    header_icon = "table"
+    url_name = ""
+    # [(field, heading)] of the table and of the exports, in order.
+    fields = ()
+    # The report's variants as tabs: {slug: label}; the URL's `by` picks one.
+    tabs = {}
+    chart_description = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.scope = require_report_scope(request.user)
+        if self.tabs and kwargs.get("by") not in self.tabs:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def by(self):
+        return self.kwargs.get("by")
+
+    def get_index_url(self):
+        return reverse(f"{NAMESPACE}:{self.url_name}", kwargs=self.kwargs)
+
+    def get_index_results_url(self):
+        return reverse(f"{NAMESPACE}:{self.url_name}_results", kwargs=self.kwargs)
+
+    def get_filename(self):
+        return "-".join(filter(None, ["onboarding", self.url_name, self.by]))
+
+    @cached_property
+    def report_filters(self):
+        return ReportFilters.from_filterset(self.filters)
+
+    def get_fields(self):
+        return list(self.fields)
+
+    @cached_property
+    def rows(self):
+        return self.get_rows()
+
+    def get_queryset(self):
+        return self.rows
+
+    def get_filtered_queryset(self):
+        return self.rows
+
+    @cached_property
+    def field_headings(self):
+        return self.get_fields()
+
+    @property
+    def list_export(self):
+        return [field for field, _heading in self.field_headings]
+
+    @property
+    def export_headings(self):
+        return dict(self.field_headings)
+
+    @property
+    def columns(self):
+        return [Column(field, label=heading) for field, heading in self.field_headings]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["tabs"] = [
+            {
+                "label": label,
+                "url": reverse(f"{NAMESPACE}:{self.url_name}", kwargs={"by": slug}),
+                "current": slug == self.by,
+            }
+            for slug, label in self.tabs.items()
+        ]
+        context["coach_scope"] = not self.scope.everyone
+        if not self.is_export:
+            context["chart"] = self.get_chart(self.rows)
+        return context
+
+
+class CompletionReportView(OnboardingReportView):
+    page_title = gettext_lazy("Completion")
+    header_icon = "tasks"
+    url_name = "completion"
+    tabs = {slug: dimension.heading for slug, dimension in DIMENSIONS.items()}
+
+    def get_page_subtitle(self):
+        return _("by %(dimension)s") % {"dimension": str(DIMENSIONS[self.by].heading).lower()}
+
+    def get_fields(self):
+        return [
+            ("label", DIMENSIONS[self.by].heading),
+            ("assigned", _("Assigned")),
+            ("in_progress", _("In progress")),
+            ("overdue", _("Overdue")),
+            ("completed", _("Completed")),
+            ("completion_rate", _("Completed (%)")),
+            ("median_days", _("Median days to complete")),
+        ]
+
+    def get_rows(self):
+        return completion(self.scope, self.report_filters, by=self.by)
+
+    def get_chart(self, rows):
+        return charts.stacked_bars(
+            chart_id="completion-chart",
+            title=_("Assignments by %(dimension)s")
+            % {"dimension": str(DIMENSIONS[self.by].heading).lower()},
+            description=_(
+                "Each bar is one group's assignments: completed, in progress on time, "
+                "and overdue. The table below holds the same figures."
+            ),
+            categories=[row["label"] for row in rows],
+            series=[
+                {"name": _("Completed"), "values": [row["completed"] for row in rows]},
+                {"name": _("In progress, on time"), "values": [row["on_track"] for row in rows]},
+                {"name": _("Overdue"), "values": [row["overdue"] for row in rows]},
+            ],
+        )
+
+
+class PathReportView(OnboardingReportView):
+    """A report about one learning path: the chosen one, or the first by title."""
+
+    @cached_property
+    def report_filters(self):
+        filters = ReportFilters.from_filterset(self.filters)
+        if filters.path is None and self.requires_path:
+            first = LearningPath.objects.filter(current_version__isnull=False).order_by("title")
+            filters = replace(filters, path=first.first())
+        return filters
+
+    requires_path = True
+
+    def get_page_subtitle(self):
+        learning_path = self.report_filters.path
+        return learning_path.title if learning_path else ""
+
+
+class StepFunnelReportView(PathReportView):
+    page_title = gettext_lazy("Step funnel")
+    header_icon = "list-ol"
+    url_name = "funnel"
+    fields = (
+        ("number", gettext_lazy("Step")),
+        ("title", gettext_lazy("Title")),
+        ("kind", gettext_lazy("Kind")),
+        ("done", gettext_lazy("Done")),
+        ("done_rate", gettext_lazy("Done (% of assigned)")),
+        ("waiting", gettext_lazy("Waiting for sign-off")),
+        ("returned", gettext_lazy("Sent back")),
+        ("stopped_here", gettext_lazy("In progress, stopped here")),
+        ("drop_off", gettext_lazy("Drop-off from the step before")),
+    )
+
+    def get_rows(self):
+        rows, self.assigned = step_funnel(self.scope, self.report_filters)
+        return rows
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["note"] = _(
+            "Percentages are of the %(count)s assignments of this path that the filters "
+            "select. A new hire in progress with n steps done is counted as stopped at "
+            "step n + 1, as steps are usually taken in order."
+        ) % {"count": self.assigned}
+        return context
+
+    def get_chart(self, rows):
+        return charts.stacked_bars(
+            chart_id="funnel-chart",
+            title=_("New hires through each step"),
+            description=_(
+                "One bar per step, in order: done, waiting for sign-off and sent back. "
+                "The table below holds the same figures."
+            ),
+            categories=[f"{row['number']}. {row['title']}" for row in rows],
+            series=[
+                {"name": _("Done"), "values": [row["done"] for row in rows]},
+                {"name": _("Waiting for sign-off"), "values": [row["waiting"] for row in rows]},
+                {"name": _("Sent back"), "values": [row["returned"] for row in rows]},
+            ],
+        )
+
+
+class QuestionsReportView(PathReportView):
+    page_title = gettext_lazy("Knowledge check questions")
+    header_icon = "help"
+    url_name = "questions"
+    requires_path = False
+    fields = (
+        ("check", gettext_lazy("Knowledge check")),
+        ("question", gettext_lazy("Question")),
+        ("answered", gettext_lazy("Answered")),
+        ("correct", gettext_lazy("Correct")),
+        ("correct_rate", gettext_lazy("Correct (%)")),
+    )
+
+    def get_rows(self):
+        return question_rates(self.scope, self.report_filters)
+
+    def get_chart(self, rows):
+        return charts.stacked_bars(
+            chart_id="questions-chart",
+            title=_("Share of answers that were correct, per question"),
+            description=_(
+                "One bar per question of every attempt: the lower, the harder. "
+                "The table below holds the same figures."
+            ),
+            categories=[row["question"] for row in rows],
+            series=[{"name": _("Correct"), "values": [row["correct_rate"] for row in rows]}],
+            suffix="%",
+        )
+
+
+class RecognitionReportView(OnboardingReportView):
+    page_title = gettext_lazy("Recognition")
+    header_icon = "pick"
+    url_name = "recognition"
+    filterset_class = RecordFilterSet
+    tabs = {slug: spec["heading"] for slug, spec in SERIES.items()}
+
+    def get_page_subtitle(self):
+        return _("by %(dimension)s") % {"dimension": str(SERIES[self.by]["heading"]).lower()}
+
+    def get_rows(self):
+        self.series, rows = recognition_over_time(self.scope, self.report_filters, by=self.by)
+        return rows
+
+    def get_fields(self):
+        self.rows  # noqa: B018 (the series are known once the rows are)
+        return [
+            ("label", _("Month")),
+            *((item["field"], item["name"]) for item in self.series),
+            ("total", _("Total")),
+        ]
+
+    def get_chart(self, rows):
+        return charts.lines(
+            chart_id="recognition-chart",
+            title=_("Recognition each month by %(dimension)s")
+            % {"dimension": str(SERIES[self.by]["heading"]).lower()},
+            description=_("One line per series. The table below holds the same figures."),
+            x_labels=[row["label"] for row in rows],
+            series=[
+                {"name": item["name"], "values": [row[item["field"]] for row in rows]}
+                for item in self.series
+            ],
+        )
+
+
+class GoalsReportView(OnboardingReportView):
+    page_title = gettext_lazy("Goals")
+    header_icon = "crosshairs"
+    url_name = "goals"
+    filterset_class = RecordFilterSet
+
+    def get_fields(self):
+        return [
+            ("label", _("Business unit")),
+            *((status.value, status.label) for status in GoalStatus),
+            ("total", _("Total")),
+        ]
+
+    def get_rows(self):
+        return goals_by_status(self.scope, self.report_filters)
+
+    def get_chart(self, rows):
+        return charts.stacked_bars(
+            chart_id="goals-chart",
+            title=_("Goals by status"),
+            description=_(
+                "One bar per business unit, split by the goals' status. "
+                "The table below holds the same figures."
+            ),
+            categories=[row["label"] for row in rows],
+            series=[
+                {"name": status.label, "values": [row[status.value] for row in rows]}
+                for status in GoalStatus
+            ],
+        )
