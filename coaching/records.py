@@ -28,6 +28,7 @@ from coaching.models import (
     RecordErasure,
     Reply,
 )
+from coaching.notifications import inbox
 
 User = get_user_model()
 
@@ -219,6 +220,7 @@ def erase_record(person, *, erased_by, reason=""):
         GoalCheckIn.objects.filter(author=person).update(author=None)
         EntryRevision.objects.filter(edited_by=person).update(edited_by=None)
         Cheer.objects.filter(author=person).delete()
+        inbox.forget(person, stand_in=_("a former colleague"))
         return RecordErasure.objects.create(
             person_id_erased=person.pk,
             person_name=person.get_full_name() or person.get_username(),

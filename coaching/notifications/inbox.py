@@ -1,6 +1,10 @@
 """A person's notifications as they read them: the unread count in the header, marking read."""
 
+import json
+
 from django.core.cache import cache
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from coaching.models import Notification
@@ -24,3 +28,28 @@ def mark_read(user, notifications):
     """Mark the person's own notifications among `notifications` as read."""
     notifications.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
     cache.delete(unread_cache_key(user.pk))
+
+
+def forget(person, stand_in):
+    """After an erasure: drop the person's own notifications, and put `stand_in` where
+    their name appears in anyone else's."""
+    Notification.objects.filter(recipient=person).delete()
+    name = person.get_full_name() or person.get_username()
+    as_text = Cast("params", TextField())
+    # JSON text may keep non-ASCII letters as they are or escape them (\u00e9): try both.
+    mentions = Notification.objects.annotate(as_text=as_text).filter(
+        Q(as_text__contains=name) | Q(as_text__contains=json.dumps(name)[1:-1])
+    )
+    changed = []
+    for notification in mentions.only("params"):
+        notification.params = _replace(notification.params, name, stand_in)
+        changed.append(notification)
+    Notification.objects.bulk_update(changed, ["params"], batch_size=500)
+
+
+def _replace(value, name, stand_in):
+    if isinstance(value, dict):
+        return {key: _replace(item, name, stand_in) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replace(item, name, stand_in) for item in value]
+    return stand_in if value == name else value

@@ -161,3 +161,22 @@ def test_the_page_makes_a_fixed_number_of_queries(
     # session, user, portal, count, page of notifications, unread (for "mark all")
     with django_assert_num_queries(6):
         signed_in.get(url)
+
+
+def test_erasing_a_record_forgets_the_person_in_notifications(person):
+    from coaching.records import erase_record
+
+    person.first_name, person.last_name = "Nadia", "Pérez"
+    person.save()
+    colleague = builders.make_user("bima")
+    notices(person, 2)
+    notify([Notice(colleague.pk, NotificationKind.RECOGNITION, "e", {"author": "Nadia Pérez"})])
+    digest = {"items": [{"trainee": "Nadia Pérez", "path": "Orientation"}]}
+    notify([Notice(colleague.pk, NotificationKind.OVERDUE_DIGEST, "d", digest)])
+
+    erase_record(person, erased_by=builders.make_hr())
+
+    assert not Notification.objects.filter(recipient=person).exists()
+    params = [n.params for n in Notification.objects.order_by("pk")]
+    assert params[0]["author"] == "a former colleague"
+    assert params[1]["items"][0] == {"trainee": "a former colleague", "path": "Orientation"}
