@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from coaching.models import CoachRelationship, TraineeProfile
+from coaching.models import CoachRelationship, Notification, TraineeProfile
 
 
 class TraineeProfileViewSet(ModelViewSet):
@@ -43,8 +44,49 @@ class CoachRelationshipViewSet(ModelViewSet):
         return CoachRelationship.objects.select_related("coach", "trainee")
 
 
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Anyone with the view permission may look; nobody adds, edits or deletes here."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "inspect") and super().user_has_permission(user, "view")
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class NotificationViewSet(ModelViewSet):
+    """For HR: which notifications went out by email, and which are waiting or failed.
+    Read-only: `ReadOnlyPolicy` is registered for Notification in wagtail_hooks.py."""
+
+    model = Notification
+    name = "notification_emails"
+    url_prefix = "onboarding/notification-emails"
+    icon = "mail"
+    menu_label = _("Notification emails")
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    form_fields = []
+    list_display = ["recipient", "kind", "created_at", "email_status", "email_attempts"]
+    list_filter = ["email_status", "kind"]
+    search_fields = ["recipient__first_name", "recipient__last_name", "recipient__username"]
+    inspect_view_fields = [
+        "recipient",
+        "kind",
+        "created_at",
+        "read_at",
+        "email_status",
+        "email_attempts",
+        "email_next_attempt_at",
+        "email_last_error",
+        "emailed_at",
+    ]
+
+    def get_queryset(self, request):
+        return Notification.objects.select_related("recipient")
+
+
 class PeopleGroup(ModelViewSetGroup):
-    items = (TraineeProfileViewSet, CoachRelationshipViewSet)
+    items = (TraineeProfileViewSet, CoachRelationshipViewSet, NotificationViewSet)
     menu_icon = "group"
     menu_label = _("Onboarding people")
     menu_name = "onboarding-people"

@@ -180,3 +180,20 @@ def test_erasing_a_record_forgets_the_person_in_notifications(person):
     params = [n.params for n in Notification.objects.order_by("pk")]
     assert params[0]["author"] == "a former colleague"
     assert params[1]["items"][0] == {"trainee": "a former colleague", "path": "Orientation"}
+
+
+def test_hr_sees_email_deliveries_in_the_admin_but_cannot_change_them(admin_client, person):
+    notices(person, 1)
+    notification = Notification.objects.get()
+    notification.email_last_error = "mail server down"
+    notification.save()
+
+    listing = admin_client.get(reverse("notification_emails:index"))
+    inspect = admin_client.get(reverse("notification_emails:inspect", args=[notification.pk]))
+
+    assert listing.status_code == 200 and "nadia" in listing.text
+    assert inspect.status_code == 200 and "mail server down" in inspect.text
+    assert admin_client.get(reverse("notification_emails:add")).status_code in (302, 403)
+    edit = reverse("notification_emails:edit", args=[notification.pk])
+    assert admin_client.post(edit, {}).status_code in (302, 403)
+    assert Notification.objects.get().email_last_error == "mail server down"
