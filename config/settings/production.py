@@ -39,3 +39,9 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "onboarding@localhost")
+
+# Background tasks (notification emails) in worker processes: set DJANGO_TASKS_BACKEND=database
+# and run `manage.py db_worker` (as many as needed) beside the web servers.
+if os.environ.get("DJANGO_TASKS_BACKEND") == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

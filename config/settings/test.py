@@ -15,4 +15,5 @@ if not os.environ.get("DATABASE_URL"):
 WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # The benchmark's yardstick page, so that a smoke test keeps bench/ working.
-INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+# django-tasks-db too, to prove notification emails go through worker processes.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench", "django_tasks_db"]  # noqa: F405
