@@ -20,6 +20,11 @@ LEGEND = 28
 LABEL_CHARS = 30
 
 
+def num(value):
+    """A coordinate as SVG text, to a tenth of a pixel."""
+    return f"{value:.1f}"
+
+
 def colour(index):
     return PALETTE[index % len(PALETTE)]
 
@@ -78,11 +83,11 @@ def stacked_bars(*, chart_id, title, description, categories, series, suffix="")
             width = value * scale
             marks.append(
                 format_html(
-                    '<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{h}" fill="{fill}">'
+                    '<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="{fill}">'
                     "<title>{tip}</title></rect>",
-                    x=x,
+                    x=num(x),
                     y=y,
-                    w=width,
+                    w=num(width),
                     h=BAR,
                     fill=colour(index),
                     tip=_("%(category)s, %(series)s: %(value)s%(suffix)s")
@@ -99,14 +104,14 @@ def stacked_bars(*, chart_id, title, description, categories, series, suffix="")
             format_html(
                 '<g><text x="{lx}" y="{ty}" text-anchor="end" font-size="12" '
                 'fill="currentColor"><title>{full}</title>{label}</text>{marks}'
-                '<text x="{tx:.1f}" y="{ty}" font-size="12" fill="currentColor">'
+                '<text x="{tx}" y="{ty}" font-size="12" fill="currentColor">'
                 "{total}{suffix}</text></g>",
                 lx=LABEL_WIDTH - 8,
                 ty=y + 13,
                 full=category,
                 label=short(category),
                 marks=format_html_join("", "{}", ((mark,) for mark in marks)),
-                tx=x + 6,
+                tx=num(x + 6),
                 total=totals[row],
                 suffix=suffix,
             )
@@ -145,20 +150,28 @@ def lines(*, chart_id, title, description, x_labels, series):
 
     grid = format_html_join(
         "",
-        '<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="currentColor" '
-        'stroke-opacity="0.2"/><text x="{}" y="{:.1f}" text-anchor="end" font-size="11" '
+        '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="currentColor" '
+        'stroke-opacity="0.2"/><text x="{}" y="{}" text-anchor="end" font-size="11" '
         'fill="currentColor">{}</text>',
         (
-            (left, WIDTH - right, point(0, t)[1], point(0, t)[1], left - 6, point(0, t)[1] + 4, t)
+            (
+                left,
+                WIDTH - right,
+                num(point(0, t)[1]),
+                num(point(0, t)[1]),
+                left - 6,
+                num(point(0, t)[1] + 4),
+                t,
+            )
             for t in ticks
         ),
     )
     every = max(1, round(len(x_labels) / 8))
     x_axis = format_html_join(
         "",
-        '<text x="{:.1f}" y="{}" text-anchor="middle" font-size="11" fill="currentColor">{}</text>',
+        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="currentColor">{}</text>',
         (
-            (point(index, 0)[0], height - bottom + 18, label)
+            (num(point(index, 0)[0]), height - bottom + 18, label)
             for index, label in enumerate(x_labels)
             if index % every == 0
         ),
@@ -168,11 +181,11 @@ def lines(*, chart_id, title, description, x_labels, series):
         points = [point(n, value) for n, value in enumerate(item["values"])]
         dots = format_html_join(
             "",
-            '<circle cx="{:.1f}" cy="{:.1f}" r="3.5" fill="{}"><title>{}</title></circle>',
+            '<circle cx="{}" cy="{}" r="3.5" fill="{}"><title>{}</title></circle>',
             (
                 (
-                    x,
-                    y,
+                    num(x),
+                    num(y),
                     colour(index),
                     _("%(series)s, %(month)s: %(value)s")
                     % {"series": item["name"], "month": x_labels[n], "value": item["values"][n]},
@@ -184,7 +197,7 @@ def lines(*, chart_id, title, description, x_labels, series):
             format_html(
                 '<polyline fill="none" stroke="{}" stroke-width="2" points="{}"/>{}',
                 colour(index),
-                " ".join(f"{x:.1f},{y:.1f}" for x, y in points),
+                " ".join(f"{x},{y}" for x, y in points),
                 dots,
             )
         )

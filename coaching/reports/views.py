@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from coaching.models import GoalStatus
+from coaching.models import Assignment, GoalStatus
 from lessons.models import LearningPath
 
 from . import charts
@@ -60,6 +60,10 @@ class OnboardingReportView(ReportView):
 
     def get_filename(self):
         return "-".join(filter(None, ["onboarding", self.url_name, self.by]))
+
+    def get_filterset_kwargs(self):
+        # The filter sets only build the form; `report_filters` applies what was chosen.
+        return {**super().get_filterset_kwargs(), "queryset": Assignment.objects.none()}
 
     @cached_property
     def report_filters(self):

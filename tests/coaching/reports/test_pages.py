@@ -1,0 +1,153 @@
+"""Who may open the reports, what each sees, and that the pages hold the figures."""
+
+import pytest
+from django.urls import reverse
+
+from .conftest import admin_user
+from .helpers import page_table
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    ("completion", {"by": "path"}),
+    ("completion", {"by": "unit"}),
+    ("completion", {"by": "coach"}),
+    ("completion", {"by": "cohort"}),
+    ("funnel", {}),
+    ("questions", {}),
+    ("recognition", {"by": "value"}),
+    ("recognition", {"by": "unit"}),
+    ("goals", {}),
+]
+
+
+def url(name, kwargs=None, query=""):
+    return reverse(f"onboarding_reports:{name}", kwargs=kwargs or {}) + query
+
+
+def completion_by_path(client, user, query=""):
+    client.force_login(user)
+    response = client.get(url("completion", {"by": "path"}, query))
+    assert response.status_code == 200
+    return page_table(response)
+
+
+@pytest.mark.parametrize(("name", "kwargs"), URLS)
+def test_every_report_and_its_results_fragment_answer(client, company, hr, name, kwargs):
+    client.force_login(hr)
+
+    assert client.get(url(name, kwargs)).status_code == 200
+    assert (
+        client.get(reverse(f"onboarding_reports:{name}_results", kwargs=kwargs)).status_code == 200
+    )
+
+
+def test_hr_sees_everyone(client, company, hr):
+    assert completion_by_path(client, hr) == [
+        [
+            "Learning path",
+            "Assigned",
+            "In progress",
+            "Overdue",
+            "Completed",
+            "Completed (%)",
+            "Median days to complete",
+        ],
+        ["Orientation", "4", "2", "1", "2", "50", "8.0"],
+        ["Service", "2", "1", "0", "1", "50", "2.0"],
+    ]
+
+
+def test_an_editor_sees_everyone(client, company, editor):
+    assert completion_by_path(client, editor)[1] == ["Orientation", "4", "2", "1", "2", "50", "8.0"]
+
+
+def test_a_superuser_sees_everyone(client, company, superuser):
+    assert completion_by_path(client, superuser)[1][1] == "4"
+
+
+def test_a_coach_sees_only_the_people_they_coach(client, company):
+    table = completion_by_path(client, company.citra)
+
+    assert table[1:] == [
+        ["Orientation", "2", "0", "0", "2", "100", "8.0"],
+        ["Service", "1", "1", "0", "0", "0", ""],
+    ]
+
+
+def test_a_coach_sees_only_their_own_row_by_coach(client, company):
+    client.force_login(company.agus)
+
+    table = page_table(client.get(url("completion", {"by": "coach"})))
+
+    assert [row[0] for row in table[1:]] == ["Agus"]
+
+
+def test_a_coach_with_nobody_to_coach_sees_no_figures(client, company):
+    lonely = admin_user("lonely", "coach_trainees")
+    client.force_login(lonely)
+
+    response = client.get(url("completion", {"by": "path"}))
+
+    assert response.status_code == 200
+    assert "Nothing to count yet" in response.content.decode()
+
+
+def test_filters_apply_on_the_page(client, company, hr):
+    table = completion_by_path(client, hr, f"?unit={company.cs.pk}&cohort=2026-02")
+
+    assert table[1:] == [["Orientation", "1", "0", "0", "1", "100", "10.0"]]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), URLS)
+def test_people_with_admin_access_but_no_report_rights_are_turned_away(
+    client, company, name, kwargs
+):
+    client.force_login(admin_user("outsider"))
+
+    for query in ("", "?export=csv", "?export=xlsx"):
+        response = client.get(url(name, kwargs, query))
+        assert response.status_code == 302
+        assert response.url == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize(("name", "kwargs"), URLS)
+def test_new_hires_and_anonymous_people_are_sent_to_sign_in(client, company, name, kwargs):
+    response = client.get(url(name, kwargs, "?export=csv"))
+    assert response.status_code == 302
+    assert reverse("wagtailadmin_login") in response.url
+
+    client.force_login(company.nadia)
+    response = client.get(url(name, kwargs, "?export=csv"))
+    assert response.status_code == 302
+    assert reverse("wagtailadmin_login") in response.url
+
+
+def test_an_unknown_grouping_is_not_found(client, company, hr):
+    client.force_login(hr)
+
+    assert client.get(url("completion", {"by": "salary"})).status_code == 404
+
+
+def test_the_funnel_shows_the_chosen_path_or_the_first(client, company, hr):
+    client.force_login(hr)
+
+    first = client.get(url("funnel"))
+    chosen = client.get(url("funnel", query=f"?path={company.service.pk}"))
+
+    assert [row[1] for row in page_table(first)[1:]] == ["A", "B", "C"]
+    assert "Orientation" in first.content.decode()
+    assert [row[1] for row in page_table(chosen)[1:]] == ["Greet", "Empathy check"]
+
+
+def test_the_chart_names_itself_and_escapes_user_text(client, company, hr):
+    company.orientation.title = '<script>alert("x")</script>'
+    company.orientation.save()
+    client.force_login(hr)
+
+    html = client.get(url("completion", {"by": "path"})).content.decode()
+
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in html
+    assert 'aria-labelledby="completion-chart-title completion-chart-desc"' in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
