@@ -85,7 +85,7 @@ def _digest_items(p):
 
 
 def _sign_off(p):
-    lines = [_("%(trainee)s submitted %(step)s on %(path)s.") % p]
+    lines = [_("%(trainee)s submitted “%(step)s” on %(path)s.") % p]
     return (
         _("%(trainee)s's task waits for your sign-off: %(step)s") % p,
         lines,

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from coaching.notifications.reminders import sweep
 from config.demo import onboarding, record
 from lessons.models import (
     BusinessUnit,
@@ -73,6 +74,8 @@ def load_demo():
         onboarding.ensure_profiles(organisation["people"], people, units, report)
         onboarding.ensure_assignments(people, report)
         record.ensure_records(read("record"), people, report)
+    # Reminders for what is due, overdue and coming up, as the scheduled sweep writes them.
+    sweep()
     return report
 
 

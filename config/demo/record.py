@@ -19,6 +19,7 @@ from coaching.models import (
     Reflection,
     ReviewAction,
 )
+from coaching.notifications import events
 from lessons.models import CompanyValue
 
 
@@ -40,14 +41,16 @@ def ensure_records(rows, people, report):
 
     for row in filter(fresh, rows["feedback"]):
         fields = {k: v for k, v in row.items() if k not in ("trainee", "author")}
-        report.add(Feedback.objects.create(**who(row), **fields))
+        feedback = Feedback.objects.create(**who(row), **fields)
+        events.entry_written(feedback)
+        report.add(feedback)
     for row in filter(fresh, rows["recognition"]):
         value = CompanyValue.objects.get(slug=row["value"])
-        report.add(
-            Recognition.objects.create(
-                **who(row), value=value, message=row["message"], is_public=row["is_public"]
-            )
+        recognition = Recognition.objects.create(
+            **who(row), value=value, message=row["message"], is_public=row["is_public"]
         )
+        events.entry_written(recognition)
+        report.add(recognition)
     for row in filter(fresh, rows["goals"]):
         goal = Goal.objects.create(
             **who(row),

@@ -104,6 +104,8 @@ LOGOUT_REDIRECT_URL = "coaching:sign_in"
 # for running them in worker processes with django-tasks-db.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+DEFAULT_FROM_EMAIL = "Nusantara Connect onboarding <onboarding@nusantaraconnect.example>"
+
 # Reminders, written by `manage.py send_reminders` run on a schedule.
 COACHING_DUE_SOON_DAYS = 3  # remind new hires this many days before a path is due
 COACHING_MEETING_REMINDER_HOURS = 24  # remind both people this long before a 1:1
