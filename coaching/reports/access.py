@@ -51,8 +51,16 @@ def report_scope(user):
     return None
 
 
-def require_report_scope(user):
-    scope = report_scope(user)
+def scope_for_request(request):
+    """The person's report scope, worked out once a request: the view and every item of
+    the admin menu ask for it."""
+    if not hasattr(request, "_onboarding_report_scope"):
+        request._onboarding_report_scope = report_scope(request.user)
+    return request._onboarding_report_scope
+
+
+def require_report_scope(request):
+    scope = scope_for_request(request)
     if scope is None:
         raise PermissionDenied
     return scope

@@ -5,23 +5,17 @@ offer them screens that would only turn them away.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from wagtail.admin.menu import MenuItem
 
 from coaching.admin_views import ModuleProposalsViewSet, require_module_editor
 
-from .access import report_scope
-
-
-def scope_of(request):
-    """The person's report scope, worked out once a request (menus ask for each item)."""
-    if not hasattr(request, "_onboarding_report_scope"):
-        request._onboarding_report_scope = report_scope(request.user)
-    return request._onboarding_report_scope
+from .access import scope_for_request
 
 
 class ReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return scope_of(request) is not None
+        return scope_for_request(request) is not None
 
 
 def can_use_module_proposals(user):
@@ -34,6 +28,6 @@ def can_use_module_proposals(user):
 
 def hide_unusable_items(request, menu_items):
     """`construct_main_menu`: drop Module proposals for people who may not make modules."""
-    proposals = ModuleProposalsViewSet().menu_name
     if not can_use_module_proposals(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != proposals]
+        proposals = reverse(f"{ModuleProposalsViewSet.name}:index")
+        menu_items[:] = [item for item in menu_items if getattr(item, "url", None) != proposals]

@@ -81,7 +81,7 @@ class TraineesNeedingAttentionPanel(Component):
         request = parent_context["request"]
         trainees = needing_attention(request.user)
         shown = list(trainees[:SHOWN])
-        count = len(shown) if len(shown) < SHOWN else trainees.count()
+        count = trainees.count()
         quiet_before = timezone.now() - timedelta(days=QUIET_DAYS)
         for profile in shown:
             profile.is_quiet = (

@@ -43,7 +43,7 @@ class OnboardingReportView(ReportView):
     chart_description = ""
 
     def dispatch(self, request, *args, **kwargs):
-        self.scope = require_report_scope(request.user)
+        self.scope = require_report_scope(request)
         if self.tabs and kwargs.get("by") not in self.tabs:
             raise Http404
         return super().dispatch(request, *args, **kwargs)

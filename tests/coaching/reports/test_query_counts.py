@@ -1,0 +1,154 @@
+"""Each report page, its export and the dashboard panel make the same number of queries
+with little and with more data: more people, paths, units, values, steps and attempts."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from coaching.models import CheckAttempt, Goal, ProgressStatus, Recognition, StepProgress
+from lessons.models import CompanyValue
+from tests import builders
+
+from .conftest import admin_user, set_assignment
+from .test_pages import URLS
+
+pytestmark = pytest.mark.django_db
+
+
+def build(size):
+    """`size` units, values and paths (of `size` tasks and a check), and 2 * `size` new
+    hires of one coach, each assigned every path with some progress, an attempt, a
+    recognition and a goal."""
+    coach = admin_user("coach")
+    check = builders.make_check()
+    units = [builders.make_unit(f"Unit {n}") for n in range(size)]
+    values = [
+        CompanyValue.objects.create(name=f"Value {n}", slug=f"value-{n}") for n in range(size)
+    ]
+    paths = [
+        builders.make_path(f"Path {n}", steps=[*(f"Task {i}" for i in range(size)), check])
+        for n in range(size)
+    ]
+    for n in range(2 * size):
+        trainee = builders.make_trainee(
+            f"t{n}", unit=units[n % size], start_date=date(2026, 1 + n % 12, 1), coach=coach
+        )
+        for p, learning_path in enumerate(paths):
+            assignment = builders.assign(learning_path, trainee)
+            done = (n + p) % 3 == 0
+            set_assignment(
+                assignment,
+                assigned_days_ago=10 + n,
+                status="completed" if done else "active",
+                completed_days_ago=n if done else None,
+                due_in_days=n - size,
+            )
+            steps = builders.steps_of(assignment)
+            StepProgress.objects.bulk_create(
+                StepProgress(assignment=assignment, step=step, status=ProgressStatus.DONE)
+                for step in steps[: 1 + (n % size)]
+            )
+            CheckAttempt.objects.create(
+                assignment=assignment,
+                step=steps[-1],
+                knowledge_check=check,
+                number=1,
+                results=[
+                    {"id": block.id, "question": str(i), "correct": (n + i) % 2 == 0}
+                    for i, block in enumerate(check.questions)
+                ],
+                score=50,
+                passed=False,
+            )
+        Recognition.objects.create(
+            trainee=trainee,
+            value=values[n % size],
+            message="Thanks",
+            created_at=timezone.now() - timedelta(days=40 * n),
+        )
+        Goal.objects.create(trainee=trainee, title="Goal", status="at_risk" if n % 2 else "done")
+    return coach
+
+
+def count_queries(client, user, url):
+    client.force_login(user)
+    client.get(url)  # warm up: content types, permissions cache, the menu
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    return len(context)
+
+
+def report_counts(client, user):
+    counts = {}
+    for name, kwargs in URLS:
+        url = reverse(f"onboarding_reports:{name}", kwargs=kwargs)
+        key = "/".join([name, *kwargs.values()])
+        counts[key] = count_queries(client, user, url)
+        counts[f"{key} csv"] = count_queries(client, user, url + "?export=csv")
+    return counts
+
+
+# session, user, the user's and their groups' permissions, their admin profile
+SIGNED_IN = 5
+# the admin menu and header: locale, page and collection permissions, explorer root page
+MENU = 4
+# the filter form's choices: business units, learning paths, start-date months
+FORM, RECORD_FORM = 3, 2  # recognition and goals have no path filter
+# the medians: in the grouped query on PostgreSQL, one window-function query elsewhere
+MEDIAN = 0 if connection.vendor == "postgresql" else 1
+CONTENT = {
+    # the grouped rows (and the medians)
+    "completion": 1 + MEDIAN,
+    # the first path; assignments counted; progress by step; active assignments by steps
+    # done; the path's steps
+    "funnel": 5,
+    # the graded answers, unnested and grouped by question
+    "questions": 1,
+    # recognition grouped by month and value or unit
+    "recognition": 1,
+    # goals grouped by unit
+    "goals": 1,
+}
+
+
+def expected(extra=0):
+    counts = {}
+    for name, kwargs in URLS:
+        key = "/".join([name, *kwargs.values()])
+        form = RECORD_FORM if name in ("recognition", "goals") else FORM
+        counts[key] = SIGNED_IN + extra + CONTENT[name] + MENU + form
+        counts[f"{key} csv"] = SIGNED_IN + extra + CONTENT[name]
+    return counts
+
+
+@pytest.mark.parametrize("size", [2, 5])
+def test_report_pages_make_a_fixed_number_of_queries(client, size):
+    coach = build(size)
+    hr = admin_user("hana", "manage_all_trainees")
+
+    assert report_counts(client, hr) == expected()
+    # a coach: one more, whether they coach anyone now
+    assert report_counts(client, coach) == expected(extra=1)
+
+
+@pytest.mark.parametrize("size", [2, 5])
+def test_the_dashboard_panel_makes_a_fixed_number_of_queries(client, size):
+    coach = build(size)
+    home = reverse("wagtailadmin_home")
+    client.force_login(coach)
+    client.get(home)
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(home)
+    panel_queries = [q["sql"] for q in context if "coaching_traineeprofile" in q["sql"]]
+
+    assert response.status_code == 200
+    # the first new hires needing attention, and how many there are in all
+    assert len(panel_queries) == 2
