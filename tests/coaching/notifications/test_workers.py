@@ -11,7 +11,8 @@ from tests import builders
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-@pytest.mark.django_db(transaction=True)
+# Committed for real: the worker closes connections that are inside a test's transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_process_sends_the_email_after_the_request(outbox):
     portal = builders.make_portal()
     learning_path = builders.make_path(steps=[builders.make_module(portal)])
