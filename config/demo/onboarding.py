@@ -25,7 +25,10 @@ SUBMITTED = {"nadia": ("customer-service-essentials", "I shadowed Ayu on three c
 
 
 def grant_roles(groups):
-    groups["coach"].permissions.add(Permission.objects.get(codename="coach_trainees"))
+    # Coaches use the Wagtail admin for their reports and the dashboard panel.
+    groups["coach"].permissions.add(
+        *Permission.objects.filter(codename__in=["coach_trainees", "access_admin"])
+    )
     groups["hr"].permissions.add(
         *Permission.objects.filter(
             content_type__app_label="coaching",
