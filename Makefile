@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo check-deploy clean bench
+.PHONY: run test lint format migrate demo check-deploy clean bench chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,12 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint
+test: lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The browser tests (tests/e2e) drive Debian's Chromium; Playwright downloads no browser.
+chromium:
+	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 # The benchmark (bench/README.md): on a throwaway PostgreSQL with fsync on; needs wrk.
 bench: $(STAMP)
@@ -43,4 +47,4 @@ bench: $(STAMP)
 	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .test-media .bench.sqlite3
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .test-media .bench.sqlite3 .e2e-screenshots

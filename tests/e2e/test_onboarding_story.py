@@ -1,0 +1,345 @@
+"""One onboarding, start to finish, in a real browser.
+
+The tests run in order and build on each other, as the people do: the editor publishes a
+module and a path, the coach assigns it and writes on the record, the new hire works
+through it, the coach signs it off. Every portal and dashboard page on the way is checked
+with axe-core, and the new hire's and the coach's parts use the keyboard alone.
+"""
+
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.browsing import (
+    assert_accessible,
+    choose_radio,
+    click_and_load,
+    follow,
+    load_fixture,
+    press_and_load,
+    screenshot,
+    sign_in,
+    skip_to_content,
+    steps_figure,
+    tab_to,
+)
+
+pytestmark = pytest.mark.e2e
+
+MODULE = "Handling a billing complaint"
+MODULE_TEXT = "Listen first, then check the bill line by line with the customer."
+PATH = "Billing complaints"
+PATH_SLUG = "billing-complaints"
+CHECK = "Customer service basics"
+CHECK_SLUG = "customer-service-basics"
+TASK = "Handle one billing call with a buddy"
+FEEDBACK_BEHAVIOUR = "You repeated the customer's account number back before changing it."
+RECOGNITION = "Nadia stayed late to call back a customer whose bill we had got wrong."
+SIGN_OFF_COMMENT = "Clear notes, and you checked the bill before promising anything."
+
+done = set()  # which parts of the story have happened, for the parts after them
+
+
+def requires(part):
+    if part not in done:
+        pytest.fail(f"This part of the story needs '{part}' to have passed first.")
+
+
+def journey_card(page, title):
+    return page.locator(".journey", has=page.get_by_role("link", name=title, exact=True))
+
+
+# The editor ---------------------------------------------------------------------------
+
+
+def test_editor_publishes_a_module_and_a_path_that_appear_in_the_portal(visit):
+    page = visit()
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("edi")
+    page.locator("#id_password").fill("onboard-demo")
+    click_and_load(page.get_by_role("button", name="Sign in"))
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+    # A module under the portal, with a paragraph in its StreamField body.
+    page.goto("/admin/pages/")
+    click_and_load(
+        page.get_by_role("link", name="Explore child pages of 'Onboarding at Nusantara Connect'")
+    )
+    click_and_load(page.get_by_role("link", name="Add child page").first)
+    click_and_load(page.get_by_role("link", name="Module", exact=True))
+    page.locator("#id_title").fill(MODULE)
+    page.locator("#id_summary").fill("How to listen, check the bill and put it right.")
+    page.locator("#id_estimated_minutes").fill("7")
+    page.get_by_title("Insert a block").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type(MODULE_TEXT)
+    # Draftail saves into its hidden input a moment after typing.
+    expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(MODULE_TEXT))
+    page.get_by_role("button", name="More actions").click()
+    click_and_load(page.get_by_role("button", name="Publish"))
+    expect(page.locator(".messages")).to_contain_text(f"Page '{MODULE}' created and published.")
+
+    # A path of three steps: the module, a knowledge check, a practical task.
+    page.goto("/admin/snippets/lessons/learningpath/")
+    click_and_load(page.get_by_role("link", name="Add learning path").first)
+    page.locator("#id_title").fill(PATH)
+    page.locator("#id_slug").fill(PATH_SLUG)
+    page.locator("#id_description").fill(
+        "From the first call about a wrong bill to putting it right."
+    )
+    page.locator("#id_steps-0-kind").select_option("module")
+    page.get_by_role("button", name="Choose a page").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("link", name=MODULE).click()
+    dialog.wait_for(state="hidden")
+    page.locator("#id_steps-ADD").click()
+    page.locator("#id_steps-1-kind").select_option("knowledge_check")
+    page.locator("#inline_child_steps-1").get_by_role(
+        "button", name="Choose knowledge check"
+    ).click()
+    dialog.get_by_role("link", name=CHECK).click()
+    dialog.wait_for(state="hidden")
+    page.locator("#id_steps-ADD").click()
+    page.locator("#id_steps-2-kind").select_option("task")
+    page.locator("#id_steps-2-title").fill(TASK)
+    page.locator("#id_steps-2-instructions").fill(
+        "Take one billing call with a buddy listening, and note what you checked."
+    )
+    page.get_by_role("button", name="More actions").click()
+    click_and_load(page.get_by_role("button", name="Publish"))
+    expect(page.locator(".messages")).to_contain_text(
+        f"Learning path '{PATH}' created and published."
+    )
+
+    # The portal lists both; the path's outline shows its three steps in order.
+    page.goto("/")
+    expect(page.get_by_role("link", name=MODULE, exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=PATH, exact=True)).to_be_visible()
+    screenshot(page, "portal-home")
+    click_and_load(page.get_by_role("link", name=PATH, exact=True))
+    page.wait_for_url(f"**/paths/{PATH_SLUG}/")
+    titles = page.locator(".step-list .step__title").all_inner_texts()
+    assert [title.strip() for title in titles] == [MODULE, CHECK, TASK]
+    assert_accessible(page, "the path outline")
+    page.goto("/")
+    click_and_load(page.get_by_role("link", name=MODULE, exact=True))
+    expect(page.get_by_text(MODULE_TEXT)).to_be_visible()
+    assert_accessible(page, "a module page")
+    done.add("published")
+
+
+# The coach ----------------------------------------------------------------------------
+
+
+def test_coach_assigns_the_path_to_two_new_hires_and_writes_on_a_record(visit):
+    requires("published")
+    page = visit()
+    page.goto("/onboarding/sign-in/")
+    assert_accessible(page, "the sign-in page")
+    sign_in(page, "citra")
+    page.goto("/onboarding/coach/")
+    assert_accessible(page, "the coach dashboard")
+
+    click_and_load(page.get_by_role("link", name="Assign a path"))
+    assert_accessible(page, "the assign form")
+    click_and_load(
+        page.get_by_role("button", name="Assign")
+    )  # nothing chosen: errors by the fields
+    expect(page.get_by_text("Please correct the fields marked below.")).to_be_visible()
+    assert_accessible(page, "the assign form with errors")
+    page.get_by_label("Learning path").select_option(label=PATH)
+    page.get_by_label("Nadia Rahmawati").check()
+    page.get_by_label("Bima Prasetyo").check()
+    page.get_by_label("On a date").check()
+    due = datetime.datetime.now(ZoneInfo("Asia/Jakarta")).date() + datetime.timedelta(days=30)
+    page.get_by_label("Due date", exact=True).fill(due.isoformat())
+    click_and_load(page.get_by_role("button", name="Assign"))
+    page.wait_for_url("**/onboarding/coach/")
+    expect(page.locator(".messages")).to_contain_text(f"Assigned {PATH} to 2 people.")
+    for name in ("Nadia Rahmawati", "Bima Prasetyo"):
+        row = page.locator("tr", has=page.get_by_role("link", name=name, exact=True))
+        assert f"{PATH}: 0%" in row.inner_text()
+
+    click_and_load(page.get_by_role("link", name="Nadia Rahmawati", exact=True))
+    expect(page.get_by_role("heading", name=PATH)).to_be_visible()
+    assert_accessible(page, "a new hire's page on the dashboard")
+
+    # Feedback on Nadia's record: situation, behaviour, impact, suggestion.
+    click_and_load(page.get_by_role("link", name="Development record"))
+    assert_accessible(page, "a new hire's record, seen by the coach")
+    for form in ("Set a goal", "Plan a 1:1", "Write a learning review"):
+        click_and_load(page.get_by_role("link", name=form))
+        assert_accessible(page, f"the form '{form}'")
+        page.go_back()
+    click_and_load(page.get_by_role("link", name="Give feedback"))
+    assert_accessible(page, "the feedback form")
+    click_and_load(page.get_by_role("button", name="Save"))  # empty: errors by the fields
+    assert_accessible(page, "the feedback form with errors")
+    page.get_by_label("Appreciation").check()
+    page.get_by_label("Situation").fill("Your first billing call on Tuesday.")
+    page.get_by_label("Behaviour").fill(FEEDBACK_BEHAVIOUR)
+    page.get_by_label("Impact").fill("The customer heard that we had it right, and relaxed.")
+    page.get_by_label("Suggestion").fill("Keep doing it, also on busy days.")
+    click_and_load(page.get_by_role("button", name="Save"))
+    expect(page.locator(".messages")).to_contain_text("Saved to Nadia Rahmawati's record.")
+    assert_accessible(page, "a feedback entry")
+
+    # Recognition, naming a company value, on the kudos wall.
+    click_and_load(page.get_by_role("link", name="Nadia Rahmawati's record"))
+    click_and_load(page.get_by_role("link", name="Give recognition"))
+    assert_accessible(page, "the recognition form")
+    page.get_by_label("Company value").select_option(label="Customers first")
+    page.get_by_label("Message").fill(RECOGNITION)
+    click_and_load(page.get_by_role("button", name="Save"))
+    expect(page.locator(".messages")).to_contain_text("Thank you for recognising a colleague.")
+    page.goto("/onboarding/kudos/")
+    expect(page.get_by_text(RECOGNITION)).to_be_visible()
+    assert_accessible(page, "the kudos wall")
+    done.add("assigned")
+
+
+# The new hire, with the keyboard alone -------------------------------------------------
+
+
+def check_answers(*, right):
+    """For each question of the demo check, the answers to give (as option indexes):
+    the right ones for the first `right` questions, wrong ones after."""
+    (check,) = [c for c in load_fixture("checks")["checks"] if c["slug"] == CHECK_SLUG]
+    answers = []
+    for number, question in enumerate(check["questions"]):
+        value = question["value"]
+        if question["type"] == "true_false":
+            correct = {0 if value["correct_answer"] else 1}
+            options = 2
+        else:
+            correct = {i for i, choice in enumerate(value["choices"]) if choice["correct"]}
+            options = len(value["choices"])
+        if number >= right:
+            wrong = next(i for i in range(options) if i not in correct)
+            correct = {wrong}
+        answers.append((question["type"], sorted(correct)))
+    return answers
+
+
+def answer_check(page, answers):
+    form = page.locator("form[action$='/check/']")
+    questions = form.locator("fieldset")
+    assert questions.count() == len(answers)
+    for number, (kind, chosen) in enumerate(answers):
+        options = questions.nth(number).locator("input")
+        if kind == "multiple_choice":
+            for index in chosen:
+                tab_to(page, options.nth(index))
+                page.keyboard.press("Space")
+                assert options.nth(index).is_checked()
+        else:
+            (index,) = chosen
+            choose_radio(page, options.nth(index))
+    tab_to(page, form.get_by_role("button"))
+    press_and_load(page, "Enter")
+
+
+def test_new_hire_works_through_the_path_with_the_keyboard(visit):
+    requires("assigned")
+    page = visit()
+    sign_in(page, "nadia", keyboard=True)
+    follow(page, page.get_by_role("link", name="My onboarding"))
+    card = journey_card(page, PATH)
+    assert steps_figure(card.inner_text()) == (0, 3, 0)
+    assert card.locator("progress").get_attribute("value") == "0"
+    assert_accessible(page, "My onboarding")
+    screenshot(page, "my-onboarding")
+
+    # Step 1: the module.
+    follow(page, card.get_by_role("link", name=MODULE))
+    expect(page.get_by_text(MODULE_TEXT)).to_be_visible()
+    screenshot(page, "module-step")
+    follow(page, page.get_by_role("button", name="Mark as done"))
+    expect(page.locator(".messages")).to_contain_text("Marked as done.")
+    follow(page, page.get_by_role("link", name=PATH))  # the breadcrumb, to the path page
+    assert steps_figure(page.locator(".page-header").inner_text()) == (1, 3, 33)
+    assert_accessible(page, "the path page")
+
+    # Step 2: the knowledge check, failed, then passed.
+    follow(page, page.get_by_role("link", name=CHECK))
+    assert_accessible(page, "the knowledge check step")
+    skip_to_content(page)
+    answer_check(page, check_answers(right=3))
+    expect(page.locator(".messages")).to_contain_text("50% this time; 70% passes.")
+    assert "Attempt 1: 50%" in page.locator(".attempt").inner_text()
+    assert "Not passed yet" in page.locator(".attempt").inner_text()
+    assert_accessible(page, "a failed knowledge check")
+    # The results open at the check (#check), so Tab goes on from there.
+    answer_check(page, check_answers(right=6))
+    expect(page.locator(".messages")).to_contain_text("Passed with 100%.")
+    assert_accessible(page, "a passed knowledge check")
+
+    # Step 3: the practical task, sent for sign-off with a note.
+    follow(page, page.get_by_role("link", name="Next step"), from_here=True)
+    expect(page.get_by_role("heading", name=TASK)).to_be_visible()
+    assert_accessible(page, "the practical task step")
+    skip_to_content(page)
+    tab_to(page, page.get_by_label("Note"))
+    page.keyboard.type("Took a call about a double charge with Rina listening.")
+    tab_to(page, page.get_by_role("button", name="Ready for sign-off"))
+    press_and_load(page, "Enter")
+    expect(page.locator(".messages")).to_contain_text("Sent to your coach for sign-off.")
+    assert page.locator(".page-header .badge").inner_text() == "Waiting for sign-off"
+    assert_accessible(page, "a task waiting for sign-off")
+
+    follow(page, page.get_by_role("link", name="My onboarding").last)  # the breadcrumb
+    card = journey_card(page, PATH)
+    assert steps_figure(card.inner_text()) == (2, 3, 66)  # whole percents, rounded down
+    assert card.locator("progress").get_attribute("value") == "66"
+
+    # The feedback and the recognition, on her own record.
+    follow(page, page.get_by_role("link", name="My record"))
+    expect(page.get_by_text(FEEDBACK_BEHAVIOUR)).to_be_visible()
+    expect(page.get_by_text(RECOGNITION)).to_be_visible()
+    screenshot(page, "record")
+    # The one entry form only a new hire has (checked, not filled in).
+    click_and_load(page.get_by_role("link", name="Write a reflection"))
+    assert_accessible(page, "the self-reflection form")
+    done.add("submitted")
+
+
+# The coach again, with the keyboard alone ---------------------------------------------
+
+
+def test_coach_signs_off_the_task_and_sees_the_path_complete(visit):
+    requires("submitted")
+    page = visit()
+    sign_in(page, "citra", keyboard=True)
+    follow(page, page.get_by_role("link", name="Coach dashboard"))
+    nadia = page.locator("tr", has=page.get_by_role("link", name="Nadia Rahmawati", exact=True))
+    assert "waiting for sign-off" in nadia.inner_text()
+    follow(page, nadia.get_by_role("link", name="Nadia Rahmawati", exact=True))
+    assert_accessible(page, "a new hire's page with a task to sign off")
+
+    # The list of tasks waiting at the top links to the step; the sign-off form follows it.
+    waiting = page.locator(".waiting-list").get_by_role("link", name=TASK)
+    skip_to_content(page)
+    tab_to(page, waiting)
+    page.keyboard.press("Enter")
+    step = page.locator("li.step", has_text=TASK)
+    tab_to(page, step.get_by_label("Comment (optional)"))
+    page.keyboard.type(SIGN_OFF_COMMENT)
+    tab_to(page, step.get_by_role("button", name="Sign off"))
+    press_and_load(page, "Enter")
+    expect(page.locator(".messages")).to_be_visible()
+    assignment = page.locator("section.assignment", has=page.get_by_role("heading", name=PATH))
+    assert "Completed" in assignment.get_by_role("heading").inner_text()
+    assert steps_figure(assignment.inner_text()) == (3, 3, 100)
+    assert_accessible(page, "a new hire's page with a path completed")
+
+    # The page opens at the assignment (#assignment-N): back up to the breadcrumb.
+    follow(page, page.get_by_role("link", name="My trainees"), backwards=True)
+    nadia = page.locator("tr", has=page.get_by_role("link", name="Nadia Rahmawati", exact=True))
+    assert f"{PATH}: 100%" in nadia.inner_text()
+    bima = page.locator("tr", has=page.get_by_role("link", name="Bima Prasetyo", exact=True))
+    assert f"{PATH}: 0%" in bima.inner_text()
+    screenshot(page, "coach-dashboard")
