@@ -4,7 +4,8 @@ Builds data at growing sizes and prints, as Markdown for the README:
 1. queries and median server time of the portal home, a path page and the coach
    dashboard, beside a plain published Wagtail page served in the same run;
 2. throughput of each under gunicorn with 2 workers and wrk, as a ratio to the plain page;
-3. the time to bulk-assign one path to 10,000 new hires.
+3. the time to bulk-assign one path to 10,000 new hires;
+4. each onboarding report over 100,000 step-progress rows (`--only-reports` for just these).
 Each figure is printed beside its target. Nothing here fails on a slow figure: people
 read the figures; the test suite pins what can be pinned (query counts).
 """
@@ -28,6 +29,7 @@ from django.urls import reverse  # noqa: E402
 
 from bench import measure  # noqa: E402
 from bench.data import Content, People, add_trainees  # noqa: E402
+from bench.reports import report_times  # noqa: E402
 from coaching.assigning import assign_path  # noqa: E402
 from coaching.models import Assignment, TraineeProfile  # noqa: E402
 from lessons.models import BusinessUnit  # noqa: E402
@@ -127,6 +129,10 @@ def main():
     parser.add_argument("--seconds", type=int, default=10, help="wrk's duration per page")
     parser.add_argument("--bulk", type=int, default=10_000, help="new hires to bulk-assign")
     parser.add_argument("--no-throughput", action="store_true", help="skip gunicorn and wrk")
+    parser.add_argument(
+        "--report-rows", type=int, default=100_000, help="step-progress rows the reports count"
+    )
+    parser.add_argument("--only-reports", action="store_true", help="only the reports benchmark")
     args = parser.parse_args()
 
     fresh_database()
@@ -139,11 +145,14 @@ def main():
         f"{time.strftime('%Y-%m-%d')}, {database}, Python {platform.python_version()}, "
         f"{os.cpu_count()} cores, DEBUG off."
     )
-    people = People(Content())
-    server_times(people, [int(size) for size in args.sizes.split(",")])
-    if not args.no_throughput:
-        throughput(people, args.seconds)
-    bulk_assign(people, args.bulk)
+    if not args.only_reports:
+        people = People(Content())
+        server_times(people, [int(size) for size in args.sizes.split(",")])
+        if not args.no_throughput:
+            throughput(people, args.seconds)
+        bulk_assign(people, args.bulk)
+    if args.report_rows:
+        report_times(args.report_rows)
 
 
 if __name__ == "__main__":
