@@ -28,8 +28,9 @@ BODY = json.dumps(
 
 def make_user(username="person", **extra):
     extra.setdefault("email", f"{username}@example.com")
+    extra.setdefault("password", "pw")
     return get_user_model().objects.create_user(
-        username=username, password="pw", first_name=username.title(), **extra
+        username=username, first_name=username.title(), **extra
     )
 
 
