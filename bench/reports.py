@@ -114,7 +114,8 @@ class ReportData:
         }
         questions = [block.id for block in self.check.questions]
         rows, attempts = [], []
-        for assignment in Assignment.objects.filter(path__in=self.paths).order_by("pk"):
+        assignments = Assignment.objects.filter(path__in=self.paths).order_by("pk")
+        for assignment in assignments.iterator(chunk_size=5000):
             path_steps = steps[assignment.path_id]
             done = (
                 len(path_steps)
@@ -135,6 +136,9 @@ class ReportData:
                 rows.append(
                     StepProgress(assignment=assignment, step=path_steps[done], status=status)
                 )
+            if len(rows) >= 50_000:  # insert as we go: a million rows need not sit in memory
+                StepProgress.objects.bulk_create(rows, batch_size=5000)
+                rows = []
             if done >= len(path_steps) - 1:
                 passed = done == len(path_steps)
                 attempts.append(

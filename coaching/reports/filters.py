@@ -45,8 +45,10 @@ class ReportFilters:
 
     @classmethod
     def from_filterset(cls, filterset):
-        if filterset is None or not filterset.is_valid():
+        if filterset is None:
             return cls()
+        # A field with bad input (shown with its error) is left out; the others still apply.
+        filterset.is_valid()
         data = filterset.form.cleaned_data
         dates = data.get("dates")
         return cls(

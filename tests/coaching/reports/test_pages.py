@@ -151,3 +151,19 @@ def test_the_chart_names_itself_and_escapes_user_text(client, company, hr):
     assert 'aria-labelledby="completion-chart-title completion-chart-desc"' in html
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?cohort=2026-13", "?unit=abc", "?path=999999", "?dates_from=yesterday", "?cohort=%00"],
+)
+def test_bad_filter_input_is_ignored_not_an_error(client, company, hr, query):
+    table = completion_by_path(client, hr, query + f"&unit={company.ops.pk}")
+
+    if "unit=abc" in query:
+        assert len(table) == 3  # the first "unit" wins and is invalid: nothing filtered
+    else:
+        assert table[1:] == [
+            ["Orientation", "1", "1", "1", "0", "0", ""],
+            ["Service", "1", "0", "0", "1", "100", "2.0"],
+        ]
