@@ -22,7 +22,7 @@ from coaching.models import Assignment, CheckAttempt
 from coaching.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from lessons.models import BusinessUnit, LearningPath
 
-from .base import paginate, render_page
+from .base import paginate, posted, render_page
 
 PAGE_SIZE = 50
 
@@ -107,7 +107,7 @@ def assign(request):
     initial = {}
     if trainee := _int_or_none(request.GET.get("trainee")):
         initial["trainees"] = coached_profiles(request.user).filter(user_id=trainee)
-    form = AssignForm(request.POST or None, user=request.user, initial=initial)
+    form = AssignForm(posted(request), user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             result = assigning.assign_path(

@@ -14,7 +14,7 @@ from coaching.notifications import events
 from coaching.record_forms import RecognitionForm
 from coaching.timeline import PAGE_SIZE, load_related
 
-from .base import paginate, render_page
+from .base import paginate, posted, render_page
 
 
 @login_required
@@ -28,7 +28,7 @@ def wall(request):
 @login_required
 def give(request):
     initial = {"recipient": request.GET.get("to")} if request.GET.get("to", "").isdigit() else {}
-    form = RecognitionForm(request.POST or None, giver=request.user, initial=initial)
+    form = RecognitionForm(posted(request), giver=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         recognition = form.save(commit=False)
         recognition.trainee = form.cleaned_data["recipient"]

@@ -13,7 +13,7 @@ from coaching.models import Notification, NotificationKind, NotificationPreferen
 from coaching.notifications.inbox import mark_read, unread_count
 from coaching.notifications.messages import message_for
 
-from .base import paginate, render_page
+from .base import paginate, posted, render_page
 
 PAGE_SIZE = 20
 
@@ -73,7 +73,7 @@ def notification_settings(request):
     preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
     every_kind = [kind for kind, _label in NotificationKind.choices]
     initial = [kind for kind in every_kind if preference.wants_email(kind)]
-    form = EmailPreferencesForm(request.POST or None, initial={"emailed": initial})
+    form = EmailPreferencesForm(posted(request), initial={"emailed": initial})
     if request.method == "POST" and form.is_valid():
         emailed = set(form.cleaned_data["emailed"])
         preference.muted_kinds = [kind for kind in every_kind if kind not in emailed]

@@ -41,7 +41,7 @@ from coaching.timeline import (
     load_related,
 )
 
-from .base import paginate, render_page
+from .base import paginate, posted, render_page
 
 
 def record_url(person):
@@ -89,9 +89,9 @@ def new_entry(request, person_id, kind):
     spec = KINDS.get(kind)
     if spec is None or not spec.may_write(request.user, person):
         raise Http404
-    form = spec.form(request.POST or None)
+    form = spec.form(posted(request))
     key_results = (
-        KeyResultFormSet(request.POST or None, prefix="results") if spec.slug == "goal" else None
+        KeyResultFormSet(posted(request), prefix="results") if spec.slug == "goal" else None
     )
     if (
         request.method == "POST"
@@ -160,7 +160,7 @@ def edit_entry(request, entry_id):
     entry = records.editable_entry_or_404(request.user, entry_id).get_real_instance()
     form_class = FORMS_BY_MODEL[type(entry)]
     extra = {"giver": request.user} if form_class is RecognitionForm else {}
-    form = form_class(request.POST or None, instance=entry, **extra)
+    form = form_class(posted(request), instance=entry, **extra)
     if request.method == "POST" and form.is_valid():
         records.save_edit(form, editor=request.user)
         messages.success(request, _("Your changes are saved; the earlier version is kept."))
@@ -211,7 +211,7 @@ def reply(request, entry_id):
 @login_required
 def goal_check_in(request, entry_id):
     goal = _keeper_entry_or_404(request.user, entry_id, Goal)
-    form = GoalCheckInForm(request.POST or None, goal=goal)
+    form = GoalCheckInForm(posted(request), goal=goal)
     if request.method == "POST" and form.is_valid():
         records.check_in_on_goal(
             goal,

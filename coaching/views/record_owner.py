@@ -17,7 +17,7 @@ from coaching.export import record_as_data
 from coaching.record_forms import EraseForm
 from coaching.timeline import filtered_entries, goals_of, load_related
 
-from .base import render_page
+from .base import posted, render_page
 
 
 @login_required
@@ -52,7 +52,7 @@ def erase(request, person_id):
     if not is_hr(request.user):
         raise Http404
     person = records.record_owner_or_404(request.user, person_id)
-    form = EraseForm(request.POST or None, person=person)
+    form = EraseForm(posted(request), person=person)
     if request.method == "POST" and form.is_valid():
         erasure = records.erase_record(
             person, erased_by=request.user, reason=form.cleaned_data["reason"]

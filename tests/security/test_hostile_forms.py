@@ -1,0 +1,211 @@
+"""Every form, fed malformed and hostile input by hypothesis: oversized text, wrong types,
+missing fields, NUL bytes, markup, and ids that belong to other people.
+
+Whatever arrives, the answer is never a 500; a form shown again names the problem; and a
+refused submission changes nothing. Each example runs in a transaction rolled back after it.
+"""
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coaching.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm
+from coaching.models import (
+    ActionItem,
+    Assignment,
+    CheckAttempt,
+    Cheer,
+    Entry,
+    GoalCheckIn,
+    RecordErasure,
+    Reply,
+    StepProgress,
+)
+from coaching.record_forms import (
+    ActionItemForm,
+    AgendaItemForm,
+    EraseForm,
+    GoalCheckInForm,
+    RecognitionForm,
+    ReplyForm,
+)
+from coaching.record_kinds import KINDS
+from tests import builders
+from tests.coaching.record import make
+
+pytestmark = pytest.mark.django_db
+
+WATCHED = [
+    Assignment,
+    StepProgress,
+    CheckAttempt,
+    Entry,
+    Reply,
+    GoalCheckIn,
+    Cheer,
+    ActionItem,
+    RecordErasure,
+]
+ERROR_MARKS = ("field__error", "form-errors", "message--error", 'role="alert"')
+
+FUZZ = settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def fields_of(form_class, *extra):
+    return [*form_class.base_fields, *extra]
+
+
+@pytest.fixture(scope="module")
+def foreign_ids():
+    return {"value": "1"}
+
+
+@pytest.fixture
+def world(portal, client):
+    coach = builders.make_user("coach")
+    owner = builders.make_trainee("owner", coach=coach)
+    stranger = builders.make_trainee("stranger", coach=builders.make_user("othercoach"))
+    hr = builders.make_hr()
+    assignment = builders.assign(builders.make_path_of_every_kind(portal), owner)
+    theirs = builders.assign(builders.make_path("Theirs", steps=["Their task"]), stranger)
+    entries = make.one_of_each(owner, coach)
+    stranger_entry = make.feedback(stranger, builders.make_user("someone"))
+    return {
+        "coach": coach,
+        "owner": owner,
+        "hr": hr,
+        "assignment": assignment,
+        "entries": entries,
+        # Ids a hostile form could name: other people's things, and nothing at all.
+        "foreign": [
+            str(stranger.pk),
+            str(theirs.pk),
+            str(stranger_entry.pk),
+            str(theirs.path_id),
+            "0",
+            "-1",
+            "99999999999999999999",
+        ],
+        "client": client,
+    }
+
+
+def hostile_values(foreign):
+    return st.one_of(
+        st.text(max_size=40),
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "x" * 100_001,
+                "abc",
+                "2026-02-30",
+                "1999-01-01",
+                "9999-12-31T25:61",
+                "true",
+                "<script>alert(1)</script>",
+                '<img src=x onerror="alert(1)">',
+                "nul\x00byte",
+                "\ud7ff\ufffd",
+                *foreign,
+            ]
+        ),
+        st.integers().map(str),
+    )
+
+
+def hostile_body(fields, foreign):
+    value = hostile_values(foreign)
+    return st.dictionaries(
+        st.sampled_from([*fields, "unexpected_field"]),
+        st.one_of(value, st.lists(value, max_size=3)),
+        max_size=len(fields) + 1,
+    )
+
+
+def counts():
+    return [model.objects.count() for model in WATCHED]
+
+
+def submit(world, role, url, body):
+    """Post `body` as `role`, check the answer, and roll back whatever it changed."""
+    client = world["client"]
+    client.force_login(world[role])
+    with transaction.atomic():
+        before = counts()
+        response = client.post(url, body)
+        assert response.status_code in (200, 302, 404), response.status_code
+        if response.status_code == 200:
+            page = response.content.decode()
+            assert any(mark in page for mark in ERROR_MARKS), "a refused form names the problem"
+            assert counts() == before, "a refused form changes nothing"
+        transaction.set_rollback(True)
+
+
+def form_cases(world):
+    """(who posts, the URL, the fields its form reads) for every form of the plugin."""
+    a, entries = world["assignment"].pk, world["entries"]
+    owner = world["owner"].pk
+    step = lambda name, number: reverse(name, args=[a, number])  # noqa: E731
+    cases = [
+        ("owner", step("coaching:submit_task", 3), fields_of(NoteForm)),
+        ("owner", step("coaching:take_check", 2), ["answers", "question"]),
+        ("owner", step("coaching:complete_module", 1), ["confirm"]),
+        ("coach", step("coaching:sign_off", 3), fields_of(NoteForm)),
+        ("coach", step("coaching:send_back", 3), fields_of(NoteForm)),
+        ("coach", step("coaching:plan_checkin", 5), fields_of(PlanCheckinForm)),
+        ("coach", step("coaching:record_checkin", 5), fields_of(NoteForm)),
+        ("coach", reverse("coaching:change_due", args=[a]), fields_of(DueDateForm)),
+        ("coach", reverse("coaching:assign"), fields_of(AssignForm)),
+        ("owner", reverse("coaching:give_recognition"), fields_of(RecognitionForm)),
+        ("owner", reverse("coaching:reply", args=[entries["feedback"].pk]), fields_of(ReplyForm)),
+        (
+            "owner",
+            reverse("coaching:goal_check_in", args=[entries["goal"].pk]),
+            fields_of(GoalCheckInForm, "status", "confidence", "comment", "result-1"),
+        ),
+        (
+            "coach",
+            reverse("coaching:add_item", args=[entries["one-on-one"].pk, "agenda"]),
+            fields_of(AgendaItemForm),
+        ),
+        (
+            "coach",
+            reverse("coaching:add_item", args=[entries["one-on-one"].pk, "action"]),
+            fields_of(ActionItemForm),
+        ),
+        ("owner", reverse("coaching:cheer", args=[entries["recognition"].pk]), ["message"]),
+        ("hr", reverse("coaching:erase_record", args=[owner]), fields_of(EraseForm)),
+        ("owner", reverse("coaching:notification_settings"), ["emailed"]),
+        ("coach", reverse("coaching:edit_entry", args=[entries["feedback"].pk]), []),
+    ]
+    for slug, kind in KINDS.items():
+        role = "owner" if slug == "reflection" else "coach"
+        url = reverse("coaching:new_entry", args=[owner, slug])
+        cases.append((role, url, [*kind.form.base_fields, "results-TOTAL_FORMS"]))
+    return cases
+
+
+CASE_COUNT = 18 + len(KINDS)
+
+
+@pytest.mark.parametrize("case", range(CASE_COUNT))
+@FUZZ
+@given(data=st.data())
+def test_no_form_breaks_or_changes_anything_on_bad_input(world, case, data):
+    role, url, fields = form_cases(world)[case]
+    if not fields:
+        fields = ["feedback_kind", "situation", "behaviour", "impact", "suggestion"]
+    body = data.draw(hostile_body(fields, world["foreign"]), label=url)
+
+    submit(world, role, url, body)
+
+
+def test_every_form_is_fuzzed(world):
+    assert len(form_cases(world)) == CASE_COUNT
