@@ -153,9 +153,6 @@ def server():
         yield site
     finally:
         site.stop()
-        errors = [line for line in site.log().splitlines() if "Traceback" in line]
-        if errors:
-            print(f"\nThe server logged errors:\n{site.log()}")
         shutil.rmtree(workdir, ignore_errors=True)
 
 
@@ -174,6 +171,7 @@ def browser(server):
                 "--disable-background-networking",
                 "--disable-extensions",
                 "--no-first-run",
+                "--lang=en-US",  # the order of a date field's parts, which tests type into
             ],
         )
         yield chromium
@@ -189,16 +187,22 @@ def visit(browser, server):
         context = browser.new_context(
             base_url=server.url,
             viewport=browsing.DESKTOP,
-            locale="en-GB",
+            locale="en-US",
             timezone_id="Asia/Jakarta",
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
 
+    log_start = len(server.log())
     yield open_page
     for context in contexts:
         context.close()
+    # A page that looked fine may still have hidden a server error (a failed POST, a
+    # broken fragment): any traceback the server logged during the test fails it.
+    logged = server.log()[log_start:]
+    if "Traceback" in logged:
+        pytest.fail(f"The server logged an error during this test:\n{logged}")
 
 
 def pytest_terminal_summary(terminalreporter):
