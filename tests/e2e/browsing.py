@@ -193,45 +193,42 @@ def follow(page, target, *, key="Enter", from_here=False, backwards=False):
     press_and_load(page, key)
 
 
+RADIO_FOCUSED = """(name) => {
+  const group = [...document.querySelectorAll(`input[type="radio"][name="${name}"]`)];
+  return group.indexOf(document.activeElement);
+}"""
+
+
 def choose_radio(page, radio):
     """Select a radio button as a keyboard user does: Tab into its group, then arrows."""
     name = radio.get_attribute("name")
     group = page.locator(f'input[type="radio"][name="{name}"]')
-    handles = group.element_handles()
-    target = radio.element_handle()
-    index = next(
-        i for i, handle in enumerate(handles) if handle.evaluate("(el, t) => el === t", target)
-    )
+    index = radio.evaluate("(el, group) => group.indexOf(el)", group.element_handles())
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        wanted = [handle.evaluate("(el) => el === document.activeElement") for handle in handles]
-        if any(wanted):
+        current = page.evaluate(RADIO_FOCUSED, name)
+        if current >= 0:
             break
     else:
-        raise AssertionError(f"Tab never reached the radio group {name!r}")
-    assert_focus_visible(handles[wanted.index(True)])
-    current = wanted.index(True)
+        raise AssertionError(f"Tab never reached the radio group {name!r} on {page.url}")
+    assert_focus_visible(group.nth(current).element_handle())
     if current == index:
         page.keyboard.press("Space")
-    step = "ArrowDown" if index > current else "ArrowUp"
+    arrow = "ArrowDown" if index > current else "ArrowUp"
     for _ in range(abs(index - current)):
-        page.keyboard.press(step)
-    assert target.evaluate("(el) => el.checked && el === document.activeElement"), (
+        page.keyboard.press(arrow)
+    assert radio.evaluate("(el) => el.checked && el === document.activeElement"), (
         f"the arrow keys did not select {radio}"
     )
 
 
 def select_by_typing(page, select, label):
-    """Choose an option of a <select> as a keyboard user does: Tab to it, type its name."""
+    """Choose an option of a <select> as a keyboard user does: Tab to it and type the
+    start of the option's name."""
     tab_to(page, select)
-    page.keyboard.type(label)
+    page.keyboard.type(label.split()[0])
     selected = select.evaluate("(el) => el.selectedOptions[0].textContent.trim()")
-    assert selected == label, f"typing {label!r} chose {selected!r}"
-
-
-def progress_of(locator):
-    """The value of a <progress> bar, as a percentage."""
-    return float(locator.get_attribute("value"))
+    assert selected == label, f"typing the start of {label!r} chose {selected!r}"
 
 
 def steps_figure(text):
