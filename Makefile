@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo check-deploy clean bench chromium
+.PHONY: run test lint format migrate demo check-deploy clean bench load chromium
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ bench: $(STAMP)
 	eval "$$(.ci/postgres.sh start --durable)" && \
 	trap '.ci/postgres.sh stop "$$PGDATA_DIR"' EXIT && \
 	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The load test (bench/README.md): 50 simulated people for 60 s against gunicorn, on a
+# throwaway PostgreSQL with fsync on; then every completion is checked in the database.
+load: $(STAMP)
+	eval "$$(.ci/postgres.sh start --durable)" && \
+	trap '.ci/postgres.sh stop "$$PGDATA_DIR"' EXIT && \
+	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.load $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .test-media .bench.sqlite3 .e2e-screenshots
