@@ -144,6 +144,12 @@ class ReplyForm(LimitedTextMixin, forms.ModelForm):
         labels = {"text": _("Your reply")}
 
 
+class CheerForm(forms.Form):
+    """A colleague joining in a recognition, with an optional short message."""
+
+    message = forms.CharField(label=_("Message"), max_length=280, required=False)
+
+
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem

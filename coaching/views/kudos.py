@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from coaching import records
 from coaching.models import Recognition
 from coaching.notifications import events
-from coaching.record_forms import RecognitionForm
+from coaching.record_forms import CheerForm, RecognitionForm
 from coaching.timeline import PAGE_SIZE, load_related
 
 from .base import paginate, posted, render_page
@@ -57,10 +57,11 @@ def give(request):
 @login_required
 def cheer(request, entry_id):
     entry = records.entry_or_404(request.user, entry_id).get_real_instance()
+    form = CheerForm(request.POST)
     try:
-        added = records.cheer(
-            entry, author=request.user, message=request.POST.get("message", "")[:280]
-        )
+        if not form.is_valid():
+            raise records.RecordError(" ".join(form.errors["message"]))
+        added = records.cheer(entry, author=request.user, message=form.cleaned_data["message"])
     except records.RecordError as error:
         messages.error(request, str(error))
     else:

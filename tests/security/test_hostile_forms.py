@@ -180,7 +180,7 @@ def form_cases(world):
             reverse("coaching:add_item", args=[entries["one-on-one"].pk, "action"]),
             fields_of(ActionItemForm),
         ),
-        ("owner", reverse("coaching:cheer", args=[entries["recognition"].pk]), ["message"]),
+        ("hr", reverse("coaching:cheer", args=[entries["recognition"].pk]), ["message"]),
         ("hr", reverse("coaching:erase_record", args=[owner]), fields_of(EraseForm)),
         ("owner", reverse("coaching:notification_settings"), ["emailed"]),
         ("coach", reverse("coaching:edit_entry", args=[entries["feedback"].pk]), []),
@@ -209,3 +209,9 @@ def test_no_form_breaks_or_changes_anything_on_bad_input(world, case, data):
 
 def test_every_form_is_fuzzed(world):
     assert len(form_cases(world)) == CASE_COUNT
+
+
+def test_a_nul_byte_in_a_cheer_is_refused_not_a_500(world):
+    url = reverse("coaching:cheer", args=[world["entries"]["recognition"].pk])
+
+    submit(world, "hr", url, {"message": "thanks\x00"})
