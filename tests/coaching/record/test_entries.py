@@ -710,13 +710,16 @@ def test_only_recognition_is_cheered(client, trainee, coach):
     assert "Only recognition can be cheered." in response.text
 
 
-def test_a_long_cheer_message_is_cut_to_its_limit(client, trainee, coach, colleague):
+def test_a_too_long_cheer_message_is_refused_with_a_message(client, trainee, coach, colleague):
     entry = make.recognition(trainee, coach)
     client.force_login(colleague)
 
-    cheer(client, entry, message="x" * 1000)
+    response = client.post(
+        reverse("coaching:cheer", args=[entry.pk]), {"message": "x" * 1000}, follow=True
+    )
 
-    assert len(Cheer.objects.get().message) == 280
+    assert "at most 280 characters" in response.text
+    assert not Cheer.objects.exists()
 
 
 def test_a_cheer_from_the_kudos_wall_returns_to_the_wall(client, trainee, coach, colleague):
