@@ -56,7 +56,7 @@ class Recorder:
 
 
 class Browser:
-    """One person's session: a cookie jar and a keep-alive connection to 127.0.0.1."""
+    """One person's session: a cookie jar and connections to 127.0.0.1."""
 
     def __init__(self, base_url, recorder, timeout=30):
         parts = urlsplit(base_url)
@@ -91,7 +91,9 @@ class Browser:
         recording it as an error) when the answer is not what a person would get."""
         if not path.startswith("/"):
             raise ValueError(f"a path on {LOCAL_HOST}, not {path}")
-        headers = {"Host": f"{LOCAL_HOST}:{self.port}"}
+        # A new connection per request, as a reverse proxy speaks to gunicorn: kept-alive
+        # connections stay with the worker that accepted them, which starves some people.
+        headers = {"Host": f"{LOCAL_HOST}:{self.port}", "Connection": "close"}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None

@@ -15,6 +15,7 @@ from django.db import connection
 pytest.importorskip("gunicorn")
 
 from bench import load
+from bench.completions import verify
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -42,7 +43,7 @@ def test_people_at_once_lose_and_duplicate_no_completion(tmp_path):
     figures = load.figures(recorder.samples, elapsed)
     assert figures.errors == 0, (figures.error_reasons, server_log)
     assert recorder.completions, "nobody completed a step"
-    verdict = load.verify(recorder.completions, data.assignment_ids)
+    verdict = verify(recorder.completions, data.assignment_ids)
     assert verdict.sound, verdict
     assert verdict.done_rows == verdict.acknowledged
 
