@@ -53,14 +53,16 @@ class LoadData:
     (who have `paths` paths of `steps` module steps, none started) and `quiet` others
     with three paths of `quiet_steps` steps, part done, so the dashboard is a full page."""
 
+    paths: int
+    steps: int
     trainees: list = field(default_factory=list)
     coaches: list = field(default_factory=list)
     assignment_ids: list = field(default_factory=list)
 
     @classmethod
-    def build(cls, *, trainees, coaches, paths=3, steps=30, quiet=40, quiet_steps=20):
+    def build(cls, *, trainees, coaches, paths=5, steps=12, quiet=40, quiet_steps=20):
         content = Content(population_steps=quiet_steps, focus_paths=paths, focus_steps=steps)
-        data = cls()
+        data = cls(paths=paths, steps=steps)
         hashed = make_password(PASSWORD)
         active = []
         for n in range(coaches):
@@ -203,9 +205,10 @@ def figures(samples, seconds):
 
 def print_figures(result, options):
     print("\n### Requests\n")
+    data = options.data
     print(
-        f"{len(options.data.trainees)} new hires ({options.paths} paths of {options.steps} "
-        f"module steps each) and {len(options.data.coaches)} coach(es) at once for "
+        f"{len(data.trainees)} new hires ({data.paths} paths of {data.steps} module steps "
+        f"each) and {len(data.coaches)} coach(es) at once for "
         f"{result.seconds:.0f} s, think time {options.think:g} s; gunicorn, "
         f"{options.workers} workers of {options.threads} threads; client and server on "
         f"127.0.0.1 of the same machine.\n"
@@ -297,7 +300,12 @@ def main():
         if options.workers > 1:
             print("(SQLite: one worker, one thread; the target is measured on PostgreSQL)")
             options.workers = options.threads = 1
-    options.data = LoadData.build(trainees=options.users - options.coaches, coaches=options.coaches)
+    options.data = LoadData.build(
+        trainees=options.users - options.coaches,
+        coaches=options.coaches,
+        paths=options.paths,
+        steps=options.steps,
+    )
     print("## Under load\n")
     print(
         f"{time.strftime('%Y-%m-%d')}, {database}, Python {platform.python_version()}, "

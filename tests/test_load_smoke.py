@@ -20,7 +20,7 @@ from bench.completions import verify
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_people_at_once_lose_and_duplicate_no_completion(tmp_path):
-    data = load.LoadData.build(trainees=3, coaches=1, paths=2, steps=3, quiet=2, quiet_steps=3)
+    data = load.LoadData.build(trainees=3, coaches=1, paths=2, steps=2, quiet=2, quiet_steps=3)
     on_sqlite = connection.vendor == "sqlite"
     db_url = None
     if on_sqlite:
@@ -46,6 +46,7 @@ def test_people_at_once_lose_and_duplicate_no_completion(tmp_path):
     verdict = verify(recorder.completions, data.assignment_ids)
     assert verdict.sound, verdict
     assert verdict.done_rows == verdict.acknowledged
+    assert verdict.completed_paths, "no path was completed: the completion lock went untested"
 
 
 def _save_to(path):
