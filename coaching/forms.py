@@ -1,6 +1,7 @@
 """Forms for the portal and the coach dashboard. Errors land beside the field they concern."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,24 @@ NOTE_LIMIT = 4000
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    """Chosen people by id. An id that is not a whole number a database can hold is refused
+    as not a valid choice, before the database is asked (SQLite would raise on it)."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) > self.LARGEST_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class AssignForm(forms.Form):
@@ -37,7 +56,7 @@ class AssignForm(forms.Form):
     target = forms.ChoiceField(
         label=_("Assign to"), choices=TARGETS, widget=forms.RadioSelect, initial="people"
     )
-    trainees = forms.ModelMultipleChoiceField(
+    trainees = PeopleField(
         label=_("People"),
         queryset=TraineeProfile.objects.none(),  # narrowed to this person's trainees
         required=False,

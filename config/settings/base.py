@@ -60,8 +60,10 @@ MIDDLEWARE = [
 # 5 failures for one username from one address, that pair waits 15 minutes. Locking a
 # whole address out would lock out an office behind one NAT; locking a username alone
 # would let anyone lock a colleague out from anywhere.
+# AxesBackend checks for a lockout first; it is a ModelBackend too, so tools that log in
+# with the first backend (Wagtail's page test helpers) keep working.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5

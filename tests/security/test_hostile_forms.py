@@ -215,3 +215,20 @@ def test_a_nul_byte_in_a_cheer_is_refused_not_a_500(world):
     url = reverse("coaching:cheer", args=[world["entries"]["recognition"].pk])
 
     submit(world, "hr", url, {"message": "thanks\x00"})
+
+
+HUGE_ID = "99999999999999999999"  # more than any database integer holds
+
+
+@pytest.mark.parametrize(
+    ("role", "url_name", "field"),
+    [
+        ("coach", "coaching:assign", "trainees"),
+        ("coach", "coaching:assign", "path"),
+        ("coach", "coaching:assign", "business_unit"),
+        ("owner", "coaching:give_recognition", "recipient"),
+        ("owner", "coaching:give_recognition", "value"),
+    ],
+)
+def test_an_id_too_large_for_the_database_is_refused_beside_its_field(world, role, url_name, field):
+    submit(world, role, reverse(url_name), {field: HUGE_ID})
