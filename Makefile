@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo check-deploy clean bench load chromium
+.PHONY: run test lint format migrate demo check-deploy clean bench load chromium translations messages
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-migrate: $(STAMP)
+migrate: $(STAMP) translations
 	$(MANAGE) migrate --noinput --verbosity 0
+
+# Translations: the catalogs (.po) are kept in git; their compiled form (.mo) is built here.
+CATALOGS := $(wildcard coaching/locale/*/LC_MESSAGES/django.po lessons/locale/*/LC_MESSAGES/django.po)
+translations: $(CATALOGS:.po=.mo)
+
+%.mo: %.po
+	command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+	msgfmt --check --output-file=$@ $<
+
+# After changing user-facing strings: bring the catalogs up to date, then translate.
+messages: $(STAMP)
+	command -v xgettext >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
+	for app in coaching lessons; do \
+	  (cd $$app && DJANGO_SETTINGS_MODULE=config.settings.test PYTHONPATH=.. \
+	    ../$(BIN)/django-admin makemessages --locale=id --extension=html,txt,py \
+	    --no-obsolete --add-location=file --verbosity=0) || exit 1; \
+	done
 
 demo: migrate
 	$(MANAGE) load_demo
@@ -32,7 +49,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint chromium
+test: lint chromium translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright downloads no browser.
