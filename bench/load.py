@@ -6,8 +6,8 @@ the same completion from two tabs at once), coaches open their dashboard and a n
 Prints, as Markdown for the README, requests per second, p50/p95/p99 latency overall and
 per kind of request, and the errors; then checks the database: no completion the people
 saw succeed is lost, none is recorded twice, and a path is completed exactly when all its
-steps are done (bench/completions.py). Exits 1 if a completion was lost or duplicated (or
-on any error with `--strict`); never on a slow figure.
+steps are done (bench/completions.py). Exits 1 if a completion was lost or duplicated, or
+none was made (or on any error with `--strict`); never on a slow figure.
 """
 
 import argparse
@@ -325,7 +325,13 @@ def main():
         print("\nThe server logged (first 4,000 characters):\n\n```")
         print(result.server_errors[:4000].rstrip())
         print("```")
-    failed = not result.verdict.sound or (options.strict and result.figures.errors)
+    if not result.verdict.acknowledged:
+        print("\n**Nobody completed a step: has the portal's markup changed (bench/traffic.py)?**")
+    failed = (
+        not result.verdict.sound
+        or not result.verdict.acknowledged
+        or (options.strict and result.figures.errors)
+    )
     sys.exit(1 if failed else 0)
 
 

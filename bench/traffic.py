@@ -86,9 +86,10 @@ class Browser:
             self.connection.close()
             self.connection = None
 
-    def request(self, kind, method, path, form=None, expect=200, redirect_to=None):
+    def request(self, kind, method, path, form=None, expect=200, redirect_to=None, showing=None):
         """Send one request, record it, and return the body; raise UnexpectedAnswer (after
-        recording it as an error) when the answer is not what a person would get."""
+        recording it as an error) when the answer is not what a person would get: another
+        status, a redirect elsewhere, or a page without `showing` (a regex)."""
         if not path.startswith("/"):
             raise ValueError(f"a path on {LOCAL_HOST}, not {path}")
         # A new connection per request, as a reverse proxy speaks to gunicorn: kept-alive
@@ -122,6 +123,8 @@ class Browser:
             error = f"{response.status} instead of {expect}"
         elif redirect_to is not None and urlsplit(location).path != redirect_to:
             error = f"redirect to {urlsplit(location).path} instead of {redirect_to}"
+        elif showing is not None and not showing.search(content.decode("utf-8", "replace")):
+            error = f"the page lacks {showing.pattern!r}"
         self.recorder.samples.append(Sample(kind, response.status, elapsed, error))
         if error:
             raise UnexpectedAnswer(f"{kind}: {error}")
@@ -136,7 +139,7 @@ class Browser:
                     self.cookies[name] = morsel.value
 
     def sign_in(self, username, password, sign_in_path, next_path):
-        page = self.request("sign-in form", "GET", sign_in_path)
+        page = self.request("sign-in form", "GET", sign_in_path, showing=CSRF_INPUT)
         self.request(
             "sign in",
             "POST",
@@ -215,10 +218,9 @@ def run_trainee(site, person, recorder, deadline, rng):
                     continue
                 pause(site.think)
                 step_url = html.unescape(next_step.group(1))
-                step_page = browser.request("step page", "GET", step_url)
+                # The step marked Next must offer "Mark as done" (with its CSRF token).
+                step_page = browser.request("step page", "GET", step_url, showing=COMPLETE_FORM)
                 form = COMPLETE_FORM.search(step_page)
-                if form is None:
-                    raise UnexpectedAnswer(f"{step_url}: the next step has no 'Mark as done'")
                 pause(site.think)
                 complete(
                     browser,
