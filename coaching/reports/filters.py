@@ -11,6 +11,7 @@ from datetime import date
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -89,14 +90,30 @@ class ReportFilters:
         return self._dates(self._people(queryset, "trainee"), "created_at")
 
 
+class ChosenById(django_filters.fields.ModelChoiceField):
+    """A choice by id. An id that is not a whole number a database can hold is not a valid
+    choice, and the database is never asked (SQLite would raise on it)."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            text = str(value).strip()
+            if not text.isdigit() or int(text) > self.LARGEST_ID:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelIdFilter(django_filters.ModelChoiceFilter):
+    field_class = ChosenById
+
+
 class ReportFilterSet(WagtailFilterSet):
     dates = django_filters.DateFromToRangeFilter(
         label=_("Assigned between"), widget=DateRangePickerWidget
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Business unit"), queryset=BusinessUnit.objects.order_by("name")
-    )
-    path = django_filters.ModelChoiceFilter(
+    unit = ModelIdFilter(label=_("Business unit"), queryset=BusinessUnit.objects.order_by("name"))
+    path = ModelIdFilter(
         label=_("Learning path"),
         queryset=LearningPath.objects.filter(current_version__isnull=False).order_by("title"),
     )
