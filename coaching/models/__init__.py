@@ -11,9 +11,9 @@ from .notifications import (
     EmailStatus,
     Notification,
     NotificationKind,
-    NotificationPreference,
 )
 from .people import CoachRelationship, TraineeProfile
+from .preferences import Preferences
 from .record import (
     Cheer,
     Entry,
@@ -53,8 +53,8 @@ __all__ = [
     "MilestoneKind",
     "Notification",
     "NotificationKind",
-    "NotificationPreference",
     "OneOnOne",
+    "Preferences",
     "ProgressStatus",
     "Recognition",
     "RecordErasure",

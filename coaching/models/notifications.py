@@ -101,27 +101,3 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.recipient_id}"
-
-
-class NotificationPreference(models.Model):
-    """Which emails a person gets. Notifications in the portal always appear."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="notification_preference",
-        verbose_name=_("person"),
-    )
-    muted_kinds = models.JSONField(
-        _("no email for"), default=list, help_text=_("Kinds of notification not emailed.")
-    )
-
-    class Meta:
-        verbose_name = _("notification preference")
-        verbose_name_plural = _("notification preferences")
-
-    def __str__(self):
-        return str(self.user)
-
-    def wants_email(self, kind):
-        return kind not in self.muted_kinds

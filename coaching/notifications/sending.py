@@ -66,7 +66,7 @@ def _email_wanted(notices):
     wanted = {}
     for chunk in batched({notice.recipient_id for notice in notices}, 2000):
         rows = User.objects.filter(pk__in=chunk).values_list(
-            "pk", "email", "notification_preference__muted_kinds"
+            "pk", "email", "preferences__muted_kinds"
         )
         for pk, email, muted in rows:
             wanted[pk] = set(muted or ()) if email else None
@@ -178,9 +178,9 @@ def deliver(pk):
     now = timezone.now()
     if not _claim(pk, now):
         return False
-    notification = Notification.objects.select_related(
-        "recipient", "recipient__notification_preference"
-    ).get(pk=pk)
+    notification = Notification.objects.select_related("recipient", "recipient__preferences").get(
+        pk=pk
+    )
     mine = Notification.objects.filter(pk=pk, email_status=EmailStatus.SENDING)
     if not _still_wanted(notification):
         mine.update(email_status=EmailStatus.NOT_WANTED, email_next_attempt_at=None)
@@ -210,5 +210,5 @@ def _still_wanted(notification):
     recipient = notification.recipient
     if not recipient.email or not recipient.is_active:
         return False
-    preference = getattr(recipient, "notification_preference", None)
+    preference = getattr(recipient, "preferences", None)
     return preference is None or preference.wants_email(notification.kind)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from coaching.models import Notification, NotificationKind, NotificationPreference
+from coaching.models import Notification, NotificationKind, Preferences
 from coaching.notifications.inbox import mark_read, unread_count
 from coaching.notifications.messages import message_for
 
@@ -70,7 +70,7 @@ class EmailPreferencesForm(forms.Form):
 
 @login_required
 def notification_settings(request):
-    preference, _created = NotificationPreference.objects.get_or_create(user=request.user)
+    preference, _created = Preferences.objects.get_or_create(user=request.user)
     every_kind = [kind for kind, _label in NotificationKind.choices]
     initial = [kind for kind in every_kind if preference.wants_email(kind)]
     form = EmailPreferencesForm(posted(request), initial={"emailed": initial})

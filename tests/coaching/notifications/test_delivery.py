@@ -100,11 +100,11 @@ def test_a_sender_that_stopped_midway_is_taken_over_after_its_claim_runs_out(db,
 
 
 def test_a_person_who_turns_the_email_off_before_it_goes_does_not_get_it(db, outbox):
-    from coaching.models import NotificationPreference
+    from coaching.models import Preferences
 
     person = builders.make_user("nadia")
     notify([notice_for(person)])
-    NotificationPreference.objects.create(user=person, muted_kinds=[NotificationKind.ASSIGNED])
+    Preferences.objects.create(user=person, muted_kinds=[NotificationKind.ASSIGNED])
 
     assert deliver(Notification.objects.get().pk) is False
     assert Notification.objects.get().email_status == EmailStatus.NOT_WANTED

@@ -114,9 +114,9 @@ def test_writing_on_ones_own_record_notifies_nobody(client, trainee):
 def test_people_who_turned_an_email_off_still_see_it_in_the_portal(
     task_path, trainee, coach, outbox, django_capture_on_commit_callbacks
 ):
-    from coaching.models import NotificationPreference
+    from coaching.models import Preferences
 
-    NotificationPreference.objects.create(user=trainee, muted_kinds=[NotificationKind.ASSIGNED])
+    Preferences.objects.create(user=trainee, muted_kinds=[NotificationKind.ASSIGNED])
     with django_capture_on_commit_callbacks(execute=True):
         builders.assign(task_path, trainee, by=coach)
 

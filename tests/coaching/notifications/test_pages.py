@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from coaching.models import Notification, NotificationKind, NotificationPreference
+from coaching.models import Notification, NotificationKind, Preferences
 from coaching.notifications.sending import Notice, build_email, notify
 from tests import builders
 
@@ -138,7 +138,7 @@ def test_email_settings_turn_kinds_off_and_on(signed_in, person):
     response = signed_in.post(url, {"emailed": kept})
 
     assert response.status_code == 302
-    muted = NotificationPreference.objects.get(user=person).muted_kinds
+    muted = Preferences.objects.get(user=person).muted_kinds
     assert set(muted) == {kind for kind in NotificationKind.values if kind not in kept}
 
 
@@ -147,7 +147,7 @@ def test_email_settings_refuse_an_unknown_kind_with_a_message(signed_in, person)
 
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
-    assert NotificationPreference.objects.get(user=person).muted_kinds == []
+    assert Preferences.objects.get(user=person).muted_kinds == []
 
 
 @pytest.mark.parametrize("count", [3, 60])

@@ -1,0 +1,38 @@
+"""A person's own settings: the language they read the product in, and which emails they get."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Preferences(models.Model):
+    """What a person chose for themself. Without a row, the defaults apply: the browser's
+    language, and every email."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="preferences",
+        verbose_name=_("person"),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        # A code from the site's LANGUAGES, checked by the form: choices here would make
+        # every host site with other languages see a migration to make.
+        help_text=_("Leave empty to follow the browser's language."),
+    )
+    muted_kinds = models.JSONField(
+        _("no email for"), default=list, help_text=_("Kinds of notification not emailed.")
+    )
+
+    class Meta:
+        verbose_name = _("preferences")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self):
+        return str(self.user)
+
+    def wants_email(self, kind):
+        return kind not in self.muted_kinds
