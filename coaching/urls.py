@@ -6,7 +6,15 @@ path("onboarding/", include("coaching.urls")),
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from coaching.views import dashboard, kudos, notifications, portal, record, record_owner
+from coaching.views import (
+    dashboard,
+    kudos,
+    notifications,
+    portal,
+    preferences,
+    record,
+    record_owner,
+)
 from lessons.conf import base_template
 
 app_name = "coaching"
@@ -73,9 +81,7 @@ urlpatterns = [
         name="open_notification",
     ),
     path("notifications/read-all/", notifications.mark_all_read, name="mark_all_read"),
-    path(
-        "settings/notifications/",
-        notifications.notification_settings,
-        name="notification_settings",
-    ),
+    # A person's settings, and the language switcher.
+    path("settings/", preferences.preferences, name="preferences"),
+    path("language/", preferences.choose_language, name="choose_language"),
 ]

@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from coaching.languages import recipient_language
 from coaching.models import EmailStatus, Notification
 
 from .messages import message_for
@@ -143,10 +144,6 @@ def _claim(pk, now):
     )
 
 
-def recipient_language(user):
-    return settings.LANGUAGE_CODE
-
-
 def site_url():
     return getattr(settings, "COACHING_SITE_URL", "") or getattr(
         settings, "WAGTAILADMIN_BASE_URL", ""
@@ -162,7 +159,7 @@ def build_email(notification):
             "recipient": recipient,
             "message": message,
             "url": site_url() + notification.url if notification.url else "",
-            "preferences_url": site_url() + reverse("coaching:notification_settings"),
+            "preferences_url": site_url() + reverse("coaching:preferences"),
         }
         text = render_to_string("coaching/email/notification.txt", context)
         html = render_to_string("coaching/email/notification.html", context)

@@ -1,19 +1,17 @@
-"""A person's notifications in the portal, and which of them they also get by email."""
+"""A person's notifications in the portal."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from coaching.models import Notification, NotificationKind, Preferences
+from coaching.models import Notification
 from coaching.notifications.inbox import mark_read, unread_count
 from coaching.notifications.messages import message_for
 
-from .base import paginate, posted, render_page
+from .base import paginate, render_page
 
 PAGE_SIZE = 20
 
@@ -54,34 +52,3 @@ def mark_all_read(request):
     mark_read(request.user, Notification.objects.all())
     messages.success(request, _("All notifications are marked as read."))
     return redirect("coaching:notifications")
-
-
-class EmailPreferencesForm(forms.Form):
-    emailed = forms.MultipleChoiceField(
-        label=gettext_lazy("Email me when"),
-        choices=NotificationKind.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy(
-            "Whatever you choose, every notification also appears in the portal."
-        ),
-    )
-
-
-@login_required
-def notification_settings(request):
-    preference, _created = Preferences.objects.get_or_create(user=request.user)
-    every_kind = [kind for kind, _label in NotificationKind.choices]
-    initial = [kind for kind in every_kind if preference.wants_email(kind)]
-    form = EmailPreferencesForm(posted(request), initial={"emailed": initial})
-    if request.method == "POST" and form.is_valid():
-        emailed = set(form.cleaned_data["emailed"])
-        preference.muted_kinds = [kind for kind in every_kind if kind not in emailed]
-        preference.save(update_fields=["muted_kinds"])
-        messages.success(request, _("Your email settings are saved."))
-        return redirect("coaching:notification_settings")
-    return render_page(
-        request,
-        "coaching/notifications/settings.html",
-        {"form": form, "has_email": bool(request.user.email)},
-    )

@@ -13,6 +13,7 @@ from coaching.access import own_assignment_or_404, step_or_404
 from coaching.forms import KnowledgeCheckForm, NoteForm
 from coaching.journeys import journeys, recent_completions, summaries
 from coaching.models import Assignment, CheckAttempt
+from lessons.i18n import in_active_language
 from lessons.models import StepKind
 
 from .base import render_page
@@ -54,6 +55,7 @@ def _step_context(request, assignment_id, number):
     state = journey.steps[number - 1]
     step = state.step
     page = step.page.specific if step.kind == StepKind.MODULE and step.page_id else None
+    content = in_active_language(page) if page is not None and page.live else None
     check = progress.knowledge_check_for(step)
     attempts = (
         list(CheckAttempt.objects.filter(assignment=assignment, step=step).order_by("-number"))
@@ -70,7 +72,8 @@ def _step_context(request, assignment_id, number):
         "assignment": journey.assignment,
         "state": state,
         "step": step,
-        "page": page if page is not None and page.live else None,
+        "page": content.page if content else None,
+        "content": content,
         "check": check,
         "attempts": attempts,
         "attempts_left": attempts_left,

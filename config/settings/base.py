@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     # What the plugin builds on.
     "polymorphic",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -48,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The plugin's pages speak each person's language (their choice, else the browser's).
+    "coaching.languages.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -155,6 +159,11 @@ DEFAULT_FROM_EMAIL = "Nusantara Connect onboarding <onboarding@nusantaraconnect.
 # Reminders, written by `manage.py send_reminders` run on a schedule.
 COACHING_DUE_SOON_DAYS = 3  # remind new hires this many days before a path is due
 COACHING_MEETING_REMINDER_HOURS = 24  # remind both people this long before a 1:1
+
+# Content in both languages: Wagtail's locales and translated pages. Editors translate a
+# page with "Translate" in its action menu (wagtail.contrib.simple_translation).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 WAGTAIL_SITE_NAME = "Nusantara Connect onboarding"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

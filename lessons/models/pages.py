@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
+from lessons.i18n import other_languages
 
 from .organisation import BusinessUnit, CompanyValue
 from .paths import LearningPath
@@ -35,6 +36,7 @@ class PortalPageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = conf.base_template()
+        context["translations"] = other_languages(self)
         if isinstance(self, LearningPortalPage):
             context["portal"], context["breadcrumbs"] = self, []
         else:

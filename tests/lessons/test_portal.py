@@ -36,9 +36,9 @@ def test_portal_home_makes_a_fixed_number_of_queries(
     portal, _ = build_portal(size)
     reader_client.get(portal.url)  # warm the site-root cache, as any running server has
 
-    # site, page, its ancestors, view restrictions (Wagtail's serve); session, user;
-    # profile, units, modules, paths
-    with django_assert_num_queries(10):
+    # site, the active locale, page, its ancestors, view restrictions (Wagtail's serve);
+    # session, user; the page's translations; profile, units, modules, paths
+    with django_assert_num_queries(12):
         response = reader_client.get(portal.url)
 
     assert response.status_code == 200
@@ -54,9 +54,9 @@ def test_module_page_makes_a_fixed_number_of_queries(
     module = modules[-1]
     reader_client.get(module.url)
 
-    # site; routing: portal, child, its specific row; ancestors, view restrictions;
-    # session, user; the portal for the header
-    with django_assert_num_queries(9):
+    # site, the active locale; routing: portal, child, its specific row; ancestors, view
+    # restrictions; session, user; the portal for the header; the page's translations
+    with django_assert_num_queries(11):
         response = reader_client.get(module.url)
 
     assert response.status_code == 200

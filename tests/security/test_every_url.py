@@ -60,7 +60,8 @@ MAY_OPEN = {
     "notifications": EVERYONE,
     "open_notification": set(),
     "mark_all_read": set(),
-    "notification_settings": EVERYONE,
+    "preferences": EVERYONE,
+    "choose_language": set(),
 }
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", re.I)

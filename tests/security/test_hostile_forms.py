@@ -182,7 +182,7 @@ def form_cases(world):
         ),
         ("hr", reverse("coaching:cheer", args=[entries["recognition"].pk]), ["message"]),
         ("hr", reverse("coaching:erase_record", args=[owner]), fields_of(EraseForm)),
-        ("owner", reverse("coaching:notification_settings"), ["emailed"]),
+        ("owner", reverse("coaching:preferences"), ["emailed"]),
         ("coach", reverse("coaching:edit_entry", args=[entries["feedback"].pk]), []),
     ]
     for slug, kind in KINDS.items():

@@ -40,7 +40,7 @@ def test_the_email_has_plain_text_and_html_with_an_absolute_link(
     html, mimetype = email.alternatives[0]
     assert mimetype == "text/html"
     assert link in email.body and f'href="{link}"' in html
-    assert reverse("coaching:notification_settings") in email.body
+    assert reverse("coaching:preferences") in email.body
 
 
 def test_submitting_a_task_notifies_each_coach_once_per_submission(

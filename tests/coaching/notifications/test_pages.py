@@ -131,7 +131,7 @@ def test_names_are_escaped_on_the_page_and_in_the_email(signed_in, person):
 
 
 def test_email_settings_turn_kinds_off_and_on(signed_in, person):
-    url = reverse("coaching:notification_settings")
+    url = reverse("coaching:preferences")
     assert signed_in.get(url).status_code == 200
 
     kept = [NotificationKind.FEEDBACK, NotificationKind.RECOGNITION]
@@ -143,7 +143,7 @@ def test_email_settings_turn_kinds_off_and_on(signed_in, person):
 
 
 def test_email_settings_refuse_an_unknown_kind_with_a_message(signed_in, person):
-    response = signed_in.post(reverse("coaching:notification_settings"), {"emailed": ["pay"]})
+    response = signed_in.post(reverse("coaching:preferences"), {"emailed": ["pay"]})
 
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()

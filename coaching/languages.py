@@ -1,0 +1,77 @@
+"""Which language a person reads the plugin's pages and emails in.
+
+A person's choice (Preferences.language) comes first; without one, the language cookie
+set by the switcher, then the browser's Accept-Language, then the site's default. Wagtail
+pages served under a language prefix (/id/...) keep the language their URL names.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+CACHE_SECONDS = 60 * 60
+
+
+def available(code):
+    return code in dict(settings.LANGUAGES)
+
+
+def _cache_key(user_id):
+    return f"coaching:language:{user_id}"
+
+
+def chosen_language(user):
+    """The language the person chose, or "" to follow the browser. Cached, since every page
+    asks; `remember_language` clears it."""
+    if not user.is_authenticated:
+        return ""
+
+    def lookup():
+        from coaching.models import Preferences
+
+        row = Preferences.objects.filter(user=user).values_list("language", flat=True).first()
+        return row or ""
+
+    return cache.get_or_set(_cache_key(user.pk), lookup, CACHE_SECONDS)
+
+
+def remember_language(user, code):
+    """Save the person's choice ("" follows the browser)."""
+    from coaching.models import Preferences
+
+    Preferences.objects.update_or_create(user=user, defaults={"language": code})
+    cache.delete(_cache_key(user.pk))
+
+
+def language_for_request(request):
+    chosen = chosen_language(request.user) if hasattr(request, "user") else ""
+    if chosen and available(chosen):
+        return chosen
+    return translation.get_language_from_request(request, check_path=False)
+
+
+def recipient_language(user):
+    """The language to write to a person in (emails), outside any request."""
+    preferences = getattr(user, "preferences", None)
+    chosen = preferences.language if preferences is not None else ""
+    return chosen if available(chosen) else settings.LANGUAGE_CODE
+
+
+class PersonLanguageMiddleware:
+    """Put after AuthenticationMiddleware (and Django's LocaleMiddleware). On the plugin's
+    pages, speak the person's language; elsewhere leave Django's choice alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or "coaching" not in match.namespaces:
+            return None
+        language = language_for_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        return None

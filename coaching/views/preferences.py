@@ -1,0 +1,95 @@
+"""A person's settings (language, emails) and the language switcher in the header."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from coaching.languages import remember_language
+from coaching.models import NotificationKind, Preferences
+
+from .base import posted, render_page
+
+
+def language_choices():
+    return [("", gettext_lazy("The language of my browser")), *settings.LANGUAGES]
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    emailed = forms.MultipleChoiceField(
+        label=gettext_lazy("Email me when"),
+        choices=NotificationKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Whatever you choose, every notification also appears in the portal."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()
+
+
+@login_required
+def preferences(request):
+    saved, _created = Preferences.objects.get_or_create(user=request.user)
+    every_kind = [kind for kind, _label in NotificationKind.choices]
+    initial = {
+        "language": saved.language,
+        "emailed": [kind for kind in every_kind if saved.wants_email(kind)],
+    }
+    form = PreferencesForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        emailed = set(form.cleaned_data["emailed"])
+        saved.muted_kinds = [kind for kind in every_kind if kind not in emailed]
+        saved.save(update_fields=["muted_kinds"])
+        language = form.cleaned_data["language"]
+        remember_language(request.user, language)
+        with translation.override(language or translation.get_language()):
+            messages.success(request, _("Your settings are saved."))
+        return _with_language_cookie(redirect("coaching:preferences"), language)
+    return render_page(
+        request,
+        "coaching/preferences.html",
+        {"form": form, "has_email": bool(request.user.email)},
+    )
+
+
+def _with_language_cookie(response, language):
+    if language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
+
+
+@require_POST
+def choose_language(request):
+    """The header's switcher: remember the language (for a signed-in person, in their
+    settings too) and go back to the same page in it."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = ""
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("coaching:home")
+    if language and request.user.is_authenticated:
+        remember_language(request.user, language)
+    return _with_language_cookie(
+        redirect(translate_url(back, language) if language else back), language
+    )

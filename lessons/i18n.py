@@ -1,0 +1,47 @@
+"""Content in several languages (Wagtail's locales and translated pages).
+
+Readers get each page in their language when a published translation exists, and the
+page as written otherwise, with a note saying so. Nothing here runs unless the site sets
+WAGTAIL_I18N_ENABLED.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from wagtail.models import Locale, Page
+
+
+def enabled():
+    return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+
+
+@dataclass
+class InLanguage:
+    """A page as shown to a reader: the version shown, and whether it is a fallback."""
+
+    page: Page
+    language: str  # the language the shown page is written in
+    wanted: str  # the reader's language
+    is_fallback: bool
+    translated: bool = False  # a translation is shown, not the page the path names
+
+
+def in_active_language(page):
+    """The published translation of `page` in the active language, or `page` itself."""
+    if not enabled():
+        return InLanguage(page, "", "", False)
+    active = Locale.get_active()
+    if page.locale_id == active.pk:
+        return InLanguage(page, active.language_code, active.language_code, False)
+    translation = page.get_translations().live().filter(locale=active).specific().first()
+    if translation is not None:
+        return InLanguage(translation, active.language_code, active.language_code, False, True)
+    original = Locale.objects.get(pk=page.locale_id).language_code
+    return InLanguage(page, original, active.language_code, True)
+
+
+def other_languages(page):
+    """The page's published translations, for "read this page in" links."""
+    if not enabled():
+        return []
+    return list(page.get_translations().live().select_related("locale").order_by("locale"))
