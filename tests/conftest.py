@@ -31,9 +31,34 @@ def admin_client(client, superuser):
     return client
 
 
+@pytest.fixture
+def outbox():
+    """The emails sent during the test (Django's locmem backend), empty at the start."""
+    from django.core import mail
+
+    mail.outbox.clear()
+    return mail.outbox
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Per-person cached roles must not leak between tests, where user ids repeat."""
     from django.core.cache import cache
 
     cache.clear()
+
+
+def pytest_sessionstart(session):
+    """Compile the translation catalogs the tests read, as `make translations` does, so
+    that running pytest on its own tests the current translations too."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if shutil.which("msgfmt") is None:
+        return
+    root = Path(__file__).resolve().parent.parent
+    for po in root.glob("*/locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check", f"--output-file={mo}", str(po)], check=True)

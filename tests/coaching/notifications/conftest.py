@@ -1,5 +1,4 @@
 import pytest
-from django.core import mail
 
 from tests import builders
 
@@ -13,9 +12,3 @@ def portal(db):
 def task_path(portal):
     """A published path: a module, then a practical task."""
     return builders.make_path(steps=[builders.make_module(portal), "Shadow three calls"])
-
-
-@pytest.fixture
-def outbox():
-    mail.outbox.clear()
-    return mail.outbox

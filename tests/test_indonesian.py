@@ -1,0 +1,75 @@
+"""The portal, a module, the coach dashboard and emails, in Bahasa Indonesia."""
+
+import pytest
+from django.urls import reverse
+
+from coaching.models import Preferences
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def in_indonesian(client, user):
+    Preferences.objects.update_or_create(user=user, defaults={"language": "id"})
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def world(portal):
+    coach = builders.make_user("citra")
+    trainee = builders.make_trainee("nadia", coach=coach)
+    module = builders.make_module(portal, title="Serving customers")
+    assignment = builders.assign(builders.make_path(steps=[module, "Shadow a call"]), trainee)
+    return coach, trainee, assignment
+
+
+def test_the_portal_home_is_in_indonesian(client, world):
+    _coach, trainee, _assignment = world
+
+    page = in_indonesian(client, trainee).get(reverse("coaching:home")).content.decode()
+
+    assert '<html lang="id">' in page
+    assert "Onboarding saya" in page  # "My onboarding"
+    assert "Catatan saya" in page  # "My record"
+    assert "My onboarding" not in page
+
+
+def test_a_module_step_is_in_indonesian(client, world):
+    _coach, trainee, assignment = world
+
+    response = in_indonesian(client, trainee).get(reverse("coaching:step", args=[assignment.pk, 1]))
+
+    page = response.content.decode()
+    assert "Langkah 1 dari 2" in page  # "Step 1 of 2"
+    assert "Step 1 of 2" not in page
+
+
+def test_the_coach_dashboard_is_in_indonesian(client, world):
+    coach, _trainee, _assignment = world
+
+    page = in_indonesian(client, coach).get(reverse("coaching:dashboard")).content.decode()
+
+    assert "Dasbor coach" in page
+    assert "Coach dashboard" not in page
+
+
+def test_emails_arrive_in_the_recipients_language(
+    portal, outbox, django_capture_on_commit_callbacks
+):
+    coach = builders.make_user("citra")
+    speaks_indonesian = builders.make_trainee("nadia", coach=coach)
+    speaks_english = builders.make_trainee("bima", coach=coach)
+    Preferences.objects.create(user=speaks_indonesian, language="id")
+    learning_path = builders.make_path(steps=["Shadow a call"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        builders.assign(learning_path, speaks_indonesian, by=coach)
+        builders.assign(learning_path, speaks_english, by=coach)
+
+    subjects = {email.to[0]: email.subject for email in outbox}
+    assert subjects["nadia@example.com"] == "Jalur belajar baru: Orientation"
+    assert subjects["bima@example.com"] == "New learning path: Orientation"
+    indonesian_email = next(email for email in outbox if email.to == ["nadia@example.com"])
+    assert "Halo Nadia" in indonesian_email.body
+    assert 'lang="id"' in indonesian_email.alternatives[0][0]
