@@ -10,6 +10,7 @@ from wagtail.models import Page, Revision, Site
 from coaching.models import Assignment, CoachRelationship, StepProgress, TraineeProfile
 from lessons.models import (
     BusinessUnit,
+    CompanyProfilePage,
     CompanyValue,
     KnowledgeCheck,
     LearningPath,
@@ -61,7 +62,7 @@ def test_loading_twice_adds_nothing():
 def test_the_demo_company_is_complete():
     load()
 
-    portal = LearningPortalPage.objects.get()
+    portal = LearningPortalPage.objects.get(locale__language_code="en")
     assert Site.objects.get(is_default_site=True).root_page_id == portal.pk
     assert BusinessUnit.objects.count() == 3
     assert CompanyValue.objects.count() == 4
@@ -91,7 +92,7 @@ def test_demo_people_can_sign_in_with_the_printed_password(client):
 def test_every_demo_page_renders_for_a_new_hire(client):
     load()
     client.login(username="nadia", password="onboard-demo")
-    portal = LearningPortalPage.objects.get()
+    portal = LearningPortalPage.objects.get(locale__language_code="en")
 
     for page in portal.get_descendants(inclusive=True).live().specific():
         response = client.get(page.url)
@@ -104,7 +105,7 @@ def test_demo_roles_reach_what_they_manage_in_the_admin(client):
     from django.urls import reverse
 
     load()
-    portal = LearningPortalPage.objects.get()
+    portal = LearningPortalPage.objects.get(locale__language_code="en")
     add_module = reverse("wagtailadmin_pages:add", args=["lessons", "modulepage", portal.pk])
     add_path = reverse("wagtailsnippets_lessons_learningpath:add")
     units = reverse("wagtailsnippets_lessons_businessunit:list")
@@ -139,3 +140,20 @@ def test_the_demo_shows_onboarding_under_way(client):
     client.login(username="nadia", password="onboard-demo")
     home = client.get(reverse("coaching:home"))
     assert "Company orientation" in home.text and "Customer Service essentials" in home.text
+
+
+def test_the_company_profile_and_modules_are_in_both_languages(client):
+    load()
+    client.login(username="nadia", password="onboard-demo")
+    english, indonesian = (
+        LearningPortalPage.objects.get(locale__language_code=code) for code in ("en", "id")
+    )
+
+    translated = indonesian.get_descendants().live().specific()
+    assert translated.type(CompanyProfilePage).count() == 1
+    assert translated.type(ModulePage).count() >= 3
+    for page in [indonesian, *translated]:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert response.text.count('lang="id"') >= 1
+    assert english.get_translation(indonesian.locale) == indonesian

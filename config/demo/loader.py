@@ -16,7 +16,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from coaching.notifications.reminders import sweep
-from config.demo import onboarding, record
+from config.demo import onboarding, record, translations
 from lessons.models import (
     BusinessUnit,
     BusinessUnitContact,
@@ -69,6 +69,7 @@ def load_demo():
         ensure_values(organisation["values"], report)
         checks = ensure_checks(read("checks")["checks"], report)
         pages = ensure_pages(read("content"), units, checks, report)
+        translations.ensure_translations(read("content.id"), pages, report)
         ensure_paths(read("paths")["paths"], units, pages, checks, report)
         onboarding.grant_roles(groups)
         onboarding.ensure_profiles(organisation["people"], people, units, report)
@@ -214,6 +215,7 @@ def ensure_pages(content, units, checks, report):
     portal = ensure_portal(content["portal"], report)
     profile_row = content["profile"]
     pages = {
+        portal.slug: portal,
         profile_row["slug"]: ensure_child(
             portal,
             CompanyProfilePage(
