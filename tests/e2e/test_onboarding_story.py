@@ -101,7 +101,9 @@ def test_editor_publishes_a_module_and_a_path_that_appear_in_the_portal(visit):
     page.locator("#id_steps-0-kind").select_option("module")
     page.get_by_role("button", name="Choose a page").click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_role("link", name=MODULE).click()
+    # Search, as an editor does once the site has pages in two languages.
+    dialog.locator("input[name=q]").fill(MODULE)
+    dialog.get_by_role("link", name=MODULE).first.click()
     dialog.wait_for(state="hidden")
     page.locator("#id_steps-ADD").click()
     page.locator("#id_steps-1-kind").select_option("knowledge_check")
