@@ -30,7 +30,7 @@ SORTS = {
 }
 
 
-def _per_trainee(queryset, aggregate, trainee_field="trainee"):
+def per_trainee(queryset, aggregate, trainee_field="trainee"):
     """A correlated subquery: `aggregate` over `queryset` for the row's new hire."""
     return Subquery(
         queryset.filter(**{trainee_field: OuterRef("user_id")})
@@ -60,13 +60,13 @@ def trainee_overview(profiles, today=None):
     return (
         profiles.select_related("user", "business_unit")
         .annotate(
-            steps_total=Coalesce(_per_trainee(current, Sum("version__step_count")), zero),
-            steps_done=Coalesce(_per_trainee(done, Count("pk"), "assignment__trainee"), zero),
-            overdue_steps=Coalesce(_per_trainee(overdue, Sum("version__step_count")), zero)
-            - Coalesce(_per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
-            waiting_count=Coalesce(_per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
-            last_activity=_per_trainee(current, Max("last_activity_at")),
-            next_due=_per_trainee(current.filter(status=AssignmentStatus.ACTIVE), Min("due_on")),
+            steps_total=Coalesce(per_trainee(current, Sum("version__step_count")), zero),
+            steps_done=Coalesce(per_trainee(done, Count("pk"), "assignment__trainee"), zero),
+            overdue_steps=Coalesce(per_trainee(overdue, Sum("version__step_count")), zero)
+            - Coalesce(per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
+            waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
+            last_activity=per_trainee(current, Max("last_activity_at")),
+            next_due=per_trainee(current.filter(status=AssignmentStatus.ACTIVE), Min("due_on")),
         )
         .annotate(
             percent=Case(

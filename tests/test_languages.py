@@ -97,39 +97,42 @@ def test_the_switcher_works_before_signing_in_and_never_leaves_the_site(client, 
     assert html_lang(sign_in) == "id"
 
 
-def test_a_module_is_shown_in_the_readers_language_when_translated(client, portal, indonesian):
-    module = builders.make_module(portal, title="Serving customers")
-    translate(module, indonesian, title="Melayani pelanggan", slug="melayani-pelanggan")
+@pytest.fixture
+def module(portal):
+    return builders.make_module(portal, title="Serving customers")
+
+
+@pytest.fixture
+def read_in_indonesian(client, module):
+    """Open the module as a step of a new hire's path, their language set to Indonesian."""
     trainee = builders.make_trainee("nadia")
     assignment = builders.assign(builders.make_path(steps=[module]), trainee)
     client.force_login(trainee)
     client.post(reverse("coaching:preferences"), {"language": "id"})
+    return lambda: client.get(reverse("coaching:step", args=[assignment.pk, 1])).content.decode()
 
-    response = client.get(reverse("coaching:step", args=[assignment.pk, 1]))
 
-    page = response.content.decode()
+def test_a_module_is_shown_in_the_readers_language_when_translated(
+    module, indonesian, read_in_indonesian
+):
+    translate(module, indonesian, title="Melayani pelanggan", slug="melayani-pelanggan")
+
+    page = read_in_indonesian()
+
     assert "<h1>Melayani pelanggan</h1>" in page
     assert 'lang="id"' in page
     assert "content-language-note" not in page
 
 
-def test_a_module_without_a_translation_falls_back_and_says_so(client, portal, indonesian):
-    module = builders.make_module(portal, title="Serving customers")
-    trainee = builders.make_trainee("nadia")
-    assignment = builders.assign(builders.make_path(steps=[module]), trainee)
-    client.force_login(trainee)
-    client.post(reverse("coaching:preferences"), {"language": "id"})
+def test_a_module_without_a_translation_falls_back_and_says_so(indonesian, read_in_indonesian):
+    page = read_in_indonesian()
 
-    response = client.get(reverse("coaching:step", args=[assignment.pk, 1]))
-
-    page = response.content.decode()
     assert "Serving customers" in page
     assert "content-language-note" in page
     assert '<article class="learnable" lang="en">' in page
 
 
-def test_a_translated_page_links_to_its_other_languages(client, portal, indonesian):
-    module = builders.make_module(portal, title="Serving customers")
+def test_a_translated_page_links_to_its_other_languages(client, module, indonesian):
     translated = translate(module, indonesian, title="Melayani pelanggan", slug="melayani")
     client.force_login(builders.make_user("reader"))
 

@@ -7,7 +7,7 @@ sign-off, or they have done nothing on their paths for `QUIET_DAYS` days. Two qu
 
 from datetime import timedelta
 
-from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery, Value
+from django.db.models import Count, IntegerField, Max, Min, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -20,19 +20,10 @@ from coaching.models import (
     StepProgress,
     TraineeProfile,
 )
+from coaching.overview import per_trainee
 
 QUIET_DAYS = 14
 SHOWN = 8
-
-
-def _per_trainee(queryset, aggregate, trainee_field="trainee"):
-    return Subquery(
-        queryset.filter(**{trainee_field: OuterRef("user_id")})
-        .order_by()
-        .values(trainee_field)
-        .annotate(value=aggregate)
-        .values("value")[:1]
-    )
 
 
 def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
@@ -48,15 +39,13 @@ def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
         TraineeProfile.objects.filter(user__in=CoachRelationship.objects.trainees_of(coach))
         .select_related("user")
         .annotate(
-            active_paths=Coalesce(_per_trainee(active, Count("pk")), zero),
-            overdue_paths=Coalesce(
-                _per_trainee(active.filter(due_on__lt=today), Count("pk")), zero
-            ),
-            waiting_count=Coalesce(_per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
+            active_paths=Coalesce(per_trainee(active, Count("pk")), zero),
+            overdue_paths=Coalesce(per_trainee(active.filter(due_on__lt=today), Count("pk")), zero),
+            waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
             # Quiet since their last step, or since the path was given if never started.
             quiet_since=Coalesce(
-                _per_trainee(active, Max("last_activity_at")),
-                _per_trainee(active, Min("assigned_at")),
+                per_trainee(active, Max("last_activity_at")),
+                per_trainee(active, Min("assigned_at")),
             ),
         )
         .filter(

@@ -222,7 +222,7 @@ def ensure_pages(content, units, checks, report):
                 mission=profile_row["mission"], **learnable_fields(profile_row, checks)
             ),
             report,
-        )
+        ),
     }
     unit_pages = {}
     for row in content["unit_pages"]:
