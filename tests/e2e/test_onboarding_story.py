@@ -338,6 +338,22 @@ def test_new_hire_works_through_the_path_with_the_keyboard(visit):
     # The one entry form only a new hire has (checked, not filled in).
     click_and_load(page.get_by_role("link", name="Write a reflection"))
     assert_accessible(page, "the self-reflection form")
+
+    # What she was told along the way, and her settings; then the portal in Indonesian.
+    click_and_load(page.get_by_role("link", name=re.compile("^Notifications")))
+    expect(page.get_by_text(f"New learning path: {PATH}")).to_be_visible()
+    expect(page.get_by_text("Citra Wulandari gave you feedback").first).to_be_visible()
+    assert_accessible(page, "the notifications page")
+    click_and_load(page.get_by_role("link", name="Settings").first)
+    assert_accessible(page, "the settings page")
+    page.locator("#language-switcher").select_option("id")
+    click_and_load(page.get_by_role("button", name="Change language"))
+    expect(page.locator("html")).to_have_attribute("lang", "id")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Pengaturan")
+    assert_accessible(page, "the settings page in Indonesian")
+    page.locator("#language-switcher").select_option("en")
+    click_and_load(page.get_by_role("button", name="Ganti bahasa"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     done.add("submitted")
 
 
