@@ -19,7 +19,7 @@ migrate: $(STAMP) translations
 	$(MANAGE) migrate --noinput --verbosity 0
 
 # Translations: the catalogs (.po) are kept in git; their compiled form (.mo) is built here.
-CATALOGS := $(wildcard coaching/locale/*/LC_MESSAGES/django.po lessons/locale/*/LC_MESSAGES/django.po)
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/django.po coaching/locale/*/LC_MESSAGES/django.po lessons/locale/*/LC_MESSAGES/django.po)
 translations: $(CATALOGS:.po=.mo)
 
 %.mo: %.po
@@ -34,6 +34,9 @@ messages: $(STAMP)
 	    ../$(BIN)/django-admin makemessages --locale=id --extension=html,txt,py \
 	    --no-obsolete --add-location=file --verbosity=0) || exit 1; \
 	done
+	$(MANAGE) makemessages --locale=id --extension=html,txt,py --no-obsolete \
+	  --add-location=file --verbosity=0 --ignore=.venv --ignore=coaching --ignore=lessons \
+	  --ignore=tests --ignore=bench --ignore=docs --ignore=fixtures --ignore=static
 
 demo: migrate
 	$(MANAGE) load_demo

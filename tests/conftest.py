@@ -58,7 +58,9 @@ def pytest_sessionstart(session):
     if shutil.which("msgfmt") is None:
         return
     root = Path(__file__).resolve().parent.parent
-    for po in root.glob("*/locale/*/LC_MESSAGES/django.po"):
+    catalogs = [*root.glob("locale/*/LC_MESSAGES/django.po")]
+    catalogs += root.glob("*/locale/*/LC_MESSAGES/django.po")
+    for po in catalogs:
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             subprocess.run(["msgfmt", "--check", f"--output-file={mo}", str(po)], check=True)

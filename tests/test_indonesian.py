@@ -73,3 +73,42 @@ def test_emails_arrive_in_the_recipients_language(
     indonesian_email = next(email for email in outbox if email.to == ["nadia@example.com"])
     assert "Halo Nadia" in indonesian_email.body
     assert 'lang="id"' in indonesian_email.alternatives[0][0]
+
+
+def test_dates_and_relative_times_follow_the_language(client, world):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from coaching.models import Notification, NotificationKind
+    from coaching.notifications.sending import Notice, notify
+
+    _coach, trainee, assignment = world
+    notify(
+        [
+            Notice(
+                trainee.pk,
+                NotificationKind.OVERDUE,
+                "overdue:1",
+                {
+                    "path": "Orientation",
+                    "due_on": "2026-08-17",
+                    "remaining": 2,
+                    "next_step": "",
+                },
+            )
+        ]
+    )
+    Notification.objects.filter(key="overdue:1").update(
+        created_at=timezone.now() - timedelta(hours=3)
+    )
+    assignment.due_on = date(2026, 12, 1)
+    assignment.save()
+    client = in_indonesian(client, trainee)
+
+    notifications = client.get(reverse("coaching:notifications")).content.decode()
+    home = client.get(reverse("coaching:home")).content.decode()
+
+    assert "17 Agu 2026" in notifications  # the month as Indonesian writes it
+    assert "3\xa0jam yang lalu" in notifications  # "3 hours ago"
+    assert "1 Des. 2026" in home

@@ -41,7 +41,10 @@ def _steps_left(count):
 
 
 def _assigned(p):
-    lines = [_("%(assigner)s gave you a learning path: %(path)s.") % p]
+    if p.get("assigner"):
+        lines = [_("%(assigner)s gave you a learning path: %(path)s.") % p]
+    else:
+        lines = [_("You have a new learning path: %(path)s.") % p]
     if p.get("due_on"):
         lines.append(_("It is due on %(due_on)s.") % p)
     return _("New learning path: %(path)s") % p, lines, _("Start the path")

@@ -134,6 +134,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The demo site's own strings (its base template); the apps ship their catalogs.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("en", _("English")), ("id", _("Bahasa Indonesia"))]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
