@@ -67,3 +67,20 @@ class ModuleProposalsViewSet(ViewSet):
             path("", proposals_index, name="index"),
             path("<int:review_id>/create/", create_module, name="create_module"),
         ]
+
+
+def can_use_module_proposals(user):
+    try:
+        require_module_editor(user)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def hide_unusable_items(request, menu_items):
+    """`construct_main_menu`: drop Module proposals for people who may not make modules.
+    Coaches have admin access for the reports and their dashboard panel; the menu must
+    not offer them a screen that would only turn them away."""
+    if not can_use_module_proposals(request.user):
+        proposals = reverse(f"{ModuleProposalsViewSet.name}:index")
+        menu_items[:] = [item for item in menu_items if getattr(item, "url", None) != proposals]

@@ -3,9 +3,8 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from coaching.admin_views import ModuleProposalsViewSet
+from coaching.admin_views import ModuleProposalsViewSet, hide_unusable_items
 from coaching.models import Notification
-from coaching.reports.menu import hide_unusable_items
 from coaching.reports.panels import TraineesNeedingAttentionPanel, coaches_anyone
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
 from coaching.viewsets import PeopleGroup, ReadOnlyPolicy
