@@ -143,3 +143,18 @@ def test_a_translated_page_links_to_its_other_languages(client, module, indonesi
     assert f'href="{translated.url}" lang="id" hreflang="id"' in english
     assert f'href="{module.url}" lang="en" hreflang="en"' in indonesian_page
     assert 'lang="id"' in indonesian_page.split("<body")[0]
+
+
+def test_switching_on_a_page_goes_to_its_translation(client, module, indonesian):
+    translated = translate(module, indonesian, title="Melayani pelanggan", slug="melayani")
+    client.force_login(builders.make_user("reader"))
+    choose = reverse("coaching:choose_language")
+
+    to_indonesian = client.post(choose, {"language": "id", "next": module.url})
+    to_english = client.post(choose, {"language": "en", "next": translated.url})
+    untranslated = builders.make_module(module.get_parent(), title="Only in English")
+    stays = client.post(choose, {"language": "id", "next": untranslated.url})
+
+    assert to_indonesian.url == translated.url
+    assert to_english.url == module.url
+    assert stays.url == untranslated.url

@@ -1,16 +1,19 @@
 """A person's settings (language, emails) and the language switcher in the header."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
-from django.urls import reverse, translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_from_path, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.models import Locale, Page
 
 from coaching.languages import remember_language
 from coaching.models import NotificationKind, Preferences
@@ -90,6 +93,25 @@ def choose_language(request):
         back = reverse("coaching:home")
     if language and request.user.is_authenticated:
         remember_language(request.user, language)
-    return _with_language_cookie(
-        redirect(translate_url(back, language) if language else back), language
-    )
+    if language:
+        back = _same_page_in(request, back, language)
+    return _with_language_cookie(redirect(back), language)
+
+
+def _same_page_in(request, back, language):
+    """Where `back` is in `language`. The plugin's pages have one address in every
+    language; a Wagtail page has its translation's address, when one is published."""
+    path = urlsplit(back).path
+    with translation.override(get_language_from_path(path) or settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return back
+        if match.url_name != "wagtail_serve":
+            return translate_url(back, language)
+        route = Page.route_for_request(request, match.args[0] if match.args else "")
+    locale = Locale.objects.filter(language_code=language).first()
+    if route is None or locale is None:
+        return back
+    translated = route[0].get_translation_or_none(locale)
+    return translated.url if translated is not None and translated.live else back
