@@ -32,6 +32,9 @@ EMAIL_ATTEMPTS = 5
 # How long a sender may take before another may try the same email (a crashed worker).
 CLAIM = timedelta(minutes=15)
 EMAILS_PER_TASK = 100
+# People looked up per query: a bulk assignment to 10,000 people takes one query each for
+# their email settings and for the new rows' ids.
+PEOPLE_PER_QUERY = 10_000
 
 
 def batched(items, size):
@@ -65,7 +68,7 @@ def _email_wanted(notices):
     """Per recipient, the kinds they turned off, or None if they have no email address."""
     User = get_user_model()
     wanted = {}
-    for chunk in batched({notice.recipient_id for notice in notices}, 2000):
+    for chunk in batched({notice.recipient_id for notice in notices}, PEOPLE_PER_QUERY):
         rows = User.objects.filter(pk__in=chunk).values_list(
             "pk", "email", "preferences__muted_kinds"
         )
@@ -103,11 +106,11 @@ def notify(notices):
         for notice in notices
     ]
     with transaction.atomic():
-        Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
         # The rows this call wrote carry its timestamp; rows that already existed do not.
         new = [
             row
-            for chunk in batched({notice.recipient_id for notice in notices}, 2000)
+            for chunk in batched({notice.recipient_id for notice in notices}, PEOPLE_PER_QUERY)
             for row in Notification.objects.filter(recipient_id__in=chunk, created_at=now)
             .order_by()
             .values_list("pk", "recipient_id", "email_status")
