@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.models import Assignment, AssignmentStatus
+from coaching.names import name_from
 from coaching.notifications import events
 
 
@@ -41,7 +42,7 @@ def assign_path(learning_path, profiles, *, assigned_by, due_on=None, due_after_
     result = AssignResult()
     new = []
     for user_id, start_date, is_assigned, first, last, username in rows:
-        name = f"{first} {last}".strip() or username
+        name = name_from(first, last, username)
         if is_assigned:
             result.already_assigned.append(name)
             continue

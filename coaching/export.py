@@ -3,13 +3,14 @@
 from django.db.models import Prefetch, prefetch_related_objects
 
 from coaching.models import Assignment, Goal, ProgressStatus, StepProgress
+from coaching.names import display_name
 from coaching.timeline import filtered_entries, load_related
 
 SKIPPED_FIELDS = {"id", "entry_ptr", "polymorphic_ctype", "trainee"}
 
 
 def _name(user):
-    return (user.get_full_name() or user.get_username()) if user else None
+    return display_name(user) or None
 
 
 def _fields(instance):

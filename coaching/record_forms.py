@@ -22,6 +22,7 @@ from coaching.models import (
     Reply,
     ReviewAction,
 )
+from coaching.names import display_name
 
 TEXT_LIMIT = 10_000
 
@@ -130,7 +131,7 @@ class RecognitionForm(EntryForm):
             .exclude(pk=giver.pk)
             .order_by("first_name", "last_name", "username")
         )
-        self.fields["recipient"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["recipient"].label_from_instance = display_name
         self.fields["value"].empty_label = _("Choose a company value")
         self.fields["is_public"].initial = self.instance.pk is None or self.instance.is_public
         if self.instance.pk:
@@ -162,7 +163,7 @@ class OwnedItemForm(forms.ModelForm):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people
-        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owner"].label_from_instance = display_name
 
 
 class ActionItemForm(OwnedItemForm):

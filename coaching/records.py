@@ -28,6 +28,7 @@ from coaching.models import (
     RecordErasure,
     Reply,
 )
+from coaching.names import display_name
 from coaching.notifications import inbox
 
 User = get_user_model()
@@ -223,7 +224,7 @@ def erase_record(person, *, erased_by, reason=""):
         inbox.forget(person, stand_in=_("a former colleague"))
         return RecordErasure.objects.create(
             person_id_erased=person.pk,
-            person_name=person.get_full_name() or person.get_username(),
+            person_name=display_name(person),
             erased_by=erased_by,
             entries_erased=count,
             reason=reason,

@@ -7,6 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coaching.names import display_name
+
 
 class AssignmentStatus(models.TextChoices):
     ACTIVE = "active", _("In progress")
@@ -112,7 +114,7 @@ class Assignment(models.Model):
     def __str__(self):
         return _("%(path)s for %(trainee)s") % {
             "path": self.version.title,
-            "trainee": self.trainee.get_full_name() or self.trainee.get_username(),
+            "trainee": display_name(self.trainee),
         }
 
     @property

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coaching.names import display_name
+
 
 class TraineeProfile(models.Model):
     """A new hire: what the portal and the coach dashboard know about them."""
@@ -36,7 +38,7 @@ class TraineeProfile(models.Model):
         ]
 
     def __str__(self):
-        return self.user.get_full_name() or self.user.get_username()
+        return display_name(self.user)
 
 
 class CoachRelationshipQuerySet(models.QuerySet):
@@ -98,6 +100,6 @@ class CoachRelationship(models.Model):
 
     def __str__(self):
         return _("%(coach)s coaches %(trainee)s") % {
-            "coach": self.coach.get_full_name() or self.coach.get_username(),
-            "trainee": self.trainee.get_full_name() or self.trainee.get_username(),
+            "coach": display_name(self.coach),
+            "trainee": display_name(self.trainee),
         }

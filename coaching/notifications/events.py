@@ -5,14 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import CoachRelationship, Feedback, NotificationKind, Recognition
+from coaching.names import display_name
 
 from .sending import Notice, notify
-
-
-def display_name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def _iso(day):

@@ -8,6 +8,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from coaching.models import Notification
+from coaching.names import display_name
 
 from .sending import unread_cache_key
 
@@ -34,7 +35,7 @@ def forget(person, stand_in):
     """After an erasure: drop the person's own notifications, and put `stand_in` where
     their name appears in anyone else's."""
     Notification.objects.filter(recipient=person).delete()
-    name = person.get_full_name() or person.get_username()
+    name = display_name(person)
     as_text = Cast("params", TextField())
     # JSON text may keep non-ASCII letters as they are or escape them (\u00e9): try both.
     mentions = Notification.objects.annotate(as_text=as_text).filter(

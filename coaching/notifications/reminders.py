@@ -30,6 +30,7 @@ from coaching.models import (
     ProgressStatus,
     StepProgress,
 )
+from coaching.names import name_from
 
 from .sending import Notice, enqueue_emails, notify
 
@@ -47,10 +48,6 @@ def due_soon_days():
 
 def meeting_notice_hours():
     return getattr(settings, "COACHING_MEETING_REMINDER_HOURS", 24)
-
-
-def _name(first, last, username):
-    return f"{first} {last}".strip() or username
 
 
 def _path_notices(assignments, kind, prefix):
@@ -99,7 +96,7 @@ def overdue_digests(today):
     for trainee_id, first, last, username, title, due_on, steps, done in rows:
         by_trainee[trainee_id].append(
             {
-                "trainee": _name(first, last, username),
+                "trainee": name_from(first, last, username),
                 "path": title,
                 "due_on": due_on.isoformat(),
                 "remaining": steps - done,
@@ -190,8 +187,8 @@ def upcoming_meetings(now):
         *(f"author__{name}" for name in names),
     ):
         url = reverse("coaching:entry", args=[row["pk"]])
-        trainee = _name(*(row[f"trainee__{name}"] for name in names))
-        author = _name(*(row[f"author__{name}"] or "" for name in names))
+        trainee = name_from(*(row[f"trainee__{name}"] for name in names))
+        author = name_from(*(row[f"author__{name}"] for name in names))
         yield from Meeting(
             f"one-on-one:{row['pk']}",
             row["meets_at"],
@@ -218,8 +215,8 @@ def upcoming_meetings(now):
         number = row["step__position"] + 1
         step_url = reverse("coaching:step", args=[row["assignment_id"], number])
         coach_url = reverse("coaching:trainee", args=[trainee_id])
-        trainee = _name(*(row[f"assignment__trainee__{name}"] for name in names))
-        coach = _name(*(row[f"reviewed_by__{name}"] or "" for name in names))
+        trainee = name_from(*(row[f"assignment__trainee__{name}"] for name in names))
+        coach = name_from(*(row[f"reviewed_by__{name}"] for name in names))
         yield from Meeting(
             f"check-in-step:{row['pk']}",
             row["scheduled_for"],

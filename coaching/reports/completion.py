@@ -16,16 +16,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coaching.models import Assignment, AssignmentStatus, CoachRelationship
+from coaching.names import name_from
 
 from .aggregates import median_days_by_group, median_days_column, median_in_query
 
 UNIT = "trainee__trainee_profile__business_unit"
 START = "trainee__trainee_profile__start_date"
 COACH = "trainee__coach_relationships__coach"
-
-
-def _person(first, last, username):
-    return f"{first} {last}".strip() or username
 
 
 @dataclass(frozen=True)
@@ -75,7 +72,7 @@ DIMENSIONS = {
             key=lambda: F(COACH),
             label_fields=(f"{COACH}__first_name", f"{COACH}__last_name", f"{COACH}__username"),
             ordering=(f"{COACH}__first_name", f"{COACH}__last_name", "group_key"),
-            label=lambda row: _person(
+            label=lambda row: name_from(
                 row[f"{COACH}__first_name"],
                 row[f"{COACH}__last_name"],
                 row[f"{COACH}__username"],

@@ -21,6 +21,7 @@ from coaching.models import (
     OneOnOne,
     ReviewAction,
 )
+from coaching.names import display_name
 from coaching.notifications import events
 from coaching.record_forms import (
     ActionItemForm,
@@ -106,7 +107,7 @@ def new_entry(request, person_id, kind):
                 key_results.instance = entry
                 key_results.save()
             events.entry_written(entry)
-        messages.success(request, _("Saved to %(name)s's record.") % {"name": _name(person)})
+        messages.success(request, _("Saved to %(name)s's record.") % {"name": display_name(person)})
         return redirect(entry_url(entry))
     return render_page(
         request,
@@ -119,10 +120,6 @@ def new_entry(request, person_id, kind):
             "cancel_url": record_url(person),
         },
     )
-
-
-def _name(user):
-    return user.get_full_name() or user.get_username()
 
 
 @login_required
