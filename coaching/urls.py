@@ -45,18 +45,17 @@ urlpatterns = [
     path("coach/", dashboard.dashboard, name="dashboard"),
     path("coach/assign/", dashboard.assign, name="assign"),
     path("coach/trainees/<int:trainee_id>/", dashboard.trainee_detail, name="trainee"),
-    path(
-        "coach/assignments/<int:assignment_id>/cancel/",
-        dashboard.cancel_assignment,
-        name="cancel_assignment",
+    *(
+        path(route, dashboard.coach_action, {"action": name}, name=name)
+        for route, name in (
+            ("coach/assignments/<int:assignment_id>/cancel/", "cancel_assignment"),
+            ("coach/assignments/<int:assignment_id>/due/", "change_due"),
+            (f"{coach_step}sign-off/", "sign_off"),
+            (f"{coach_step}send-back/", "send_back"),
+            (f"{coach_step}plan/", "plan_checkin"),
+            (f"{coach_step}record/", "record_checkin"),
+        )
     ),
-    path(
-        "coach/assignments/<int:assignment_id>/due/", dashboard.change_due_date, name="change_due"
-    ),
-    path(f"{coach_step}sign-off/", dashboard.sign_off, name="sign_off"),
-    path(f"{coach_step}send-back/", dashboard.send_back, name="send_back"),
-    path(f"{coach_step}plan/", dashboard.plan_checkin, name="plan_checkin"),
-    path(f"{coach_step}record/", dashboard.record_checkin, name="record_checkin"),
     # The development record.
     path("record/", record.my_record, name="my_record"),
     path("record/export.json", record_owner.export_json, name="export_record"),

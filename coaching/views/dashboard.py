@@ -1,11 +1,14 @@
 """The coach dashboard: new hires at a glance, one new hire in depth, and assigning."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from coaching import assigning, progress
@@ -156,80 +159,74 @@ def _back_to_trainee(assignment, anchor=""):
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 
-def _coach_act(request, assignment_id, action, number=None, form_class=None):
-    """Run one coach action on an assignment (and a step) they may see, then go back."""
+@dataclass(frozen=True)
+class CoachAction:
+    """What a coach does to an assignment (or one of its steps), through one small form."""
+
+    run: Callable  # (assignment, step or None, the form's cleaned data, coach)
+    done: str
+    form: type | None = None
+
+
+COACH_ACTIONS = {
+    "cancel_assignment": CoachAction(
+        lambda assignment, step, data, coach: assigning.cancel_assignment(assignment),
+        gettext_lazy("Assignment cancelled. Its progress stays on record."),
+    ),
+    "change_due": CoachAction(
+        lambda assignment, step, data, coach: assigning.change_due_date(assignment, data["due_on"]),
+        gettext_lazy("Due date changed."),
+        DueDateForm,
+    ),
+    "sign_off": CoachAction(
+        lambda assignment, step, data, coach: progress.sign_off(
+            assignment, step, coach=coach, comment=data["text"]
+        ),
+        gettext_lazy("Signed off."),
+        NoteForm,
+    ),
+    "send_back": CoachAction(
+        lambda assignment, step, data, coach: progress.send_back(
+            assignment, step, coach=coach, comment=data["text"]
+        ),
+        gettext_lazy("Sent back with your comment."),
+        RequiredNoteForm,
+    ),
+    "plan_checkin": CoachAction(
+        lambda assignment, step, data, coach: progress.plan_checkin(
+            assignment, step, coach=coach, when=data["when"]
+        ),
+        gettext_lazy("Check-in planned."),
+        PlanCheckinForm,
+    ),
+    "record_checkin": CoachAction(
+        lambda assignment, step, data, coach: progress.record_checkin(
+            assignment, step, coach=coach, notes=data["text"]
+        ),
+        gettext_lazy("Check-in recorded."),
+        NoteForm,
+    ),
+}
+
+
+@require_POST
+@login_required
+def coach_action(request, assignment_id, number=None, *, action):
+    """Run one of COACH_ACTIONS (named by the URL) on an assignment the coach may see, and
+    go back to the new hire's page with what happened."""
     require_coach(request.user)
+    spec = COACH_ACTIONS[action]
     assignment = coached_assignment_or_404(request.user, assignment_id)
     step = step_or_404(assignment, number) if number is not None else None
-    form = form_class(request.POST) if form_class else None
+    form = spec.form(request.POST) if spec.form else None
     if form is not None and not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, errors[0])
-        return _back_to_trainee(assignment, f"assignment-{assignment.pk}")
-    try:
-        message = action(assignment, step, form.cleaned_data if form else None)
-    except (progress.StepError, assigning.AssignmentError) as error:
-        messages.error(request, str(error))
     else:
-        messages.success(request, message)
+        try:
+            spec.run(assignment, step, form.cleaned_data if form else None, request.user)
+        except (progress.StepError, assigning.AssignmentError) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, str(spec.done))
     return _back_to_trainee(assignment, f"assignment-{assignment.pk}")
-
-
-@require_POST
-@login_required
-def cancel_assignment(request, assignment_id):
-    def action(assignment, step, data):
-        assigning.cancel_assignment(assignment)
-        return _("Assignment cancelled. Its progress stays on record.")
-
-    return _coach_act(request, assignment_id, action)
-
-
-@require_POST
-@login_required
-def change_due_date(request, assignment_id):
-    def action(assignment, step, data):
-        assigning.change_due_date(assignment, data["due_on"])
-        return _("Due date changed.")
-
-    return _coach_act(request, assignment_id, action, form_class=DueDateForm)
-
-
-@require_POST
-@login_required
-def sign_off(request, assignment_id, number):
-    def action(assignment, step, data):
-        progress.sign_off(assignment, step, coach=request.user, comment=data["text"])
-        return _("Signed off.")
-
-    return _coach_act(request, assignment_id, action, number, NoteForm)
-
-
-@require_POST
-@login_required
-def send_back(request, assignment_id, number):
-    def action(assignment, step, data):
-        progress.send_back(assignment, step, coach=request.user, comment=data["text"])
-        return _("Sent back with your comment.")
-
-    return _coach_act(request, assignment_id, action, number, RequiredNoteForm)
-
-
-@require_POST
-@login_required
-def plan_checkin(request, assignment_id, number):
-    def action(assignment, step, data):
-        progress.plan_checkin(assignment, step, coach=request.user, when=data["when"])
-        return _("Check-in planned.")
-
-    return _coach_act(request, assignment_id, action, number, PlanCheckinForm)
-
-
-@require_POST
-@login_required
-def record_checkin(request, assignment_id, number):
-    def action(assignment, step, data):
-        progress.record_checkin(assignment, step, coach=request.user, notes=data["text"])
-        return _("Check-in recorded.")
-
-    return _coach_act(request, assignment_id, action, number, NoteForm)
