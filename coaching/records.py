@@ -4,6 +4,7 @@ check in on goals, keep 1:1s, and what the system writes (milestones).
 Who may do what is decided here and in `coaching.access`; views only ask.
 """
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -27,6 +28,7 @@ from coaching.models import (
     Recognition,
     RecordErasure,
     Reply,
+    ReviewAction,
 )
 from coaching.names import display_name
 from coaching.notifications import inbox
@@ -207,20 +209,33 @@ def recognition_by_value(trainee):
 # Erasure on request.
 
 
+def _person_fields():
+    """(model, field) for every field of a record that points at a person other than the
+    record's owner: what erasure clears (or, where a row means nothing without its person,
+    as with a cheer, deletes). Found from the models, so a new field cannot be missed."""
+    entry_kinds = [
+        model for model in apps.get_app_config("coaching").get_models() if issubclass(model, Entry)
+    ]
+    parts = (*entry_kinds, Reply, Cheer, AgendaItem, ActionItem, ReviewAction, GoalCheckIn)
+    for model in (*parts, EntryRevision):
+        for field in model._meta.get_fields(include_parents=False):
+            if field.many_to_one and field.related_model is User and field.name != "trainee":
+                yield model, field
+
+
 def erase_record(person, *, erased_by, reason=""):
     """Erase everything on a person's record, including what others wrote about them, and
-    log that it happened (not what it said). What they wrote on others' records stays
-    there, without their name."""
+    log that it happened (not what it said). What they wrote on others' records, and the
+    actions they own there, stay without their name."""
     with transaction.atomic():
-        entries = Entry.objects.non_polymorphic().filter(trainee=person)
-        count = entries.count()
-        entries.delete()  # each kind's own row and its replies, cheers and items go too
-        Entry.objects.non_polymorphic().filter(author=person).update(author=None)
-        Reply.objects.filter(author=person).update(author=None)
-        AgendaItem.objects.filter(author=person).update(author=None)
-        GoalCheckIn.objects.filter(author=person).update(author=None)
-        EntryRevision.objects.filter(edited_by=person).update(edited_by=None)
-        Cheer.objects.filter(author=person).delete()
+        _rows, deleted = Entry.objects.non_polymorphic().filter(trainee=person).delete()
+        count = deleted.get(Entry._meta.label, 0)
+        for model, field in _person_fields():
+            rows = model._base_manager.filter(**{field.name: person})
+            if field.null:
+                rows.update(**{field.name: None})
+            else:
+                rows.delete()
         inbox.forget(person, stand_in=_("a former colleague"))
         return RecordErasure.objects.create(
             person_id_erased=person.pk,

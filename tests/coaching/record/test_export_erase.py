@@ -299,6 +299,8 @@ def written_on_others(trainee, coach, colleague):
         "revision": EntryRevision.objects.create(
             entry=feedback, edited_by=trainee, previous={"situation": "Before"}
         ),
+        "action item": make.action_item(meeting, trainee),
+        "review action": make.review_action(make.review(colleague, coach), trainee),
     }
 
 
@@ -342,6 +344,8 @@ def test_their_cheers_on_others_recognition_go(client, hr, trainee, entries, wri
         ("agenda item", AgendaItem, "author"),
         ("check-in", GoalCheckIn, "author"),
         ("revision", EntryRevision, "edited_by"),
+        ("action item", ActionItem, "owner"),
+        ("review action", ReviewAction, "owner"),
     ],
 )
 def test_other_things_they_wrote_on_others_records_lose_their_name(
