@@ -3,6 +3,7 @@ there is no field for pay or bonus here, on purpose."""
 
 from django.conf import settings
 from django.db import models
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +87,17 @@ class KeyResult(models.Model):
 
     def __str__(self):
         return self.title
+
+    def figure(self):
+        """Where the result stands, in words: "40 of 100 calls", or done / not done."""
+        if self.is_binary:
+            return _("Done") if self.done else _("Not done")
+        figure = _("%(now)s of %(target)s %(unit)s") % {
+            "now": floatformat(self.current_value, "-2"),
+            "target": floatformat(self.target_value, "-2"),
+            "unit": self.unit,
+        }
+        return figure.strip()
 
     @property
     def percent(self):

@@ -992,3 +992,16 @@ def test_a_bad_edit_changes_nothing(client, trainee):
     assert response.status_code == 200 and error_beside(response, "text")
     assert entry.text == "Hard"
     assert not EntryRevision.objects.exists()
+
+
+def test_a_goal_shows_its_key_results_as_figures_not_steps(client, trainee, coach):
+    goal = make.goal(trainee, coach, results=("Calls handled",))
+    goal.key_results.update(current_value=4, target_value=10, unit="calls")
+    client.force_login(trainee)
+
+    entry_page = client.get(reverse("coaching:entry", args=[goal.pk])).text
+    record_page = client.get(reverse("coaching:record", args=[trainee.pk])).text
+
+    assert "4 of 10 calls · 40%" in entry_page
+    for page in (entry_page, record_page):
+        assert " steps ·" not in page
