@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coaching.access import coached_profiles
+from coaching.ids import parse_id
 from coaching.models import TraineeProfile
 from lessons.models import BusinessUnit, LearningPath
 
@@ -20,12 +21,9 @@ class PeopleField(forms.ModelMultipleChoiceField):
     """Chosen people by id. An id that is not a whole number a database can hold is refused
     as not a valid choice, before the database is asked (SQLite would raise on it)."""
 
-    LARGEST_ID = 2**63 - 1
-
     def _check_values(self, value):
         for pk in value:
-            text = str(pk).strip()
-            if not text.isdigit() or int(text) > self.LARGEST_ID:
+            if parse_id(pk) is None:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",

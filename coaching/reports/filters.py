@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
+from coaching.ids import parse_id
 from coaching.models import TraineeProfile
 from lessons.models import BusinessUnit, LearningPath
 
@@ -94,13 +95,9 @@ class ChosenById(django_filters.fields.ModelChoiceField):
     """A choice by id. An id that is not a whole number a database can hold is not a valid
     choice, and the database is never asked (SQLite would raise on it)."""
 
-    LARGEST_ID = 2**63 - 1
-
     def to_python(self, value):
-        if value not in self.empty_values:
-            text = str(value).strip()
-            if not text.isdigit() or int(text) > self.LARGEST_ID:
-                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        if value not in self.empty_values and parse_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
 

@@ -20,6 +20,7 @@ from coaching.access import (
     step_or_404,
 )
 from coaching.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm, RequiredNoteForm
+from coaching.ids import parse_id
 from coaching.journeys import journeys
 from coaching.models import Assignment, CheckAttempt
 from coaching.overview import SORTS, attach_paths, filter_overview, trainee_overview
@@ -30,16 +31,12 @@ from .base import paginate, posted, render_page
 PAGE_SIZE = 50
 
 
-def _int_or_none(value):
-    return int(value) if value and value.isdigit() else None
-
-
 @login_required
 def dashboard(request):
     require_coach(request.user)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
-    unit = _int_or_none(request.GET.get("unit"))
-    path = _int_or_none(request.GET.get("path"))
+    unit = parse_id(request.GET.get("unit"))
+    path = parse_id(request.GET.get("path"))
     overdue_only = request.GET.get("overdue") == "1"
     rows = filter_overview(
         trainee_overview(coached_profiles(request.user)),
@@ -108,7 +105,7 @@ def trainee_detail(request, trainee_id):
 def assign(request):
     require_coach(request.user)
     initial = {}
-    if trainee := _int_or_none(request.GET.get("trainee")):
+    if trainee := parse_id(request.GET.get("trainee")):
         initial["trainees"] = coached_profiles(request.user).filter(user_id=trainee)
     form = AssignForm(posted(request), user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coaching import records
+from coaching.ids import parse_id
 from coaching.models import Recognition
 from coaching.notifications import events
 from coaching.record_forms import CheerForm, RecognitionForm
@@ -27,7 +28,8 @@ def wall(request):
 
 @login_required
 def give(request):
-    initial = {"recipient": request.GET.get("to")} if request.GET.get("to", "").isdigit() else {}
+    recipient = parse_id(request.GET.get("to"))
+    initial = {"recipient": recipient} if recipient else {}
     form = RecognitionForm(posted(request), giver=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         recognition = form.save(commit=False)
