@@ -35,12 +35,17 @@ def chosen_language(user):
     return cache.get_or_set(_cache_key(user.pk), lookup, CACHE_SECONDS)
 
 
+def forget_language(user):
+    """Clear the cached choice after it changed."""
+    cache.delete(_cache_key(user.pk))
+
+
 def remember_language(user, code):
     """Save the person's choice ("" follows the browser)."""
     from coaching.models import Preferences
 
     Preferences.objects.update_or_create(user=user, defaults={"language": code})
-    cache.delete(_cache_key(user.pk))
+    forget_language(user)
 
 
 def language_for_request(request):

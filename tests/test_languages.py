@@ -59,9 +59,9 @@ def test_a_persons_choice_wins_over_the_browser(client, person):
 def test_following_the_browser_again_clears_the_choice(client, person):
     client.force_login(person)
     client.post(reverse("coaching:preferences"), {"language": "id"})
-    client.post(reverse("coaching:preferences"), {"language": ""})
-    client.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+    response = client.post(reverse("coaching:preferences"), {"language": ""})
 
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == ""  # the cookie goes
     assert chosen_language(person) == ""
     assert html_lang(client.get(reverse("coaching:home"), HTTP_ACCEPT_LANGUAGE="en")) == "en"
 
@@ -158,3 +158,10 @@ def test_switching_on_a_page_goes_to_its_translation(client, module, indonesian)
     assert to_indonesian.url == translated.url
     assert to_english.url == module.url
     assert stays.url == untranslated.url
+
+
+def test_opening_the_settings_page_writes_nothing(client, person):
+    client.force_login(person)
+
+    assert client.get(reverse("coaching:preferences")).status_code == 200
+    assert not Preferences.objects.filter(user=person).exists()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
-from coaching.languages import remember_language
+from coaching.languages import available, forget_language, remember_language
 from coaching.models import NotificationKind, Preferences
 
 from .base import posted, render_page
@@ -44,22 +44,21 @@ class PreferencesForm(forms.Form):
 
 @login_required
 def preferences(request):
-    saved, _created = Preferences.objects.get_or_create(user=request.user)
-    every_kind = [kind for kind, _label in NotificationKind.choices]
+    saved = Preferences.objects.filter(user=request.user).first() or Preferences(user=request.user)
     initial = {
         "language": saved.language,
-        "emailed": [kind for kind in every_kind if saved.wants_email(kind)],
+        "emailed": [kind for kind in NotificationKind.values if saved.wants_email(kind)],
     }
     form = PreferencesForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         emailed = set(form.cleaned_data["emailed"])
-        saved.muted_kinds = [kind for kind in every_kind if kind not in emailed]
-        saved.save(update_fields=["muted_kinds"])
-        language = form.cleaned_data["language"]
-        remember_language(request.user, language)
-        with translation.override(language or translation.get_language()):
+        saved.muted_kinds = [kind for kind in NotificationKind.values if kind not in emailed]
+        saved.language = form.cleaned_data["language"]
+        saved.save()
+        forget_language(request.user)
+        with translation.override(saved.language or translation.get_language()):
             messages.success(request, _("Your settings are saved."))
-        return _with_language_cookie(redirect("coaching:preferences"), language)
+        return _with_language_cookie(redirect("coaching:preferences"), saved.language)
     return render_page(
         request,
         "coaching/preferences.html",
@@ -68,14 +67,27 @@ def preferences(request):
 
 
 def _with_language_cookie(response, language):
-    if language:
-        response.set_cookie(
+    """Remember the language in Django's language cookie, as Django's own set_language
+    does (with the site's LANGUAGE_COOKIE_* settings); "" forgets it, so the browser's
+    language applies again."""
+    if not language:
+        response.delete_cookie(
             settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
+        return response
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
     return response
 
 
@@ -84,18 +96,16 @@ def choose_language(request):
     """The header's switcher: remember the language (for a signed-in person, in their
     settings too) and go back to the same page in it."""
     language = request.POST.get("language", "")
-    if language not in dict(settings.LANGUAGES):
-        language = ""
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = reverse("coaching:home")
-    if language and request.user.is_authenticated:
+    if not available(language):
+        return redirect(back)
+    if request.user.is_authenticated:
         remember_language(request.user, language)
-    if language:
-        back = _same_page_in(request, back, language)
-    return _with_language_cookie(redirect(back), language)
+    return _with_language_cookie(redirect(_same_page_in(request, back, language)), language)
 
 
 def _same_page_in(request, back, language):
