@@ -50,9 +50,6 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         return action in ("view", "inspect") and super().user_has_permission(user, "view")
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
-
 
 class NotificationViewSet(ModelViewSet):
     """For HR: which notifications went out by email, and which are waiting or failed.

@@ -64,22 +64,28 @@ def unread_cache_key(user_id):
     return f"coaching:notifications:unread:{user_id}"
 
 
-def _email_wanted(notices):
-    """Per recipient, the kinds they turned off, or None if they have no email address."""
+def wants_email(kind, *, email, is_active, muted_kinds):
+    """Whether a person gets `kind` by email: they have an address, their account is
+    active, and they have not turned that kind off."""
+    return bool(email) and is_active and kind not in (muted_kinds or ())
+
+
+def _email_settings(notices):
+    """Per recipient, what `wants_email` needs to know, in one query per 10,000 people."""
     User = get_user_model()
-    wanted = {}
+    found = {}
     for chunk in batched({notice.recipient_id for notice in notices}, PEOPLE_PER_QUERY):
         rows = User.objects.filter(pk__in=chunk).values_list(
-            "pk", "email", "preferences__muted_kinds"
+            "pk", "email", "is_active", "preferences__muted_kinds"
         )
-        for pk, email, muted in rows:
-            wanted[pk] = set(muted or ()) if email else None
-    return wanted
+        for pk, email, is_active, muted_kinds in rows:
+            found[pk] = {"email": email, "is_active": is_active, "muted_kinds": muted_kinds}
+    return found
 
 
-def _initial_status(notice, wanted):
-    muted = wanted.get(notice.recipient_id)
-    if muted is None or notice.kind in muted:
+def _initial_status(notice, settings_of):
+    person = settings_of.get(notice.recipient_id)
+    if person is None or not wants_email(notice.kind, **person):
         return EmailStatus.NOT_WANTED
     return EmailStatus.PENDING
 
@@ -91,7 +97,7 @@ def notify(notices):
     if not notices:
         return 0
     now = timezone.now()
-    wanted = _email_wanted(notices)
+    settings_of = _email_settings(notices)
     rows = [
         Notification(
             recipient_id=notice.recipient_id,
@@ -100,7 +106,7 @@ def notify(notices):
             params=notice.params,
             url=notice.url,
             created_at=now,
-            email_status=_initial_status(notice, wanted),
+            email_status=_initial_status(notice, settings_of),
             email_next_attempt_at=now,
         )
         for notice in notices
@@ -115,11 +121,14 @@ def notify(notices):
             .order_by()
             .values_list("pk", "recipient_id", "email_status")
         ]
-        transaction.on_commit(
-            lambda: enqueue_emails([pk for pk, _r, status in new if status == EmailStatus.PENDING])
-        )
-    cache.delete_many([unread_cache_key(recipient) for _pk, recipient, _s in new])
+        transaction.on_commit(lambda: _after_commit(new))
     return len(new)
+
+
+def _after_commit(new):
+    """Once the notifications are visible to everyone: recount the badges, send emails."""
+    cache.delete_many([unread_cache_key(recipient) for _pk, recipient, _s in new])
+    enqueue_emails([pk for pk, _recipient, status in new if status == EmailStatus.PENDING])
 
 
 def enqueue_emails(notification_ids):
@@ -208,7 +217,10 @@ def deliver(pk):
 
 def _still_wanted(notification):
     recipient = notification.recipient
-    if not recipient.email or not recipient.is_active:
-        return False
-    preference = getattr(recipient, "preferences", None)
-    return preference is None or preference.wants_email(notification.kind)
+    preferences = getattr(recipient, "preferences", None)
+    return wants_email(
+        notification.kind,
+        email=recipient.email,
+        is_active=recipient.is_active,
+        muted_kinds=preferences.muted_kinds if preferences is not None else (),
+    )
