@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from coaching.proposals import ProposalError, make_draft_module, open_proposals
@@ -54,21 +55,6 @@ def create_module(request, review_id):
     return redirect(reverse("wagtailadmin_pages:edit", args=[module.pk]))
 
 
-class ModuleProposalsViewSet(ViewSet):
-    name = "module_proposals"
-    url_prefix = "onboarding/module-proposals"
-    icon = "doc-full"
-    menu_label = gettext_lazy("Module proposals")
-    add_to_admin_menu = True
-    menu_order = 300
-
-    def get_urlpatterns(self):
-        return [
-            path("", proposals_index, name="index"),
-            path("<int:review_id>/create/", create_module, name="create_module"),
-        ]
-
-
 def can_use_module_proposals(user):
     try:
         require_module_editor(user)
@@ -77,10 +63,25 @@ def can_use_module_proposals(user):
     return True
 
 
-def hide_unusable_items(request, menu_items):
-    """`construct_main_menu`: drop Module proposals for people who may not make modules.
-    Coaches have admin access for the reports and their dashboard panel; the menu must
-    not offer them a screen that would only turn them away."""
-    if not can_use_module_proposals(request.user):
-        proposals = reverse(f"{ModuleProposalsViewSet.name}:index")
-        menu_items[:] = [item for item in menu_items if getattr(item, "url", None) != proposals]
+class ModuleProposalsMenuItem(MenuItem):
+    """Shown only to people who may make modules: coaches have admin access for reports,
+    and the menu must not offer them a screen that would turn them away."""
+
+    def is_shown(self, request):
+        return can_use_module_proposals(request.user)
+
+
+class ModuleProposalsViewSet(ViewSet):
+    name = "module_proposals"
+    url_prefix = "onboarding/module-proposals"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Module proposals")
+    add_to_admin_menu = True
+    menu_order = 300
+    menu_item_class = ModuleProposalsMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", proposals_index, name="index"),
+            path("<int:review_id>/create/", create_module, name="create_module"),
+        ]

@@ -3,7 +3,7 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from coaching.admin_views import ModuleProposalsViewSet, hide_unusable_items
+from coaching.admin_views import ModuleProposalsViewSet
 from coaching.models import Notification
 from coaching.reports.panels import TraineesNeedingAttentionPanel, coaches_anyone
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
@@ -36,8 +36,3 @@ for _report in REPORT_NAMES:
 def add_trainees_needing_attention(request, panels):
     if coaches_anyone(request.user):
         panels.append(TraineesNeedingAttentionPanel())
-
-
-@hooks.register("construct_main_menu")
-def hide_menu_items_people_cannot_use(request, menu_items):
-    hide_unusable_items(request, menu_items)

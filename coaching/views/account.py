@@ -1,19 +1,15 @@
 """What a person sees when sign-in is throttled (django-axes calls `locked_out`)."""
 
-from django.conf import settings
+from axes.helpers import get_cool_off
 
 from .base import render_page
 
 TOO_MANY_REQUESTS = 429
 
 
-def _cool_off_minutes():
-    cool_off = getattr(settings, "AXES_COOLOFF_TIME", None)
-    if cool_off is None:
-        return None
-    if hasattr(cool_off, "total_seconds"):
-        return max(1, round(cool_off.total_seconds() / 60))
-    return max(1, round(float(cool_off) * 60))  # axes also takes hours as a number
+def _cool_off_minutes(request):
+    cool_off = get_cool_off(request)  # however the site configured AXES_COOLOFF_TIME
+    return max(1, round(cool_off.total_seconds() / 60)) if cool_off else None
 
 
 def locked_out(request, response=None, credentials=None):
@@ -21,6 +17,6 @@ def locked_out(request, response=None, credentials=None):
     return render_page(
         request,
         "coaching/locked_out.html",
-        {"minutes": _cool_off_minutes()},
+        {"minutes": _cool_off_minutes(request)},
         status=TOO_MANY_REQUESTS,
     )
