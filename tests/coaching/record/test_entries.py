@@ -63,12 +63,6 @@ def error_beside(response, field):
     return f'id="id_{field}-error"' in response.text
 
 
-@pytest.fixture
-def colleague(db):
-    """A signed-in person with no part in nadia's record."""
-    return builders.make_trainee("bima")
-
-
 # Writing through the forms.
 
 FEEDBACK = {

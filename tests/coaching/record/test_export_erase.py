@@ -40,11 +40,6 @@ EVERY_KIND = {
 
 
 @pytest.fixture
-def colleague(db):
-    return builders.make_trainee("bima")
-
-
-@pytest.fixture
 def entries(trainee, coach, colleague):
     """One entry of each kind on nadia's record, with what hangs off them."""
     made = make.one_of_each(trainee, coach)
@@ -112,6 +107,7 @@ def test_the_export_holds_what_each_entry_says(client, trainee, entries):
     assert [item["text"] for item in meeting["actions"]] == ["Shadow Ayu"]
     (review,) = by_kind["learningreview"]
     assert [item["text"] for item in review["actions"]] == ["Queue alert"]
+    assert review["happened_on"] == "2026-01-05"
     assert by_kind["reflection"][0]["text"] == "Harder than I thought, but good."
 
 
