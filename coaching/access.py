@@ -52,13 +52,13 @@ def visible_assignments(user):
 
 def own_assignment_or_404(user, assignment_id):
     return get_object_or_404(
-        Assignment.objects.select_related("version", "path"), pk=assignment_id, trainee=user
+        Assignment.objects.select_related("version"), pk=assignment_id, trainee=user
     )
 
 
 def coached_assignment_or_404(user, assignment_id):
     return get_object_or_404(
-        visible_assignments(user).select_related("version", "path", "trainee"), pk=assignment_id
+        visible_assignments(user).select_related("version", "trainee"), pk=assignment_id
     )
 
 

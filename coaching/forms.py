@@ -82,7 +82,6 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.coached = coached_profiles(user).select_related("user")
         self.fields["trainees"].queryset = self.coached
-        self.fields["trainees"].label_from_instance = lambda profile: str(profile)
         self.fields["path"].queryset = LearningPath.objects.filter(
             live=True, current_version__isnull=False
         )
@@ -110,7 +109,7 @@ class AssignForm(forms.Form):
         """The chosen people, always within those this person may assign to."""
         data = self.cleaned_data
         if data["target"] == "people":
-            return self.coached.filter(pk__in=[profile.pk for profile in data["trainees"]])
+            return data["trainees"]  # already narrowed to self.coached by the field
         if data["target"] == "unit":
             return self.coached.filter(business_unit=data["business_unit"])
         month = data["cohort"]

@@ -45,7 +45,7 @@ def journeys(assignments):
     only the one step a person opens needs its content."""
     rows = (
         assignments.with_progress()
-        .select_related("version", "path")
+        .select_related("version")
         .prefetch_related("version__steps", "progress")
     )
     result = []

@@ -3,12 +3,12 @@
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     Max,
     Min,
     OuterRef,
-    Q,
     Subquery,
     Sum,
     Value,
@@ -46,7 +46,7 @@ def trainee_overview(profiles, today=None):
     last activity and next due date."""
     today = today or timezone.localdate()
     current = Assignment.objects.current()
-    overdue = current.filter(status=AssignmentStatus.ACTIVE, due_on__lt=today)
+    overdue = current.overdue(today)
     done = StepProgress.objects.filter(status=ProgressStatus.DONE).exclude(
         assignment__status=AssignmentStatus.CANCELLED
     )
@@ -66,7 +66,7 @@ def trainee_overview(profiles, today=None):
             - Coalesce(per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
             waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
             last_activity=per_trainee(current, Max("last_activity_at")),
-            next_due=per_trainee(current.filter(status=AssignmentStatus.ACTIVE), Min("due_on")),
+            next_due=per_trainee(current.active(), Min("due_on")),
         )
         .annotate(
             percent=Case(
@@ -101,10 +101,8 @@ def filter_overview(rows, *, unit=None, path=None, overdue_only=False):
     if unit:
         rows = rows.filter(business_unit=unit)
     if path:
-        rows = rows.filter(
-            Q(user__assignments__path=path)
-            & ~Q(user__assignments__status=AssignmentStatus.CANCELLED)
-        ).distinct()
+        assigned = Assignment.objects.current().filter(trainee=OuterRef("user_id"), path=path)
+        rows = rows.filter(Exists(assigned))
     if overdue_only:
         rows = rows.filter(overdue_steps__gt=0)
     return rows

@@ -125,9 +125,7 @@ def take_check(assignment, step, answers):
         # Lock the assignment so that two submissions at once get distinct numbers and
         # cannot both slip under the attempt limit.
         Assignment.objects.select_for_update().filter(pk=assignment.pk).first()
-        if StepProgress.objects.filter(
-            assignment=assignment, step=step, status=ProgressStatus.DONE
-        ).exists():
+        if _already_done(assignment, step):
             raise StepError(_("You have already passed this check."))
         used = (
             CheckAttempt.objects.filter(assignment=assignment, step=step).aggregate(

@@ -22,7 +22,7 @@ from coaching.access import (
 from coaching.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm, RequiredNoteForm
 from coaching.ids import parse_id
 from coaching.journeys import journeys
-from coaching.models import Assignment, CheckAttempt
+from coaching.models import Assignment, CheckAttempt, ProgressStatus
 from coaching.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from lessons.models import BusinessUnit, LearningPath
 
@@ -71,7 +71,6 @@ def dashboard(request):
 
 @login_required
 def trainee_detail(request, trainee_id):
-    require_coach(request.user)
     trainee = coached_trainee_or_404(request.user, trainee_id)
     assignments = Assignment.objects.for_trainee(trainee).order_by("status", "due_on")
     attempts = {}
@@ -91,12 +90,8 @@ def trainee_detail(request, trainee_id):
                 (journey, state)
                 for journey in all_journeys
                 for state in journey.steps
-                if state.status == "submitted"
+                if state.status == ProgressStatus.SUBMITTED
             ],
-            "due_form": DueDateForm(),
-            "note_form": NoteForm(),
-            "required_note_form": RequiredNoteForm(),
-            "plan_form": PlanCheckinForm(),
         },
     )
 
@@ -149,11 +144,6 @@ def _report_assignment(request, learning_path, result):
             _("No start date on record, so no due date for: %(names)s.")
             % {"names": ", ".join(result.without_start_date)},
         )
-
-
-def _back_to_trainee(assignment, anchor=""):
-    url = reverse("coaching:trainee", args=[assignment.trainee_id])
-    return redirect(f"{url}#{anchor}" if anchor else url)
 
 
 @dataclass(frozen=True)
@@ -210,8 +200,8 @@ COACH_ACTIONS = {
 @login_required
 def coach_action(request, assignment_id, number=None, *, action):
     """Run one of COACH_ACTIONS (named by the URL) on an assignment the coach may see, and
-    go back to the new hire's page with what happened."""
-    require_coach(request.user)
+    go back to the new hire's page with what happened. Only HR and the new hire's
+    coaches find the assignment; to anyone else it is not there."""
     spec = COACH_ACTIONS[action]
     assignment = coached_assignment_or_404(request.user, assignment_id)
     step = step_or_404(assignment, number) if number is not None else None
@@ -226,4 +216,5 @@ def coach_action(request, assignment_id, number=None, *, action):
             messages.error(request, str(error))
         else:
             messages.success(request, str(spec.done))
-    return _back_to_trainee(assignment, f"assignment-{assignment.pk}")
+    back = reverse("coaching:trainee", args=[assignment.trainee_id])
+    return redirect(f"{back}#assignment-{assignment.pk}")
