@@ -1,8 +1,16 @@
 """Each event notifies the right person once, in the portal and by email."""
 
+import pytest
 from django.urls import reverse
 
-from coaching.models import EmailStatus, Notification, NotificationKind, ProgressStatus
+from coaching.models import (
+    EmailStatus,
+    Notification,
+    NotificationKind,
+    Preferences,
+    ProgressStatus,
+    Reflection,
+)
 from coaching.progress import send_back, submit_task
 from tests import builders
 from tests.coaching.record import make
@@ -102,36 +110,41 @@ def test_recognition_notifies_the_person_recognised(
     assert outbox[0].subject == "Bima recognised you"
 
 
-def test_writing_on_ones_own_record_notifies_nobody(client, trainee):
-    client.force_login(trainee)
-    client.post(
-        reverse("coaching:new_entry", args=[trainee.pk, "reflection"]),
-        {"title": "Week one", "text": "Good."},
-    )
-    assert not Notification.objects.exists()
-
-
-def test_people_who_turned_an_email_off_still_see_it_in_the_portal(
-    task_path, trainee, coach, outbox, django_capture_on_commit_callbacks
+def test_writing_on_ones_own_record_notifies_nobody(
+    client, trainee, outbox, django_capture_on_commit_callbacks
 ):
-    from coaching.models import Preferences
-
-    Preferences.objects.create(user=trainee, muted_kinds=[NotificationKind.ASSIGNED])
+    client.force_login(trainee)
     with django_capture_on_commit_callbacks(execute=True):
-        builders.assign(task_path, trainee, by=coach)
+        response = client.post(
+            reverse("coaching:new_entry", args=[trainee.pk, "reflection"]),
+            {"title": "Week one", "text": "Good."},
+        )
 
-    assert Notification.objects.get(recipient=trainee).email_status == EmailStatus.NOT_WANTED
+    assert response.status_code == 302
+    assert Reflection.objects.filter(trainee=trainee, author=trainee, title="Week one").exists()
+    assert not Notification.objects.exists()
     assert outbox == []
 
 
-def test_people_without_an_email_address_get_the_portal_notification_only(
-    task_path, coach, outbox, django_capture_on_commit_callbacks
+def mute_assignments(person):
+    Preferences.objects.create(user=person, muted_kinds=[NotificationKind.ASSIGNED])
+
+
+def forget_email_address(person):
+    person.email = ""
+    person.save()
+
+
+@pytest.mark.parametrize("unreachable", [mute_assignments, forget_email_address])
+def test_people_who_get_no_email_still_see_it_in_the_portal(
+    task_path, trainee, coach, outbox, django_capture_on_commit_callbacks, unreachable
 ):
-    trainee = builders.make_trainee("rizky")
-    trainee.email = ""
-    trainee.save()
+    """Those who turned this kind of email off, and those with no email address."""
+    unreachable(trainee)
     with django_capture_on_commit_callbacks(execute=True):
         builders.assign(task_path, trainee, by=coach)
 
-    assert Notification.objects.get(recipient=trainee).email_status == EmailStatus.NOT_WANTED
+    notification = Notification.objects.get(recipient=trainee)
+    assert notification.kind == NotificationKind.ASSIGNED
+    assert notification.email_status == EmailStatus.NOT_WANTED
     assert outbox == []

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from coaching.assigning import cancel_assignment
 from coaching.models import (
     CoachRelationship,
     EmailStatus,
@@ -15,7 +16,7 @@ from coaching.models import (
     ProgressStatus,
 )
 from coaching.notifications.reminders import sweep
-from coaching.progress import plan_checkin
+from coaching.progress import complete_module, plan_checkin, sign_off, submit_task
 from tests import builders
 from tests.coaching.record import make
 
@@ -105,13 +106,34 @@ def test_the_overdue_digest_comes_again_the_next_week(task_path, trainee, coach,
 
 
 def test_completed_and_cancelled_paths_are_not_reminded(task_path, trainee, coach, run):
-    from coaching.assigning import cancel_assignment
+    yesterday = TODAY - timedelta(days=1)
+    completed = builders.assign(task_path, trainee, by=coach, due_on=yesterday)
+    module, task = builders.steps_of(completed)
+    complete_module(completed, module)
+    submit_task(completed, task, note="Done")
+    sign_off(completed, task, coach=coach)
+    cancelled = builders.assign(
+        builders.make_path("Cancelled", steps=["Read the handbook"]), trainee, due_on=yesterday
+    )
+    cancel_assignment(cancelled)
+    active = builders.assign(
+        builders.make_path("Still open", steps=["Shadow a shift"]), trainee, due_on=yesterday
+    )
+    completed.refresh_from_db()
+    cancelled.refresh_from_db()
+    assert (completed.status, cancelled.status) == ("completed", "cancelled")
+    before = list(Notification.objects.values_list("pk", flat=True))
 
-    assignment = builders.assign(task_path, trainee, by=coach, due_on=TODAY - timedelta(days=1))
-    cancel_assignment(assignment)
     run()
 
-    assert not Notification.objects.exclude(kind=NotificationKind.ASSIGNED).exists()
+    # only the path still open is overdue: a reminder for the new hire, a digest for the coach
+    sent = Notification.objects.exclude(pk__in=before)
+    assert sorted(sent.values_list("kind", flat=True)) == sorted(
+        [NotificationKind.OVERDUE, NotificationKind.OVERDUE_DIGEST]
+    )
+    assert sent.get(kind=NotificationKind.OVERDUE).key.startswith(f"overdue:{active.pk}:")
+    [item] = sent.get(kind=NotificationKind.OVERDUE_DIGEST).params["items"]
+    assert item["trainee"] == "Nadia"
 
 
 def test_a_goal_check_in_is_due_on_its_cadence(trainee, coach, outbox, run):
