@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from coaching.models import Assignment, StepProgress
 from tests import builders
@@ -20,33 +21,35 @@ UNESCAPED = ["<script>alert", "<img src=x", "<svg onload", "<iframe src", 'href=
 
 
 @pytest.fixture
-def setup(portal, client):
-    coach = builders.make_user("citra")
-    trainee = builders.make_trainee("nadia", coach=coach)
-    learning_path = builders.make_path(steps=["Shadow a call"])
-    return coach, trainee, builders.assign(learning_path, trainee), client
+def assignment(portal, trainee):
+    """A one-task path assigned to nadia (coached by citra)."""
+    return builders.assign(builders.make_path(steps=["Shadow a call"]), trainee)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
-def test_notes_and_comments_are_escaped_everywhere(setup, payload):
-    coach, trainee, assignment, client = setup
+def test_notes_and_comments_are_escaped_everywhere(client, coach, trainee, assignment, payload):
     client.force_login(trainee)
-    client.post(reverse("coaching:submit_task", args=[assignment.pk, 1]), {"text": payload})
+    submitted = client.post(
+        reverse("coaching:submit_task", args=[assignment.pk, 1]), {"text": payload}
+    )
     client.force_login(coach)
-    client.post(reverse("coaching:send_back", args=[assignment.pk, 1]), {"text": payload})
+    sent_back = client.post(
+        reverse("coaching:send_back", args=[assignment.pk, 1]), {"text": payload}
+    )
 
     pages = [client.get(reverse("coaching:trainee", args=[trainee.pk])).text]
     client.force_login(trainee)
     pages.append(client.get(reverse("coaching:step", args=[assignment.pk, 1])).text)
 
+    assert (submitted.status_code, sent_back.status_code) == (302, 302)
     for page in pages:
         assert payload not in page
+        assert escape(payload) in page
         for live_markup in UNESCAPED:
             assert live_markup not in page
 
 
-def test_an_oversized_note_is_refused_with_a_message(setup):
-    _, trainee, assignment, client = setup
+def test_an_oversized_note_is_refused_with_a_message(client, trainee, assignment):
     client.force_login(trainee)
 
     response = client.post(
@@ -57,8 +60,7 @@ def test_an_oversized_note_is_refused_with_a_message(setup):
     assert not StepProgress.objects.exists()
 
 
-def test_a_due_date_in_the_past_is_refused_beside_the_field(setup):
-    coach, trainee, _, client = setup
+def test_a_due_date_in_the_past_is_refused_beside_the_field(client, coach, trainee, assignment):
     learning_path = builders.make_path("Second path", steps=["A task"])
     client.force_login(coach)
 
@@ -92,8 +94,7 @@ def test_a_due_date_in_the_past_is_refused_beside_the_field(setup):
         ({"path": "abc", "target": "people", "due_kind": "none"}, "path"),
     ],
 )
-def test_assign_form_errors_land_beside_their_field(setup, data, field):
-    coach, trainee, _, client = setup
+def test_assign_form_errors_land_beside_their_field(client, coach, trainee, data, field):
     client.force_login(coach)
 
     response = client.post(
@@ -104,8 +105,7 @@ def test_assign_form_errors_land_beside_their_field(setup, data, field):
     assert field in response.context["form"].errors
 
 
-def test_a_step_number_out_of_range_answers_404(setup):
-    _, trainee, assignment, client = setup
+def test_a_step_number_out_of_range_answers_404(client, trainee, assignment):
     client.force_login(trainee)
 
     for number in (0, 2, 99999):
