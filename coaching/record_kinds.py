@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from coaching import records
-from coaching.access import is_hr
 from coaching.record_forms import (
     FeedbackForm,
     GoalForm,
@@ -31,13 +29,11 @@ class Kind:
     written_by: str
     add_label: str
 
-    def allows(self, *, is_self, is_coach):
+    def allows(self, role):
+        """Whether someone with `role` (a records.RecordRole) on a record may write this."""
         if self.written_by == SELF:
-            return is_self
-        return is_coach or (self.written_by == EITHER and is_self)
-
-    def may_write(self, user, trainee):
-        return self.allows(**_roles(user, trainee))
+            return role.is_self
+        return role.is_coach or (self.written_by == EITHER and role.is_self)
 
 
 KINDS = {
@@ -55,16 +51,6 @@ FORMS_BY_MODEL = {kind.form._meta.model: kind.form for kind in KINDS.values()}
 FORMS_BY_MODEL[RecognitionForm._meta.model] = RecognitionForm
 
 
-def _roles(user, trainee):
-    """Whether `user` writes on `trainee`'s record as themself, or as a coach (or HR)."""
-    is_self = user == trainee
-    return {
-        "is_self": is_self,
-        "is_coach": not is_self and (is_hr(user) or records.coaches(user, trainee)),
-    }
-
-
-def writable_kinds(user, trainee):
-    """The kinds `user` may add to `trainee`'s record; their role is looked up once."""
-    roles = _roles(user, trainee)
-    return [kind for kind in KINDS.values() if kind.allows(**roles)]
+def writable_kinds(role):
+    """The kinds someone with `role` on a record may add to it."""
+    return [kind for kind in KINDS.values() if kind.allows(role)]

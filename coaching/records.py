@@ -4,6 +4,8 @@ check in on goals, keep 1:1s, and what the system writes (milestones).
 Who may do what is decided here and in `coaching.access`; views only ask.
 """
 
+from dataclasses import dataclass
+
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -47,26 +49,47 @@ def coaches(user, trainee):
     return CoachRelationship.objects.active().filter(coach=user, trainee=trainee).exists()
 
 
-def is_record_keeper(user, trainee):
-    """The new hire themself, their coaches and HR: the people who read the whole record."""
-    return user == trainee or is_hr(user) or coaches(user, trainee)
+@dataclass(frozen=True)
+class RecordRole:
+    """How a person stands to a record, worked out once per request: as its owner, as one
+    of the owner's coaches or HR, or neither."""
+
+    is_self: bool
+    is_coach: bool  # a coach of the owner, or HR; never the owner themself
+
+    @property
+    def keeper(self):
+        """The new hire, their coaches and HR: the people who read the whole record."""
+        return self.is_self or self.is_coach
+
+
+def role_on(user, trainee):
+    is_self = user == trainee
+    return RecordRole(is_self, not is_self and (is_hr(user) or coaches(user, trainee)))
 
 
 def record_owner_or_404(user, person_id):
-    """The person whose record `user` asks for, if `user` may read it; else 404."""
+    """The person whose record `user` asks for, and `user`'s role on it; 404 unless they
+    keep it."""
     person = get_object_or_404(User, pk=person_id, is_active=True)
-    if not is_record_keeper(user, person):
+    role = role_on(user, person)
+    if not role.keeper:
         raise Http404
-    return person
+    return person, role
+
+
+def entry_and_role_or_404(user, entry_id):
+    """An entry `user` may read (on a record they keep, written by them, or public), with
+    their role on its record."""
+    entry = get_object_or_404(Entry.objects.select_related("trainee", "author"), pk=entry_id)
+    role = role_on(user, entry.trainee)
+    if not (entry.is_public or entry.author_id == user.pk or role.keeper):
+        raise Http404
+    return entry, role
 
 
 def entry_or_404(user, entry_id):
-    """An entry `user` may read: on a record they keep, written by them, or public."""
-    entry = get_object_or_404(Entry.objects.select_related("trainee", "author"), pk=entry_id)
-    visible = entry.is_public or entry.author_id == user.pk or is_record_keeper(user, entry.trainee)
-    if not visible:
-        raise Http404
-    return entry
+    return entry_and_role_or_404(user, entry_id)[0]
 
 
 def editable_entry_or_404(user, entry_id):
@@ -94,7 +117,7 @@ def save_edit(form, *, editor):
     """Save an edited entry and keep what it said before."""
     with transaction.atomic():
         before = Entry.objects.get(pk=form.instance.pk)
-        previous = snapshot(before.get_real_instance())
+        previous = snapshot(before)
         entry = form.save()
         if snapshot(entry) != previous:
             EntryRevision.objects.create(entry=entry, edited_by=editor, previous=previous)

@@ -58,7 +58,7 @@ def give(request):
 @require_POST
 @login_required
 def cheer(request, entry_id):
-    entry = records.entry_or_404(request.user, entry_id).get_real_instance()
+    entry = records.entry_or_404(request.user, entry_id)
     form = CheerForm(request.POST)
     try:
         if not form.is_valid():

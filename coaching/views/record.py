@@ -60,7 +60,7 @@ def my_record(request):
 
 @login_required
 def record(request, person_id):
-    person = records.record_owner_or_404(request.user, person_id)
+    person, role = records.record_owner_or_404(request.user, person_id)
     kind = request.GET.get("kind") if request.GET.get("kind") in FILTER_KINDS else ""
     period = request.GET.get("period") if request.GET.get("period") in PERIODS else ""
     page, query = paginate(request, filtered_entries(person, kind=kind, period=period), PAGE_SIZE)
@@ -70,12 +70,12 @@ def record(request, person_id):
         "coaching/record/home.html",
         {
             "person": person,
-            "is_own": person == request.user,
-            "may_erase": is_hr(request.user) and person != request.user,
+            "is_own": role.is_self,
+            "may_erase": not role.is_self and is_hr(request.user),
             "page_obj": page,
             "goals": goals_of(person),
             "recognition_by_value": records.recognition_by_value(person),
-            "kinds": writable_kinds(request.user, person),
+            "kinds": writable_kinds(role),
             "filter_kinds": [(slug, label) for slug, (_model, label) in FILTER_KINDS.items()],
             "periods": [(slug, label) for slug, (_days, label) in PERIODS.items()],
             "filters": {"kind": kind, "period": period},
@@ -86,9 +86,9 @@ def record(request, person_id):
 
 @login_required
 def new_entry(request, person_id, kind):
-    person = records.record_owner_or_404(request.user, person_id)
+    person, role = records.record_owner_or_404(request.user, person_id)
     spec = KINDS.get(kind)
-    if spec is None or not spec.may_write(request.user, person):
+    if spec is None or not spec.allows(role):
         raise Http404
     form = spec.form(posted(request))
     key_results = (
@@ -124,9 +124,9 @@ def new_entry(request, person_id, kind):
 
 @login_required
 def entry_detail(request, entry_id):
-    entry = records.entry_or_404(request.user, entry_id).get_real_instance()
+    entry, role = records.entry_and_role_or_404(request.user, entry_id)
     (entry,) = load_related([entry])
-    keeper = records.is_record_keeper(request.user, entry.trainee)
+    keeper = role.keeper
     context = {
         "entry": entry,
         "person": entry.trainee,
@@ -154,7 +154,7 @@ def _people_of(trainee):
 
 @login_required
 def edit_entry(request, entry_id):
-    entry = records.editable_entry_or_404(request.user, entry_id).get_real_instance()
+    entry = records.editable_entry_or_404(request.user, entry_id)
     form_class = FORMS_BY_MODEL[type(entry)]
     extra = {"giver": request.user} if form_class is RecognitionForm else {}
     form = form_class(posted(request), instance=entry, **extra)
@@ -176,8 +176,8 @@ def edit_entry(request, entry_id):
 
 def _keeper_entry_or_404(user, entry_id, model=None):
     """An entry on a record `user` keeps (optionally of one kind), for adding to it."""
-    entry = records.entry_or_404(user, entry_id).get_real_instance()
-    if not records.is_record_keeper(user, entry.trainee):
+    entry, role = records.entry_and_role_or_404(user, entry_id)
+    if not role.keeper:
         raise Http404
     if model is not None and not isinstance(entry, model):
         raise Http404

@@ -51,7 +51,7 @@ def printable(request):
 def erase(request, person_id):
     if not is_hr(request.user):
         raise Http404
-    person = records.record_owner_or_404(request.user, person_id)
+    person, _role = records.record_owner_or_404(request.user, person_id)
     form = EraseForm(posted(request), person=person)
     if request.method == "POST" and form.is_valid():
         erasure = records.erase_record(

@@ -98,9 +98,9 @@ def test_the_record_page_makes_a_fixed_number_of_queries(
     # session, user, the person; count, the page of entries, one per kind on the page (7);
     # authors, the records' owners, replies, their authors; recognition: values, cheers,
     # their authors; goals: key results; 1:1s: agenda, its authors, action items, their
-    # owners; reviews: follow-up actions, their owners; HR permission check (2, erase button);
-    # goals for the top, their key results; the portal (header); recognition by value
-    with django_assert_num_queries(32):
+    # owners; reviews: follow-up actions, their owners; goals for the top, their key
+    # results; the portal (header); recognition by value. (No HR check: it is their own.)
+    with django_assert_num_queries(30):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -115,9 +115,9 @@ def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
     url = reverse("coaching:record", args=[trainee.pk])
     warm(client, url)
 
-    # as for the new hire (32), and: the coaching relationship when the record is opened,
-    # and once more to choose which kinds' buttons to show (not once per kind)
-    with django_assert_num_queries(34):
+    # as for the new hire (30), and: the HR permission check (2), the coaching
+    # relationship, once, when the record is opened (the buttons reuse the role)
+    with django_assert_num_queries(33):
         response = client.get(url)
 
     assert response.status_code == 200
