@@ -352,8 +352,11 @@ def test_saving_without_a_change_adds_no_revision(client, trainee):
     entry = make.reflection(trainee, title="Week one", text="Hard")
     client.force_login(trainee)
 
-    client.post(edit_url(entry), {"title": "Week one", "text": "Hard"})
+    response = client.post(edit_url(entry), {"title": "Week one", "text": "Hard"})
 
+    entry.refresh_from_db()
+    assert response.status_code == 302 and response.url == entry_url(entry)
+    assert (entry.title, entry.text) == ("Week one", "Hard")
     assert not EntryRevision.objects.exists()
 
 
@@ -361,8 +364,9 @@ def test_each_edit_keeps_the_version_before_it(client, trainee):
     entry = make.reflection(trainee, title="Week one", text="First")
     client.force_login(trainee)
 
-    client.post(edit_url(entry), {"title": "Week one", "text": "Second"})
-    client.post(edit_url(entry), {"title": "Week one", "text": "Third"})
+    for text in ("Second", "Third"):
+        response = client.post(edit_url(entry), {"title": "Week one", "text": text})
+        assert response.status_code == 302
 
     kept = sorted(r.previous["text"] for r in EntryRevision.objects.filter(entry=entry))
     assert kept == ["First", "Second"]
@@ -761,8 +765,15 @@ def test_an_action_item_belongs_to_someone_on_the_record(client, trainee, coach,
     meeting = make.one_on_one(trainee, coach)
     client.force_login(coach)
 
-    add_item(client, meeting, "action", text="Shadow Ayu", owner=colleague.pk)
+    response = client.post(
+        reverse("coaching:add_item", args=[meeting.pk, "action"]),
+        {"text": "Shadow Ayu", "owner": colleague.pk},
+        follow=True,
+    )
 
+    # refused with a message on the 1:1's page, where the form is
+    assert response.redirect_chain == [(entry_url(meeting), 302)]
+    assert "Select a valid choice." in response.text
     assert not ActionItem.objects.exists()
 
 

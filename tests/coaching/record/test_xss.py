@@ -206,11 +206,11 @@ def test_user_text_renders_a_payload_safely(payload):
 
 
 @pytest.fixture
-def people(db):
-    coach = builders.make_user("citra")
+def people(coach, trainee):
+    """nadia, her coach citra, and two colleagues: one gives recognition, one cheers it."""
     return {
         "coach": coach,
-        "trainee": builders.make_trainee("nadia", coach=coach),
+        "trainee": trainee,
         "giver": builders.make_user("giver"),
         "cheerer": builders.make_user("cheerer"),
     }
