@@ -33,7 +33,7 @@ from coaching.models import (
     ReviewAction,
 )
 from coaching.names import display_name
-from coaching.notifications import inbox
+from coaching.notifications import events, inbox
 
 User = get_user_model()
 
@@ -111,6 +111,18 @@ def snapshot(entry):
         value = field.value_from_object(entry)
         values[name] = value if isinstance(value, bool | int | str | None) else str(value)
     return values
+
+
+def write_entry(entry, *, trainee, author, key_results=None):
+    """Save a new entry (and a goal's key results) on `trainee`'s record, and tell them."""
+    with transaction.atomic():
+        entry.trainee, entry.author = trainee, author
+        entry.save()
+        if key_results is not None:
+            key_results.instance = entry
+            key_results.save()
+        events.entry_written(entry)
+    return entry
 
 
 def save_edit(form, *, editor):
@@ -204,16 +216,13 @@ def mark_done(item):
 
 
 def write_milestone(trainee_id, kind, title, key):
-    """Write a milestone once per event, however often the event is reported."""
-    try:
-        with transaction.atomic():
-            Milestone.objects.get_or_create(
-                trainee_id=trainee_id,
-                key=f"{trainee_id}:{kind}:{key}",
-                defaults={"milestone_kind": kind, "title": title[:255]},
-            )
-    except IntegrityError:
-        pass  # written by a racing request
+    """Write a milestone once per event, however often the event is reported (a racing
+    request's insert fails on the unique key; get_or_create then reads its row)."""
+    Milestone.objects.get_or_create(
+        trainee_id=trainee_id,
+        key=f"{trainee_id}:{kind}:{key}",
+        defaults={"milestone_kind": kind, "title": title[:255]},
+    )
 
 
 # Recognition by value, for the record page.

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from django.views.decorators.http import require_POST
 from coaching import records
 from coaching.ids import parse_id
 from coaching.models import Recognition
-from coaching.notifications import events
 from coaching.record_forms import CheerForm, RecognitionForm
 from coaching.timeline import PAGE_SIZE, load_related
 
@@ -32,12 +30,9 @@ def give(request):
     initial = {"recipient": recipient} if recipient else {}
     form = RecognitionForm(posted(request), giver=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        recognition = form.save(commit=False)
-        recognition.trainee = form.cleaned_data["recipient"]
-        recognition.author = request.user
-        with transaction.atomic():
-            recognition.save()
-            events.entry_written(recognition)
+        recognition = records.write_entry(
+            form.save(commit=False), trainee=form.cleaned_data["recipient"], author=request.user
+        )
         messages.success(request, _("Thank you for recognising a colleague."))
         return redirect(reverse("coaching:entry", args=[recognition.pk]))
     return render_page(

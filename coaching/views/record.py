@@ -3,7 +3,6 @@ check-ins, and the items of 1:1s and reviews."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -22,7 +21,6 @@ from coaching.models import (
     ReviewAction,
 )
 from coaching.names import display_name
-from coaching.notifications import events
 from coaching.record_forms import (
     ActionItemForm,
     AgendaItemForm,
@@ -99,14 +97,9 @@ def new_entry(request, person_id, kind):
         and form.is_valid()
         and (key_results is None or key_results.is_valid())
     ):
-        with transaction.atomic():
-            entry = form.save(commit=False)
-            entry.trainee, entry.author = person, request.user
-            entry.save()
-            if key_results is not None:
-                key_results.instance = entry
-                key_results.save()
-            events.entry_written(entry)
+        entry = records.write_entry(
+            form.save(commit=False), trainee=person, author=request.user, key_results=key_results
+        )
         messages.success(request, _("Saved to %(name)s's record.") % {"name": display_name(person)})
         return redirect(entry_url(entry))
     return render_page(
