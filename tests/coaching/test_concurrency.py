@@ -1,10 +1,8 @@
 """Two tabs, a double click, a retry: on PostgreSQL, racing requests record a step once.
 
-Each thread has its own database connection and they are released together by a
-barrier, so the database, not Python, decides who wins.
+The racers are threads with their own database connections, released together (see
+tests/racing.py), so the database, not Python, decides who wins.
 """
-
-import threading
 
 import pytest
 from django.db import connection
@@ -12,6 +10,7 @@ from django.db import connection
 from coaching.models import Assignment, AssignmentStatus, CheckAttempt, StepProgress
 from coaching.progress import StepError, complete_module, take_check
 from tests import builders
+from tests.racing import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -19,28 +18,6 @@ pytestmark = [
 ]
 
 RACERS = 8
-
-
-def race(action):
-    """Run `action` in RACERS threads at once; return what each returned or raised."""
-    barrier = threading.Barrier(RACERS)
-    results = []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(action())
-        except Exception as error:  # the test inspects every outcome
-            results.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(RACERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def fresh(assignment):
@@ -53,7 +30,7 @@ def test_racing_completions_of_one_step_record_it_once():
     assignment = builders.assign(learning_path, builders.make_trainee())
     step = builders.steps_of(assignment)[0]
 
-    results = race(lambda: complete_module(fresh(assignment), step))
+    results = race(lambda: complete_module(fresh(assignment), step), racers=RACERS)
 
     assert results.count(True) == 1 and results.count(False) == RACERS - 1
     assert StepProgress.objects.filter(assignment=assignment).count() == 1
@@ -67,7 +44,7 @@ def test_racing_attempts_never_pass_the_attempt_limit():
     assignment = builders.assign(learning_path, builders.make_trainee())
     step = builders.steps_of(assignment)[0]
 
-    results = race(lambda: take_check(fresh(assignment), step, {}))
+    results = race(lambda: take_check(fresh(assignment), step, {}), racers=RACERS)
 
     refused = [r for r in results if isinstance(r, StepError)]
     assert len(refused) == RACERS - 2

@@ -1,6 +1,5 @@
 """Emails go out once; a failed send is retried later and never loses the notification."""
 
-import threading
 from datetime import timedelta
 from unittest import mock
 
@@ -13,6 +12,7 @@ from coaching.models import EmailStatus, Notification, NotificationKind
 from coaching.notifications.reminders import sweep
 from coaching.notifications.sending import EMAIL_ATTEMPTS, Notice, deliver, notify
 from tests import builders
+from tests.racing import race
 
 SEND = "django.core.mail.message.EmailMessage.send"
 
@@ -122,24 +122,9 @@ def test_two_sweeps_at_once_send_each_reminder_once(outbox):
         builders.assign(learning_path, trainee, due_on=today - timedelta(days=1))
     Notification.objects.update(email_status=EmailStatus.SENT)  # "path assigned", sent then
     outbox.clear()
-    barrier = threading.Barrier(2)
-    errors = []
+    results = race(sweep, racers=2)
 
-    def run():
-        try:
-            barrier.wait()
-            sweep()
-        except Exception as error:  # the test inspects every outcome
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    assert errors == []
+    assert [r for r in results if isinstance(r, Exception)] == []
+    assert len(results) == 2
     assert Notification.objects.filter(kind=NotificationKind.OVERDUE).count() == 5
     assert sorted(email.to[0] for email in outbox) == [f"person{n}@example.com" for n in range(5)]
