@@ -5,28 +5,26 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from coaching.models import LearningReview
 from lessons.models import ModulePage
 from tests import builders
+from tests.coaching.record import make
 
 pytestmark = pytest.mark.django_db
 
 
-def make_review(proposed="Handling outage calls", **extra):
-    trainee = builders.make_trainee()
-    fields = {
-        "trainee": trainee,
-        "author": builders.make_user("citra"),
-        "title": "Call queue overflowed during the outage",
-        "happened_on": date(2026, 3, 2),
-        "timeline": "09:00 the outage began.",
-        "conditions": "No script existed for outage calls.",
-        "learned": "Agents need a short outage script.\nTell customers when to call back.",
-        "proposed_module_title": proposed,
-        "proposed_module_summary": "What to say when the network is down.",
-    }
-    fields.update(extra)
-    return LearningReview.objects.create(**fields)
+def make_review(proposed="Handling outage calls"):
+    """A review by citra with details that must stay private, proposing module `proposed`."""
+    return make.review(
+        builders.make_trainee(),
+        builders.make_user("citra"),
+        title="Call queue overflowed during the outage",
+        happened_on=date(2026, 3, 2),
+        timeline="09:00 the outage began.",
+        conditions="No script existed for outage calls.",
+        learned="Agents need a short outage script.\nTell customers when to call back.",
+        proposed_module_title=proposed,
+        proposed_module_summary="What to say when the network is down.",
+    )
 
 
 def test_an_editor_turns_a_proposal_into_a_draft_module(admin_client, portal):
