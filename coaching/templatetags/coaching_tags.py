@@ -1,6 +1,7 @@
 from django import template
 from django.core.cache import cache
 
+from coaching import names
 from coaching.access import can_coach
 
 register = template.Library()
@@ -30,6 +31,12 @@ def unread_notifications(context):
 
     user = context["request"].user
     return unread_count(user) if user.is_authenticated else 0
+
+
+@register.filter
+def display_name(user):
+    """A person's name as the plugin shows it everywhere (coaching.names.display_name)."""
+    return names.display_name(user)
 
 
 @register.filter
