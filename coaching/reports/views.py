@@ -189,9 +189,13 @@ class StepFunnelReportView(PathReportView):
         ("drop_off", gettext_lazy("Drop-off from the step before")),
     )
 
+    @cached_property
+    def funnel(self):
+        """(the rows, how many assignments they are of)."""
+        return step_funnel(self.scope, self.report_filters)
+
     def get_rows(self):
-        rows, self.assigned = step_funnel(self.scope, self.report_filters)
-        return rows
+        return self.funnel[0]
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -199,7 +203,7 @@ class StepFunnelReportView(PathReportView):
             "Percentages are of the %(count)s assignments of this path that the filters "
             "select. A new hire in progress with n steps done is counted as stopped at "
             "step n + 1, as steps are usually taken in order."
-        ) % {"count": self.assigned}
+        ) % {"count": self.funnel[1]}
         return context
 
     def get_chart(self, rows):
@@ -259,12 +263,18 @@ class RecognitionReportView(OnboardingReportView):
     def get_page_subtitle(self):
         return _("by %(dimension)s") % {"dimension": str(SERIES[self.by]["heading"]).lower()}
 
+    @cached_property
+    def series_and_rows(self):
+        return recognition_over_time(self.scope, self.report_filters, by=self.by)
+
+    @property
+    def series(self):
+        return self.series_and_rows[0]
+
     def get_rows(self):
-        self.series, rows = recognition_over_time(self.scope, self.report_filters, by=self.by)
-        return rows
+        return self.series_and_rows[1]
 
     def get_fields(self):
-        self.rows  # noqa: B018 (the series are known once the rows are)
         return [
             ("label", _("Month")),
             *((item["field"], item["name"]) for item in self.series),

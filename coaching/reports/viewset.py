@@ -1,40 +1,18 @@
 """The reports' URLs in the Wagtail admin, as one ViewSet (registered in wagtail_hooks)."""
 
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSet
 
 from . import views
 from .menu import ReportMenuItem
 
 REPORTS = (
-    # (url name, view, path, first `by`, label, icon)
-    (
-        "completion",
-        views.CompletionReportView,
-        "completion/<slug:by>/",
-        "path",
-        _("Completion"),
-        "tasks",
-    ),
-    ("funnel", views.StepFunnelReportView, "step-funnel/", None, _("Step funnel"), "list-ol"),
-    (
-        "questions",
-        views.QuestionsReportView,
-        "questions/",
-        None,
-        _("Knowledge check questions"),
-        "help",
-    ),
-    (
-        "recognition",
-        views.RecognitionReportView,
-        "recognition/<slug:by>/",
-        "value",
-        _("Recognition"),
-        "pick",
-    ),
-    ("goals", views.GoalsReportView, "goals/", None, _("Goals"), "crosshairs"),
+    # (view, route, the `by` its menu item opens with); each view names its URL, title and icon
+    (views.CompletionReportView, "completion/<slug:by>/", "path"),
+    (views.StepFunnelReportView, "step-funnel/", None),
+    (views.QuestionsReportView, "questions/", None),
+    (views.RecognitionReportView, "recognition/<slug:by>/", "value"),
+    (views.GoalsReportView, "goals/", None),
 )
 
 
@@ -44,7 +22,8 @@ class OnboardingReportsViewSet(ViewSet):
 
     def get_urlpatterns(self):
         patterns = []
-        for name, view, route, _by, _label, _icon in REPORTS:
+        for view, route, _by in REPORTS:
+            name = view.url_name
             patterns += [
                 path(route, view.as_view(), name=name),
                 path(f"{route}results/", view.as_view(results_only=True), name=f"{name}_results"),
@@ -52,18 +31,18 @@ class OnboardingReportsViewSet(ViewSet):
         return patterns
 
 
-REPORT_NAMES = [report[0] for report in REPORTS]
+REPORT_NAMES = [view.url_name for view, _route, _by in REPORTS]
 
 
 def report_menu_item(report_name):
     """The Reports menu's item for one report (its first variant, if it has several)."""
-    for index, (name, _view, _route, by, label, icon) in enumerate(REPORTS):
-        if name == report_name:
+    for index, (view, _route, by) in enumerate(REPORTS):
+        if view.url_name == report_name:
             return ReportMenuItem(
-                label,
-                reverse(f"{views.NAMESPACE}:{name}", kwargs={"by": by} if by else {}),
-                name=f"onboarding-{name}",
-                icon_name=icon,
+                view.page_title,
+                reverse(f"{views.NAMESPACE}:{report_name}", kwargs={"by": by} if by else {}),
+                name=f"onboarding-{report_name}",
+                icon_name=view.header_icon,
                 order=1300 + index,
             )
     raise LookupError(report_name)
