@@ -15,13 +15,14 @@ def is_hr(user):
     return user.is_superuser or user.has_perm("coaching.manage_all_trainees")
 
 
+def coaches_someone(user):
+    """Whether `user` coaches anybody now."""
+    return CoachRelationship.objects.active().filter(coach=user).exists()
+
+
 def can_coach(user):
     """HR, members of a coaches group, and anyone who coaches somebody now."""
-    return (
-        is_hr(user)
-        or user.has_perm("coaching.coach_trainees")
-        or CoachRelationship.objects.active().filter(coach=user).exists()
-    )
+    return is_hr(user) or user.has_perm("coaching.coach_trainees") or coaches_someone(user)
 
 
 def require_coach(user):

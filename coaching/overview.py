@@ -53,9 +53,7 @@ def trainee_overview(profiles, today=None):
     overdue_done = done.filter(
         assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today
     )
-    waiting = StepProgress.objects.filter(
-        status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
-    )
+    waiting = StepProgress.objects.waiting_for_sign_off()
     zero = Value(0)
     return (
         profiles.select_related("user", "business_unit")

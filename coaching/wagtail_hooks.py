@@ -3,9 +3,10 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from coaching.access import coaches_someone
 from coaching.admin_views import ModuleProposalsViewSet
 from coaching.models import Notification
-from coaching.reports.panels import TraineesNeedingAttentionPanel, coaches_anyone
+from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
 from coaching.viewsets import PeopleGroup, ReadOnlyPolicy
 
@@ -34,5 +35,5 @@ for _report in REPORT_NAMES:
 
 @hooks.register("construct_homepage_panels")
 def add_trainees_needing_attention(request, panels):
-    if coaches_anyone(request.user):
+    if coaches_someone(request.user):
         panels.append(TraineesNeedingAttentionPanel())

@@ -126,6 +126,14 @@ class Assignment(models.Model):
         )
 
 
+class StepProgressQuerySet(models.QuerySet):
+    def waiting_for_sign_off(self):
+        """Practical tasks submitted on paths still in progress."""
+        return self.filter(
+            status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
+        )
+
+
 class StepProgress(models.Model):
     """What happened on one step of one assignment. At most one row per step, ever."""
 
@@ -152,6 +160,8 @@ class StepProgress(models.Model):
         verbose_name=_("signed off or recorded by"),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = StepProgressQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("step progress")

@@ -7,16 +7,23 @@ sign-off, or they have done nothing on their paths for `QUIET_DAYS` days. Two qu
 
 from datetime import timedelta
 
-from django.db.models import Count, IntegerField, Max, Min, Q, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from coaching.models import (
     Assignment,
-    AssignmentStatus,
     CoachRelationship,
-    ProgressStatus,
     StepProgress,
     TraineeProfile,
 )
@@ -29,10 +36,8 @@ SHOWN = 8
 def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
     """The new hires `coach` actively coaches who need attention, most urgent first."""
     today = today or timezone.localdate()
-    active = Assignment.objects.filter(status=AssignmentStatus.ACTIVE)
-    waiting = StepProgress.objects.filter(
-        status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
-    )
+    active = Assignment.objects.active()
+    waiting = StepProgress.objects.waiting_for_sign_off()
     zero = Value(0, output_field=IntegerField())
     quiet_before = timezone.now() - timedelta(days=quiet_days)
     return (
@@ -40,13 +45,18 @@ def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
         .select_related("user")
         .annotate(
             active_paths=Coalesce(per_trainee(active, Count("pk")), zero),
-            overdue_paths=Coalesce(per_trainee(active.filter(due_on__lt=today), Count("pk")), zero),
+            overdue_paths=Coalesce(
+                per_trainee(Assignment.objects.overdue(today), Count("pk")), zero
+            ),
             waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
             # Quiet since their last step, or since the path was given if never started.
             quiet_since=Coalesce(
                 per_trainee(active, Max("last_activity_at")),
                 per_trainee(active, Min("assigned_at")),
             ),
+        )
+        .annotate(
+            is_quiet=ExpressionWrapper(Q(quiet_since__lt=quiet_before), output_field=BooleanField())
         )
         .filter(
             Q(overdue_paths__gt=0)
@@ -55,10 +65,6 @@ def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
         )
         .order_by("-waiting_count", "-overdue_paths", "quiet_since", "user__first_name", "pk")
     )
-
-
-def coaches_anyone(user):
-    return CoachRelationship.objects.active().filter(coach=user).exists()
 
 
 class TraineesNeedingAttentionPanel(Component):
@@ -70,12 +76,7 @@ class TraineesNeedingAttentionPanel(Component):
         request = parent_context["request"]
         trainees = needing_attention(request.user)
         shown = list(trainees[:SHOWN])
-        count = trainees.count()
-        quiet_before = timezone.now() - timedelta(days=QUIET_DAYS)
-        for profile in shown:
-            profile.is_quiet = (
-                profile.quiet_since is not None and profile.quiet_since < quiet_before
-            )
+        count = trainees.count() if len(shown) == SHOWN else len(shown)
         return {
             "trainees": shown,
             "count": count,
