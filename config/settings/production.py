@@ -45,3 +45,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "onboarding@loc
 if os.environ.get("DJANGO_TASKS_BACKEND") == "database":
     INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# One cache for every process (web workers, task workers, the reminder sweep): the plugin
+# caches each person's language, unread count and header role, and clears them when they
+# change, which only works when all processes share the cache. The database cache needs
+# `manage.py createcachetable` once; a site with Redis can point CACHES at it instead.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_TABLE", "django_cache"),
+    }
+}
