@@ -132,17 +132,20 @@ def submit_task(request, assignment_id, number):
 @require_POST
 @login_required
 def take_check(request, assignment_id, number):
-    context = _step_context(request, assignment_id, number)
-    if context["check"] is None:
+    """Grade an attempt. Only a form that does not validate needs the whole step page
+    again; a graded attempt goes back to it."""
+    assignment = own_assignment_or_404(request.user, assignment_id)
+    step = step_or_404(assignment, number)
+    check = progress.knowledge_check_for(step)
+    if check is None:
         raise Http404
-    form = KnowledgeCheckForm(request.POST, check=context["check"])
+    form = KnowledgeCheckForm(request.POST, check=check)
     if not form.is_valid():
+        context = _step_context(request, assignment_id, number)
         context.update(check_form=form, note_form=NoteForm())
         return render_page(request, "coaching/portal/step.html", context)
     try:
-        _attempt, result = progress.take_check(
-            context["assignment"], context["step"], form.answers()
-        )
+        _attempt, result = progress.take_check(assignment, step, form.answers())
     except progress.StepError as error:
         messages.error(request, str(error))
     else:
@@ -154,6 +157,6 @@ def take_check(request, assignment_id, number):
             messages.warning(
                 request,
                 _("%(score)s%% this time; %(mark)s%% passes. Read the explanations and try again.")
-                % {"score": result.score, "mark": context["check"].pass_mark},
+                % {"score": result.score, "mark": check.pass_mark},
             )
-    return redirect(step_url(context["assignment"], number) + "#check")
+    return redirect(step_url(assignment, number) + "#check")
