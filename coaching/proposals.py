@@ -44,7 +44,7 @@ def make_draft_module(review_id, *, editor):
             return review.module
         if not review.proposed_module_title:
             raise ProposalError(_("This review does not propose a module."))
-        portal = LearningPortalPage.objects.order_by("path").first()
+        portal = LearningPortalPage.main(live=False)
         if portal is None:
             raise ProposalError(_("Create a learning portal page first: modules live under it."))
         body = [

@@ -10,7 +10,7 @@ from lessons.models import LearningPortalPage
 def render_page(request, template, context, status=200):
     context = {
         "base_template": base_template(),
-        "portal": LearningPortalPage.objects.live().order_by("path").first(),
+        "portal": LearningPortalPage.main(),
         **context,
     }
     return render(request, template, context, status=status)

@@ -105,6 +105,13 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("learning portal")
 
+    @classmethod
+    def main(cls, *, live=True):
+        """The first portal in the page tree: the one the plugin's own pages (the portal
+        header, new modules from learning reviews) belong to. Drafts count if not `live`."""
+        portals = cls.objects.live() if live else cls.objects.all()
+        return portals.order_by("path").first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["profile"] = (
