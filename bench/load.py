@@ -11,10 +11,8 @@ none was made (or on any error with `--strict`); never on a slow figure.
 """
 
 import argparse
-import http.client
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,17 +26,14 @@ import django
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from bench import traffic  # noqa: E402
+from bench import measure, traffic  # noqa: E402
 from bench.completions import Verdict, print_verdict, verify  # noqa: E402
 from bench.data import Content, add_trainees, assign_with_progress  # noqa: E402
-from bench.measure import free_port  # noqa: E402
 from coaching.assigning import assign_path  # noqa: E402
 from coaching.models import Assignment, TraineeProfile  # noqa: E402
 
@@ -103,47 +98,16 @@ def database_url():
 
 
 @contextmanager
-def gunicorn(*, workers, threads, log_path, db_url=None, start_seconds=60):
-    """Serve the site on a free port of 127.0.0.1 for as long as the block runs; its
-    errors (with Django's tracebacks) go to `log_path`."""
-    port = free_port()
+def gunicorn(*, workers, threads, log_path, db_url=None):
+    """The site under gunicorn, with the load test's server settings and database."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": SERVER_SETTINGS,
         "DATABASE_URL": db_url or database_url(),
         "PYTHONUNBUFFERED": "1",
     }
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", f"--bind=127.0.0.1:{port}"]
-    command += [f"--workers={workers}", f"--threads={threads}", "--log-level=warning"]
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(server, port, start_seconds)
+    with measure.gunicorn(workers, threads, env=env, log_path=log_path, start_seconds=60) as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_until_serving(server, port, seconds):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn exited before serving")
-        probe = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        try:
-            probe.request("GET", reverse("coaching:sign_in"))
-            if probe.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        finally:
-            probe.close()
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start serving")
 
 
 def site_paths(base_url, double_rate, think):
@@ -261,14 +225,6 @@ def run_load(data, **options):
     )
 
 
-def fresh_database():
-    if connection.vendor == "sqlite":
-        Path(connection.settings_dict["NAME"]).unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    if Assignment.objects.exists():
-        raise SystemExit("The load test needs an empty database: it builds its own data.")
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50, help="simulated people at once")
@@ -292,7 +248,7 @@ def main():
     if not 0 < options.coaches < options.users:
         parser.error("--coaches must be at least 1 and fewer than --users")
 
-    fresh_database()
+    measure.fresh_database(Assignment.objects.all(), "The load test")
     if connection.vendor == "postgresql":
         database = f"PostgreSQL {connection.pg_version // 10000}"
     else:

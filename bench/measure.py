@@ -7,9 +7,11 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
+from pathlib import Path
 from statistics import median
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -56,19 +58,38 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(workers=2):
-    """Serve the site under gunicorn on 127.0.0.1 for as long as the block runs."""
+def gunicorn(workers=2, threads=1, *, env=None, log_path=None, start_seconds=30):
+    """Serve the site under gunicorn on a free port of 127.0.0.1 for as long as the block
+    runs; with `log_path`, its output (and Django's tracebacks) goes there."""
     port = free_port()
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", f"--workers={workers}"]
-    command += [f"--bind=127.0.0.1:{port}", "--log-level=warning"]
-    server = subprocess.Popen(command, cwd=settings.BASE_DIR)  # inherits the settings module
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", f"--bind=127.0.0.1:{port}"]
+    command += [f"--workers={workers}", f"--threads={threads}", "--log-level=warning"]
+    log = open(log_path, "w") if log_path else None  # noqa: SIM115 (open while it serves)
+    server = subprocess.Popen(
+        command,
+        cwd=settings.BASE_DIR,
+        env=env,  # None: this process's environment, so its settings module
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(base, server)
+        _wait_until_serving(base, server, start_seconds)
         yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if log:
+            log.close()
+
+
+def fresh_database(already_built, what="The benchmark"):
+    """Migrate an empty database; refuse one where `already_built` (a queryset) has rows."""
+    if connection.vendor == "sqlite":
+        Path(connection.settings_dict["NAME"]).unlink(missing_ok=True)
+    call_command("migrate", verbosity=0)
+    if already_built.exists():
+        raise SystemExit(f"{what} needs an empty database: it builds its own data.")
 
 
 def _wait_until_serving(base, server, seconds=30):

@@ -14,7 +14,6 @@ import argparse
 import os
 import platform
 import time
-from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
@@ -22,7 +21,6 @@ import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -32,21 +30,11 @@ from bench.data import Content, People, add_trainees  # noqa: E402
 from bench.reports import report_times  # noqa: E402
 from coaching.assigning import assign_path  # noqa: E402
 from coaching.models import Assignment, TraineeProfile  # noqa: E402
-from lessons.models import BusinessUnit  # noqa: E402
+from lessons.models import BusinessUnit, LearningPortalPage  # noqa: E402
 
 QUERY_TARGETS = {"portal home": 10, "path page": 10, "coach dashboard": 15}
 THROUGHPUT_TARGETS = {"portal home": 0.9, "path page": 0.8, "coach dashboard": 0.5}
 BULK_TARGET_SECONDS = 2.0
-
-
-def fresh_database():
-    if connection.vendor == "sqlite":
-        Path(connection.settings_dict["NAME"]).unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    from lessons.models import LearningPortalPage
-
-    if LearningPortalPage.objects.exists():
-        raise SystemExit("The benchmark needs an empty database: it builds its own data.")
 
 
 def page_urls(people, coach):
@@ -135,7 +123,7 @@ def main():
     parser.add_argument("--only-reports", action="store_true", help="only the reports benchmark")
     args = parser.parse_args()
 
-    fresh_database()
+    measure.fresh_database(LearningPortalPage.objects.all())
     if connection.vendor == "postgresql":
         database = f"PostgreSQL {connection.pg_version // 10000}"
     else:

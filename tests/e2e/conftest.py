@@ -11,7 +11,6 @@ any other test package runs.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,17 +22,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from bench.measure import free_port
 from tests.e2e import browsing
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 SERVER_START_SECONDS = 60
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class _Database:
@@ -67,7 +61,7 @@ class Server:
     """The site, served by a real server process."""
 
     def __init__(self, workdir):
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "server.log"
         self.database = _Database(workdir)
