@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from coaching.access import can_coach, is_hr
-from coaching.models import CoachRelationship
+from coaching.models import Assignment, CoachRelationship
 
 
 def sees_everyone(user):
@@ -39,6 +39,10 @@ class ReportScope:
             return queryset
         coached = CoachRelationship.objects.trainees_of(self.coach)
         return queryset.filter(**{f"{trainee_field}__in": coached})
+
+    def assignments(self, filters):
+        """The current assignments in scope that the report's filters select."""
+        return filters.assignments(self.limit(Assignment.objects.current()))
 
 
 def report_scope(user):

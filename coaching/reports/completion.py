@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from coaching.models import Assignment, AssignmentStatus, CoachRelationship
+from coaching.models import AssignmentStatus, CoachRelationship
 from coaching.names import name_from
 
 from .aggregates import median_days_by_group, median_days_column, median_in_query
@@ -103,7 +103,7 @@ def completion(scope, filters, by="path", today=None):
     """Rows of completion figures, one per group of `by` (a key of DIMENSIONS)."""
     today = today or timezone.localdate()
     dimension = DIMENSIONS[by]
-    assignments = filters.assignments(scope.limit(Assignment.objects.current()))
+    assignments = scope.assignments(filters)
     if dimension.prepare:
         assignments = dimension.prepare(assignments, scope)
     active = Q(status=AssignmentStatus.ACTIVE)

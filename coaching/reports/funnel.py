@@ -9,15 +9,10 @@ from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from coaching.models import Assignment, AssignmentStatus, CheckAttempt, ProgressStatus, StepProgress
+from coaching.models import CheckAttempt, ProgressStatus, StepProgress
 from lessons.models import KnowledgeCheck, PathVersionStep, StepKind
 
 from .completion import percent
-
-
-def path_assignments(scope, filters):
-    """The current assignments of the chosen path that the person may count."""
-    return filters.assignments(scope.limit(Assignment.objects.current()))
 
 
 def step_funnel(scope, filters):
@@ -26,7 +21,7 @@ def step_funnel(scope, filters):
     learning_path = filters.path
     if learning_path is None or learning_path.current_version_id is None:
         return [], 0
-    assignments = path_assignments(scope, filters)
+    assignments = scope.assignments(filters)
     steps = PathVersionStep.objects.filter(version_id=learning_path.current_version_id)
     assigned = assignments.count()
     by_status = {
@@ -50,7 +45,7 @@ def step_funnel(scope, filters):
         .values("n")
     )
     stopped = dict(
-        assignments.filter(status=AssignmentStatus.ACTIVE)
+        assignments.active()
         .annotate(done_steps=Coalesce(Subquery(done_steps), Value(0)))
         .values("done_steps")
         .annotate(n=Count("pk"))
@@ -126,7 +121,7 @@ def question_rates(scope, filters):
     path): how many attempts answered it and how many got it right. The graded answers
     are JSON on each attempt, so the database unnests them (PostgreSQL or SQLite)."""
     attempts = CheckAttempt.objects.filter(
-        assignment__in=path_assignments(scope, filters), knowledge_check__isnull=False
+        assignment__in=scope.assignments(filters), knowledge_check__isnull=False
     )
     # order_by(): an attempt's default ordering joins four tables to sort, for nothing here.
     selected, params = attempts.order_by().values("pk").query.sql_with_params()
