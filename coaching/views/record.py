@@ -132,9 +132,11 @@ def entry_detail(request, entry_id):
         context["check_ins"] = entry.check_ins.select_related("author")
     if isinstance(entry, OneOnOne):
         context["carried_over"] = records.open_action_items(entry.trainee).exclude(meeting=entry)
+    # Forms to add to it, for the people who may (an author whose coaching ended may not).
+    if keeper and isinstance(entry, OneOnOne):
         context["agenda_form"] = AgendaItemForm()
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
-    if isinstance(entry, LearningReview):
+    if keeper and isinstance(entry, LearningReview):
         context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
     return render_page(request, "coaching/record/entry.html", context)
 

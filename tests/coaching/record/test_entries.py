@@ -1010,3 +1010,17 @@ def test_a_goal_shows_its_key_results_as_figures_not_steps(client, trainee, coac
     assert "4 of 10 calls · 40%" in entry_page
     for page in (entry_page, record_page):
         assert " steps ·" not in page
+
+
+def test_only_record_keepers_are_offered_the_forms_to_add_to_a_1_1(client, trainee, coach):
+    former = builders.make_user("formercoach")
+    meeting = make.one_on_one(trainee, former)  # written while they coached her
+    url = reverse("coaching:entry", args=[meeting.pk])
+
+    client.force_login(former)
+    as_author = client.get(url).text
+    client.force_login(coach)
+    as_coach = client.get(url).text
+
+    assert "Add to the agenda" not in as_author and "Add an action item" not in as_author
+    assert "Add to the agenda" in as_coach and "Add an action item" in as_coach
