@@ -44,7 +44,7 @@ def entry_as_data(entry):
 
 
 def record_as_data(person):
-    entries = load_related(filtered_entries(person))
+    entries = load_related(filtered_entries(person), trainee=person)
     prefetch_related_objects(
         [entry for entry in entries if isinstance(entry, Goal)], "check_ins__author"
     )

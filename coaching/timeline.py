@@ -58,9 +58,13 @@ def filtered_entries(trainee, *, kind=None, period=None):
     return entries.order_by("-created_at", "-pk")
 
 
-def load_related(entries):
-    """Fetch what each entry shows, one query per relation for the whole list."""
+def load_related(entries, trainee=None):
+    """Fetch what each entry shows, one query per relation for the whole list. Entries all
+    from one record name its owner as `trainee`, so that person is not fetched again."""
     entries = list(entries)
+    if trainee is not None:
+        for entry in entries:
+            entry.trainee = trainee
     prefetch_related_objects(entries, "author", "trainee", "replies__author")
     for model, lookups in RELATED_BY_KIND.items():
         of_kind = [entry for entry in entries if isinstance(entry, model)]

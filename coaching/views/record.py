@@ -62,7 +62,7 @@ def record(request, person_id):
     kind = request.GET.get("kind") if request.GET.get("kind") in FILTER_KINDS else ""
     period = request.GET.get("period") if request.GET.get("period") in PERIODS else ""
     page, query = paginate(request, filtered_entries(person, kind=kind, period=period), PAGE_SIZE)
-    page.object_list = load_related(page.object_list)
+    page.object_list = load_related(page.object_list, trainee=person)
     return render_page(
         request,
         "coaching/record/home.html",

@@ -96,11 +96,11 @@ def test_the_record_page_makes_a_fixed_number_of_queries(
     warm(client, url)
 
     # session, user, the person; count, the page of entries, one per kind on the page (7);
-    # authors, the records' owners, replies, their authors; recognition: values, cheers,
+    # authors, replies, their authors; recognition: values, cheers,
     # their authors; goals: key results; 1:1s: agenda, its authors, action items, their
     # owners; reviews: follow-up actions, their owners; goals for the top, their key
     # results; the portal (header); recognition by value. (No HR check: it is their own.)
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(29):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -115,9 +115,9 @@ def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
     url = reverse("coaching:record", args=[trainee.pk])
     warm(client, url)
 
-    # as for the new hire (30), and: the HR permission check (2), the coaching
+    # as for the new hire (29), and: the HR permission check (2), the coaching
     # relationship, once, when the record is opened (the buttons reuse the role)
-    with django_assert_num_queries(33):
+    with django_assert_num_queries(32):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -142,11 +142,11 @@ def test_the_printable_page_makes_a_fixed_number_of_queries(
     url = reverse("coaching:print_record")
     warm(client, url)
 
-    # session, user; the entries, one per kind (7); authors, the records' owners, replies,
+    # session, user; the entries, one per kind (7); authors, replies,
     # their authors; recognition: values, cheers, their authors; key results; agenda, its authors,
     # action items, their owners; follow-up actions, their owners; goals, their key
     # results; the portal
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(26):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -197,11 +197,11 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     url = reverse("coaching:export_record")
     warm(client, url)
 
-    # session, user; the entries, one per kind (7); authors, the records' owners, replies,
+    # session, user; the entries, one per kind (7); authors, replies,
     # their authors; recognition: values, cheers, their authors; key results; agenda, its
     # authors, action items, their owners; follow-up actions, their owners; goals' check-ins,
     # their authors; assignments, their progress with its steps
-    with django_assert_num_queries(28):
+    with django_assert_num_queries(27):
         response = client.get(url)
 
     assert response.status_code == 200
