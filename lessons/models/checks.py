@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +10,9 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from lessons import conf
 from lessons.blocks import QuestionBlock
 
-from .listing import AnnotatedStatusMixin
+from .snippets import EditorialSnippetMixin
 
 TRUE, FALSE = "true", "false"
 
@@ -63,8 +61,8 @@ def _question_choices(block):
     ]
 
 
-class KnowledgeCheck(
-    AnnotatedStatusMixin,
+class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
+    EditorialSnippetMixin,
     DraftStateMixin,
     RevisionMixin,
     PreviewableMixin,
@@ -73,7 +71,6 @@ class KnowledgeCheck(
 ):
     """A short quiz. Attached to a module page, or a step of a learning path on its own."""
 
-    title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True)
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
@@ -89,7 +86,6 @@ class KnowledgeCheck(
         help_text=_("Leave empty to allow any number of attempts."),
     )
     questions = StreamField(QuestionBlock(), verbose_name=_("questions"))
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="knowledgecheck")
 
     panels = [
         FieldPanel("title"),
@@ -99,26 +95,14 @@ class KnowledgeCheck(
         ),
         FieldPanel("questions"),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    preview_template = "lessons/knowledge_check_preview.html"
 
-    class Meta:
-        ordering = ["title"]
+    class Meta(EditorialSnippetMixin.Meta):
         verbose_name = _("knowledge check")
         verbose_name_plural = _("knowledge checks")
 
-    def __str__(self):
-        return self.title
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    def get_preview_template(self, request, mode_name):
-        return "lessons/knowledge_check_preview.html"
-
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context["base_template"] = conf.base_template()
         context["answer_key"] = self.grade({})
         return context
 

@@ -26,9 +26,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from lessons import conf
-
-from .listing import AnnotatedStatusMixin
+from .snippets import EditorialSnippetMixin
 
 
 class StepKind(models.TextChoices):
@@ -67,7 +65,7 @@ class StepFields(models.Model):
 
 
 class LearningPath(
-    AnnotatedStatusMixin,
+    EditorialSnippetMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -78,7 +76,6 @@ class LearningPath(
 ):
     """A named, ordered list of steps that a coach assigns to new hires."""
 
-    title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     business_unit = models.ForeignKey(
@@ -105,7 +102,6 @@ class LearningPath(
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="learningpath")
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
@@ -123,30 +119,15 @@ class LearningPath(
         ),
         InlinePanel("steps", min_num=1, label=_("Steps"), heading=_("Steps")),
     ]
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("description"),
-        index.AutocompleteField("title"),
-    ]
+    search_fields = [*EditorialSnippetMixin.search_fields, index.SearchField("description")]
+    preview_template = "lessons/path_preview.html"
 
-    class Meta:
-        ordering = ["title"]
+    class Meta(EditorialSnippetMixin.Meta):
         verbose_name = _("learning path")
         verbose_name_plural = _("learning paths")
 
-    def __str__(self):
-        return self.title
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    def get_preview_template(self, request, mode_name):
-        return "lessons/path_preview.html"
-
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context["base_template"] = conf.base_template()
         context["steps"] = [step.preview() for step in self.steps.all()]
         return context
 

@@ -1,0 +1,45 @@
+"""What the learning path and knowledge check snippets share."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from lessons import conf
+
+from .listing import AnnotatedStatusMixin
+
+
+class EditorialSnippetMixin(AnnotatedStatusMixin, models.Model):
+    """A snippet editors write with drafts and revisions and preview in the portal's layout:
+    a title it is listed and sorted by, and a preview that extends the host's base template.
+
+    Goes first among the bases, before Wagtail's DraftStateMixin and PreviewableMixin, so
+    that its schedule state and preview context win; the Wagtail mixins themselves stay on
+    each model, because their order differs (a path also has workflows and locking, and
+    LockableMixin must sit between DraftStateMixin and RevisionMixin). Revisions need
+    nothing here: Wagtail's RevisionMixin lists them (`revisions`) and its own
+    GenericRelation deletes them with the snippet.
+
+    Subclasses name their preview template in `preview_template` and add to the preview
+    context by overriding `get_preview_context` and calling super().
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+
+    preview_template = ""
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        abstract = True
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["base_template"] = conf.base_template()
+        return context
