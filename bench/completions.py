@@ -10,14 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from coaching.models import (
-    Assignment,
-    AssignmentStatus,
-    Milestone,
-    MilestoneKind,
-    ProgressStatus,
-    StepProgress,
-)
+from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.record.models import Milestone, MilestoneKind
 
 
 @dataclass

@@ -10,15 +10,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from bench.models import PlainPage
-from coaching.assigning import assign_path
-from coaching.models import (
-    Assignment,
-    AssignmentStatus,
-    CoachRelationship,
-    ProgressStatus,
-    StepProgress,
-    TraineeProfile,
-)
+from coaching.learning.assigning import assign_path
+from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.people.models import CoachRelationship, TraineeProfile
 from lessons.models import PathVersionStep
 from tests import builders
 

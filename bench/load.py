@@ -34,8 +34,9 @@ from django.urls import reverse  # noqa: E402
 from bench import measure, traffic  # noqa: E402
 from bench.completions import Verdict, print_verdict, verify  # noqa: E402
 from bench.data import Content, add_trainees, assign_with_progress  # noqa: E402
-from coaching.assigning import assign_path  # noqa: E402
-from coaching.models import Assignment, TraineeProfile  # noqa: E402
+from coaching.learning.assigning import assign_path  # noqa: E402
+from coaching.learning.models import Assignment  # noqa: E402
+from coaching.people.models import TraineeProfile  # noqa: E402
 
 PASSWORD = "load-test-only"  # throwaway people in a throwaway database
 SERVER_SETTINGS = "bench.load_settings"

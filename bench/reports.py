@@ -17,18 +17,15 @@ from django.utils import timezone
 
 from bench import measure
 from bench.data import unusable_user
-from coaching.models import (
+from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
     CheckAttempt,
-    CoachRelationship,
-    Goal,
-    GoalStatus,
     ProgressStatus,
-    Recognition,
     StepProgress,
-    TraineeProfile,
 )
+from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.record.models import Goal, GoalStatus, Recognition
 from lessons.models import CompanyValue, PathVersionStep
 from tests import builders
 

@@ -28,8 +28,9 @@ from django.urls import reverse  # noqa: E402
 from bench import measure  # noqa: E402
 from bench.data import Content, People, add_trainees  # noqa: E402
 from bench.reports import report_times  # noqa: E402
-from coaching.assigning import assign_path  # noqa: E402
-from coaching.models import Assignment, TraineeProfile  # noqa: E402
+from coaching.learning.assigning import assign_path  # noqa: E402
+from coaching.learning.models import Assignment  # noqa: E402
+from coaching.people.models import TraineeProfile  # noqa: E402
 from lessons.models import BusinessUnit, LearningPortalPage  # noqa: E402
 
 QUERY_TARGETS = {"portal home": 10, "path page": 10, "coach dashboard": 15}

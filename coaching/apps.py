@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
 from django.utils.translation import gettext_lazy as _
+
+from coaching.conf import reload_on_change
 
 
 class CoachingConfig(AppConfig):
@@ -8,3 +11,6 @@ class CoachingConfig(AppConfig):
     name = "coaching"
     verbose_name = _("Coaching")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")

@@ -3,12 +3,13 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from coaching.access import coaches_someone
-from coaching.admin_views import ModuleProposalsViewSet
-from coaching.models import Notification
+from coaching.notifications.models import Notification
+from coaching.notifications.viewsets import ReadOnlyPolicy
+from coaching.people.access import coaches_someone
+from coaching.people.viewsets import PeopleGroup
+from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
-from coaching.viewsets import PeopleGroup, ReadOnlyPolicy
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 

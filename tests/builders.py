@@ -188,7 +188,7 @@ def make_hr(username="hana"):
 
 def assign(learning_path, trainee, by=None, **kwargs):
     """Assign a published path to one new hire and return the assignment."""
-    from coaching.assigning import assign_path
+    from coaching.learning.assigning import assign_path
     from coaching.models import Assignment, TraineeProfile
 
     assign_path(

@@ -4,8 +4,10 @@ written once however often the code that calls it runs."""
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.models import CoachRelationship, Feedback, NotificationKind, Recognition
-from coaching.names import display_name
+from coaching.common.names import display_name
+from coaching.notifications.models import NotificationKind
+from coaching.people.models import CoachRelationship
+from coaching.record.models import Feedback, Recognition
 
 from .sending import Notice, notify
 

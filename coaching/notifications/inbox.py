@@ -7,12 +7,11 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from coaching.models import Notification
-from coaching.names import display_name
+from coaching.common.names import display_name
+from coaching.conf import coaching_settings
+from coaching.notifications.models import Notification
 
 from .sending import unread_cache_key
-
-UNREAD_SECONDS = 60 * 60
 
 
 def unread_count(user):
@@ -21,7 +20,7 @@ def unread_count(user):
     return cache.get_or_set(
         unread_cache_key(user.pk),
         lambda: Notification.objects.for_recipient(user).unread().count(),
-        UNREAD_SECONDS,
+        coaching_settings.UNREAD_CACHE_SECONDS,
     )
 
 

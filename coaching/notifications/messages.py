@@ -12,7 +12,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coaching.models import Cadence, NotificationKind
+from coaching.notifications.models import NotificationKind
+from coaching.record.models import Cadence
 
 
 @dataclass(frozen=True)

@@ -10,27 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.journeys import summaries
-from coaching.models import (
-    Assignment,
-    AssignmentStatus,
-    Cadence,
-    CoachRelationship,
-    Goal,
-    GoalStatus,
-    Notification,
-    NotificationKind,
-    OneOnOne,
-    ProgressStatus,
-    StepProgress,
-)
-from coaching.names import name_from
+from coaching.common.names import name_from
+from coaching.conf import coaching_settings
+from coaching.learning.journeys import summaries
+from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.notifications.models import Notification, NotificationKind
+from coaching.people.models import CoachRelationship
+from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
 
 from .sending import Notice, enqueue_emails, notify
 
@@ -39,15 +30,6 @@ CHECK_IN_EVERY = {
     Cadence.MONTHLY: timedelta(days=30),
     Cadence.QUARTERLY: timedelta(days=91),
 }
-RETRIES_PER_SWEEP = 5000
-
-
-def due_soon_days():
-    return getattr(settings, "COACHING_DUE_SOON_DAYS", 3)
-
-
-def meeting_notice_hours():
-    return getattr(settings, "COACHING_MEETING_REMINDER_HOURS", 24)
 
 
 def _path_notices(assignments, kind, prefix):
@@ -70,7 +52,7 @@ def _path_notices(assignments, kind, prefix):
 
 def due_soon(today):
     window = Assignment.objects.active().filter(
-        due_on__gte=today, due_on__lte=today + timedelta(days=due_soon_days())
+        due_on__gte=today, due_on__lte=today + timedelta(days=coaching_settings.DUE_SOON_DAYS)
     )
     return _path_notices(window, NotificationKind.DUE_SOON, "due-soon")
 
@@ -173,7 +155,7 @@ class Meeting:
 
 def upcoming_meetings(now):
     """1:1s and check-in steps planned within the next hours, for both people."""
-    window = {"gt": now, "lte": now + timedelta(hours=meeting_notice_hours())}
+    window = {"gt": now, "lte": now + timedelta(hours=coaching_settings.MEETING_REMINDER_HOURS)}
     names = ("first_name", "last_name", "username")
     meetings = OneOnOne.objects.non_polymorphic().filter(
         meets_at__gt=window["gt"], meets_at__lte=window["lte"]
@@ -235,7 +217,7 @@ def sweep(now=None):
     now = now or timezone.now()
     today = timezone.localdate(now)
     due_emails = Notification.objects.email_due(now).order_by("email_next_attempt_at")
-    waiting = list(due_emails.values_list("pk", flat=True)[:RETRIES_PER_SWEEP])
+    waiting = list(due_emails.values_list("pk", flat=True)[: coaching_settings.RETRIES_PER_SWEEP])
     enqueue_emails(waiting)
     notices = [
         *due_soon(today),

@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from coaching.models import AssignmentStatus, CoachRelationship
-from coaching.names import name_from
+from coaching.common.names import name_from
+from coaching.learning.models import AssignmentStatus
+from coaching.people.models import CoachRelationship
 
 from .aggregates import median_days_by_group, median_days_column, median_in_query
 

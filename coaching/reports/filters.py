@@ -16,8 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from coaching.ids import parse_id
-from coaching.models import TraineeProfile
+from coaching.common.ids import parse_id
+from coaching.people.models import TraineeProfile
 from lessons.models import BusinessUnit, LearningPath
 
 

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from coaching.models import CheckAttempt, ProgressStatus, StepProgress
+from coaching.learning.models import CheckAttempt, ProgressStatus, StepProgress
 from lessons.models import KnowledgeCheck, PathVersionStep, StepKind
 
 from .completion import percent

@@ -2,7 +2,7 @@
 
 from wagtail.admin.menu import MenuItem
 
-from .access import scope_for_request
+from .scope import scope_for_request
 
 
 class ReportMenuItem(MenuItem):

@@ -1,7 +1,7 @@
 """The Wagtail admin dashboard panel for coaches: their new hires who need attention.
 
 A new hire needs attention when a path of theirs is overdue, a task of theirs waits for
-sign-off, or they have done nothing on their paths for `QUIET_DAYS` days. Two queries
+sign-off, or they have done nothing on their paths for `COACHING_QUIET_DAYS` days. Two queries
 (how many, and the first few rows), whatever the number of new hires.
 """
 
@@ -21,24 +21,19 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from coaching.models import (
-    Assignment,
-    CoachRelationship,
-    StepProgress,
-    TraineeProfile,
-)
-from coaching.overview import per_trainee
-
-QUIET_DAYS = 14
-SHOWN = 8
+from coaching.conf import coaching_settings
+from coaching.learning.models import Assignment, StepProgress
+from coaching.learning.overview import per_trainee
+from coaching.people.models import CoachRelationship, TraineeProfile
 
 
-def needing_attention(coach, today=None, quiet_days=QUIET_DAYS):
+def needing_attention(coach, today=None, quiet_days=None):
     """The new hires `coach` actively coaches who need attention, most urgent first."""
     today = today or timezone.localdate()
     active = Assignment.objects.active()
     waiting = StepProgress.objects.waiting_for_sign_off()
     zero = Value(0, output_field=IntegerField())
+    quiet_days = quiet_days or coaching_settings.QUIET_DAYS
     quiet_before = timezone.now() - timedelta(days=quiet_days)
     return (
         TraineeProfile.objects.filter(user__in=CoachRelationship.objects.trainees_of(coach))
@@ -75,11 +70,13 @@ class TraineesNeedingAttentionPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
         trainees = needing_attention(request.user)
-        shown = list(trainees[:SHOWN])
-        count = trainees.count() if len(shown) == SHOWN else len(shown)
+        shown = list(trainees[: coaching_settings.ATTENTION_PANEL_SIZE])
+        count = (
+            trainees.count() if len(shown) == coaching_settings.ATTENTION_PANEL_SIZE else len(shown)
+        )
         return {
             "trainees": shown,
             "count": count,
             "more": count - len(shown),
-            "quiet_days": QUIET_DAYS,
+            "quiet_days": coaching_settings.QUIET_DAYS,
         }

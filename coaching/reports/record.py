@@ -11,7 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from coaching.models import Goal, GoalStatus, Recognition
+from coaching.record.models import Goal, GoalStatus, Recognition
 
 UNIT = "trainee__trainee_profile__business_unit"
 

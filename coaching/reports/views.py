@@ -15,15 +15,16 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from coaching.models import Assignment, GoalStatus
+from coaching.learning.models import Assignment
+from coaching.record.models import GoalStatus
 from lessons.models import LearningPath
 
 from . import charts
-from .access import require_report_scope
 from .completion import DIMENSIONS, completion
 from .filters import AssignmentFilterSet, RecordFilterSet, ReportFilters
 from .funnel import question_rates, step_funnel
 from .record import SERIES, goals_by_status, recognition_over_time
+from .scope import require_report_scope
 
 NAMESPACE = "onboarding_reports"
 

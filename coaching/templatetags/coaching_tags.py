@@ -1,12 +1,13 @@
 from django import template
 from django.core.cache import cache
 
-from coaching import names
-from coaching.access import can_coach
+from coaching.common import names
+from coaching.common.text import render_user_text
+from coaching.conf import coaching_settings
+from coaching.notifications.inbox import unread_count
+from coaching.people.access import can_coach
 
 register = template.Library()
-
-NAV_ROLE_SECONDS = 300
 
 
 @register.simple_tag(takes_context=True)
@@ -20,15 +21,15 @@ def shows_coach_dashboard(context):
     if not user.is_authenticated:
         return False
     return cache.get_or_set(
-        f"coaching:nav:coach:{user.pk}", lambda: can_coach(user), NAV_ROLE_SECONDS
+        f"coaching:nav:coach:{user.pk}",
+        lambda: can_coach(user),
+        coaching_settings.NAV_ROLE_CACHE_SECONDS,
     )
 
 
 @register.simple_tag(takes_context=True)
 def unread_notifications(context):
     """The signed-in person's unread notifications, for the header."""
-    from coaching.notifications.inbox import unread_count
-
     user = context["request"].user
     return unread_count(user) if user.is_authenticated else 0
 
@@ -42,6 +43,4 @@ def display_name(user):
 @register.filter
 def user_text(text):
     """A person's plain text as safe HTML: escaped, links and line breaks kept."""
-    from coaching.text import render_user_text
-
     return render_user_text(text)

@@ -9,9 +9,10 @@ from datetime import timedelta
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from coaching.assigning import assign_path
-from coaching.models import Assignment, CoachRelationship, TraineeProfile
-from coaching.progress import complete_module, knowledge_check_for, submit_task
+from coaching.learning.assigning import assign_path
+from coaching.learning.models import Assignment
+from coaching.learning.progress import complete_module, knowledge_check_for, submit_task
+from coaching.people.models import CoachRelationship, TraineeProfile
 from lessons.models import LearningPath, StepKind
 
 COACHES = {"nadia": "citra", "bima": "citra", "rizky": "agus"}

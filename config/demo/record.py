@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from coaching.models import (
+from coaching.notifications import events
+from coaching.record.models import (
     ActionItem,
     AgendaItem,
     Entry,
@@ -19,7 +20,6 @@ from coaching.models import (
     Reflection,
     ReviewAction,
 )
-from coaching.notifications import events
 from lessons.models import CompanyValue
 
 

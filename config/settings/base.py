@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The plugin's pages speak each person's language (their choice, else the browser's).
-    "coaching.languages.PersonLanguageMiddleware",
+    "coaching.account.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -74,7 +74,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "coaching.views.account.locked_out"
+AXES_LOCKOUT_CALLABLE = "config.lockout.locked_out"
 
 # Content Security Policy (django-csp) on every page but the Wagtail admin, which still
 # has inline scripts of its own: scripts, styles and frames only from this site (and the

@@ -13,7 +13,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coaching.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm
+from coaching.learning.forms import AssignForm, DueDateForm, NoteForm, PlanCheckinForm
 from coaching.models import (
     ActionItem,
     Assignment,
@@ -25,7 +25,7 @@ from coaching.models import (
     Reply,
     StepProgress,
 )
-from coaching.record_forms import (
+from coaching.record.forms import (
     ActionItemForm,
     AgendaItemForm,
     EraseForm,
@@ -33,7 +33,7 @@ from coaching.record_forms import (
     RecognitionForm,
     ReplyForm,
 )
-from coaching.record_kinds import KINDS
+from coaching.record.kinds import KINDS
 from tests import builders
 from tests.coaching.record import make
 

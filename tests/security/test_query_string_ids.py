@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from coaching.ids import parse_id
+from coaching.common.ids import parse_id
 from tests import builders
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,11 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
+from coaching.conf import coaching_settings
 from coaching.models import EmailStatus, Notification, NotificationKind
+from coaching.notifications.delivery import deliver
 from coaching.notifications.reminders import sweep
-from coaching.notifications.sending import EMAIL_ATTEMPTS, Notice, deliver, notify
+from coaching.notifications.sending import Notice, notify
 from tests import builders
 from tests.racing import race
 
@@ -73,7 +75,7 @@ def test_after_the_last_attempt_the_email_is_given_up_but_the_notification_is_ke
     notification = Notification.objects.get()
 
     with mock.patch(SEND, side_effect=OSError("no route")):
-        for _attempt in range(EMAIL_ATTEMPTS):
+        for _attempt in range(coaching_settings.EMAIL_ATTEMPTS):
             Notification.objects.filter(pk=notification.pk).update(
                 email_next_attempt_at=timezone.now()
             )
@@ -81,7 +83,7 @@ def test_after_the_last_attempt_the_email_is_given_up_but_the_notification_is_ke
     notification.refresh_from_db()
 
     assert notification.email_status == EmailStatus.FAILED
-    assert notification.email_attempts == EMAIL_ATTEMPTS
+    assert notification.email_attempts == coaching_settings.EMAIL_ATTEMPTS
     assert notification.email_next_attempt_at is None
     assert notification.read_at is None  # still waiting in the portal
 

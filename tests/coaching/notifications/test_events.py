@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from coaching.learning.progress import send_back, submit_task
 from coaching.models import (
     EmailStatus,
     Notification,
@@ -11,7 +12,6 @@ from coaching.models import (
     ProgressStatus,
     Reflection,
 )
-from coaching.progress import send_back, submit_task
 from tests import builders
 from tests.coaching.record import make
 

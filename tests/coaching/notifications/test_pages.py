@@ -5,7 +5,8 @@ from django.test import Client
 from django.urls import reverse
 
 from coaching.models import Notification, NotificationKind, Preferences
-from coaching.notifications.sending import Notice, build_email, notify
+from coaching.notifications.delivery import build_email
+from coaching.notifications.sending import Notice, notify
 from tests import builders
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -164,7 +165,7 @@ def test_the_page_makes_a_fixed_number_of_queries(
 
 
 def test_erasing_a_record_forgets_the_person_in_notifications(person):
-    from coaching.records import erase_record
+    from coaching.record.erasure import erase_record
 
     person.first_name, person.last_name = "Nadia", "Pérez"
     person.save()

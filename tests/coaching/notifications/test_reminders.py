@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from coaching.assigning import cancel_assignment
+from coaching.learning.assigning import cancel_assignment
+from coaching.learning.progress import complete_module, plan_checkin, sign_off, submit_task
 from coaching.models import (
     CoachRelationship,
     EmailStatus,
@@ -16,7 +17,6 @@ from coaching.models import (
     ProgressStatus,
 )
 from coaching.notifications.reminders import sweep
-from coaching.progress import complete_module, plan_checkin, sign_off, submit_task
 from tests import builders
 from tests.coaching.record import make
 

@@ -3,7 +3,8 @@
 import pytest
 
 from coaching.models import EmailStatus, Notification, NotificationKind
-from coaching.notifications.sending import Notice, notify, wants_email
+from coaching.notifications.delivery import wants_email
+from coaching.notifications.sending import Notice, notify
 from tests import builders
 
 pytestmark = pytest.mark.django_db

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching.learning.progress import complete_module
 from coaching.models import (
     ActionItem,
     AgendaItem,
@@ -32,7 +33,6 @@ from coaching.models import (
     Reply,
     ReviewAction,
 )
-from coaching.progress import complete_module
 from tests import builders
 
 from . import make

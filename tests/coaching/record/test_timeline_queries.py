@@ -9,6 +9,7 @@ page (20 entries) of the 500-entry one hold every kind, and more recognition, go
 import pytest
 from django.urls import reverse
 
+from coaching.learning.progress import complete_module
 from coaching.models import (
     ActionItem,
     AgendaItem,
@@ -18,7 +19,6 @@ from coaching.models import (
     Reply,
     ReviewAction,
 )
-from coaching.progress import complete_module
 from tests import builders
 
 from . import make

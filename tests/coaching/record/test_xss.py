@@ -15,8 +15,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching.common.text import render_user_text
 from coaching.models import ActionItem, Entry, EntryRevision, GoalCheckIn, Reflection
-from coaching.text import render_user_text
 from tests import builders
 
 from . import make

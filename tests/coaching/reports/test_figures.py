@@ -5,11 +5,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from coaching.reports.access import ReportScope
 from coaching.reports.completion import completion
 from coaching.reports.filters import ReportFilters
 from coaching.reports.funnel import question_rates, step_funnel
 from coaching.reports.record import goals_by_status, recognition_over_time
+from coaching.reports.scope import ReportScope
 from tests import builders
 
 from .conftest import set_assignment

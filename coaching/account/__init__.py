@@ -1,0 +1,1 @@
+"""A person's account: signing in, the lockout page, language and preferences."""

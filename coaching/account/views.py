@@ -1,0 +1,127 @@
+"""A person's settings (language, emails) and the language switcher in the header."""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_from_path, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale, Page
+
+from coaching.account.languages import available, forget_language, remember_language
+from coaching.account.models import Preferences
+from coaching.common.pages import posted, render_page
+from coaching.notifications.models import NotificationKind
+
+
+def language_choices():
+    return [("", gettext_lazy("The language of my browser")), *settings.LANGUAGES]
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    emailed = forms.MultipleChoiceField(
+        label=gettext_lazy("Email me when"),
+        choices=NotificationKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Whatever you choose, every notification also appears in the portal."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()
+
+
+@login_required
+def preferences(request):
+    saved = Preferences.objects.filter(user=request.user).first() or Preferences(user=request.user)
+    initial = {
+        "language": saved.language,
+        "emailed": [kind for kind in NotificationKind.values if saved.wants_email(kind)],
+    }
+    form = PreferencesForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        emailed = set(form.cleaned_data["emailed"])
+        saved.muted_kinds = [kind for kind in NotificationKind.values if kind not in emailed]
+        saved.language = form.cleaned_data["language"]
+        saved.save()
+        forget_language(request.user)
+        with translation.override(saved.language or translation.get_language()):
+            messages.success(request, _("Your settings are saved."))
+        return _with_language_cookie(redirect("coaching:preferences"), saved.language)
+    return render_page(
+        request,
+        "coaching/account/preferences.html",
+        {"form": form, "has_email": bool(request.user.email)},
+    )
+
+
+def _with_language_cookie(response, language):
+    """Remember the language in Django's language cookie, as Django's own set_language
+    does (with the site's LANGUAGE_COOKIE_* settings); "" forgets it, so the browser's
+    language applies again."""
+    if not language:
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+@require_POST
+def choose_language(request):
+    """The header's switcher: remember the language (for a signed-in person, in their
+    settings too) and go back to the same page in it."""
+    language = request.POST.get("language", "")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("coaching:home")
+    if not available(language):
+        return redirect(back)
+    if request.user.is_authenticated:
+        remember_language(request.user, language)
+    return _with_language_cookie(redirect(_same_page_in(request, back, language)), language)
+
+
+def _same_page_in(request, back, language):
+    """Where `back` is in `language`. The plugin's pages have one address in every
+    language; a Wagtail page has its translation's address, when one is published."""
+    path = urlsplit(back).path
+    with translation.override(get_language_from_path(path) or settings.LANGUAGE_CODE):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return back
+        if match.url_name != "wagtail_serve":
+            return translate_url(back, language)
+        route = Page.route_for_request(request, match.args[0] if match.args else "")
+    locale = Locale.objects.filter(language_code=language).first()
+    if route is None or locale is None:
+        return back
+    translated = route[0].get_translation_or_none(locale)
+    return translated.url if translated is not None and translated.live else back

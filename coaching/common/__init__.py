@@ -1,0 +1,1 @@
+"""Shared pieces every feature uses: how people are named, ids from people, user text, pages."""

@@ -1,0 +1,68 @@
+"""Every setting of the coaching app, with its default, read in one place.
+
+Set any of them in the host site's settings with a `COACHING_` prefix, e.g.
+`COACHING_DUE_SOON_DAYS = 5`. Read them as `coaching_settings.DUE_SOON_DAYS`; values are
+looked up once and read again when a test changes settings (`override_settings`).
+
+SITE_URL                  the site's address for links in emails (default: Wagtail's
+                          WAGTAILADMIN_BASE_URL)
+DUE_SOON_DAYS             a "due soon" reminder this many days before a path is due
+MEETING_REMINDER_HOURS    a reminder this many hours before a 1:1 or a check-in step
+DASHBOARD_PAGE_SIZE       new hires per page of the coach dashboard
+RECORD_PAGE_SIZE          entries per page of a record's timeline and of the kudos wall
+NOTIFICATIONS_PAGE_SIZE   notifications per page in the portal
+QUIET_DAYS                a new hire with no activity for this many days "has gone quiet"
+ATTENTION_PANEL_SIZE      new hires listed in the admin's "needs attention" panel
+EMAIL_ATTEMPTS            tries to send one email before it is marked failed
+EMAIL_CLAIM_MINUTES       how long one sender holds an email before another may try it
+RETRIES_PER_SWEEP         pending emails one reminder sweep hands to the worker at most
+LANGUAGE_CACHE_SECONDS    how long a person's chosen language is cached
+UNREAD_CACHE_SECONDS      how long a person's unread count (the header badge) is cached
+NAV_ROLE_CACHE_SECONDS    how long "may see the coach dashboard" (a header link) is cached
+"""
+
+from typing import Any
+
+from django.conf import settings
+
+PREFIX = "COACHING_"
+
+DEFAULTS: dict[str, Any] = {
+    "SITE_URL": "",
+    "DUE_SOON_DAYS": 3,
+    "MEETING_REMINDER_HOURS": 24,
+    "DASHBOARD_PAGE_SIZE": 50,
+    "RECORD_PAGE_SIZE": 20,
+    "NOTIFICATIONS_PAGE_SIZE": 20,
+    "QUIET_DAYS": 14,
+    "ATTENTION_PANEL_SIZE": 8,
+    "EMAIL_ATTEMPTS": 5,
+    "EMAIL_CLAIM_MINUTES": 15,
+    "RETRIES_PER_SWEEP": 5000,
+    "LANGUAGE_CACHE_SECONDS": 60 * 60,
+    "UNREAD_CACHE_SECONDS": 60 * 60,
+    "NAV_ROLE_CACHE_SECONDS": 5 * 60,
+}
+
+
+class CoachingSettings:
+    """The app's settings: the host's `COACHING_*` value, else the default above."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in DEFAULTS:
+            raise AttributeError(f"No coaching setting named {name!r}")
+        value = getattr(settings, PREFIX + name, DEFAULTS[name])
+        setattr(self, name, value)  # read once; `reload` forgets it
+        return value
+
+    def reload(self) -> None:
+        self.__dict__.clear()
+
+
+coaching_settings = CoachingSettings()
+
+
+def reload_on_change(*, setting: str, **kwargs: Any) -> None:
+    """Connected to Django's `setting_changed` in `CoachingConfig.ready`."""
+    if setting.startswith(PREFIX):
+        coaching_settings.reload()

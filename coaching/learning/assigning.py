@@ -1,0 +1,86 @@
+"""Assigning learning paths, in bulk, and changing assignments afterwards."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coaching.common.names import name_from
+from coaching.learning.models import Assignment, AssignmentStatus
+from coaching.notifications import events
+
+
+class AssignmentError(Exception):
+    """An assignment that cannot be made or changed, with a message for the person asking."""
+
+
+@dataclass
+class AssignResult:
+    created: int = 0
+    already_assigned: list = field(default_factory=list)
+    without_start_date: list = field(default_factory=list)
+
+
+def assign_path(learning_path, profiles, *, assigned_by, due_on=None, due_after_start_days=None):
+    """Assign the path's current version to every new hire in `profiles` (a queryset).
+
+    People who already have this path are skipped and named in the result; the rest are
+    inserted together, so the batch commits whole or not at all. The number of queries
+    does not depend on how many people there are.
+    """
+    version = learning_path.current_version
+    if not learning_path.live or version is None:
+        raise AssignmentError(_("Only a published learning path can be assigned."))
+    now = timezone.now()
+    already = Assignment.objects.current().filter(path=learning_path, trainee=OuterRef("user_id"))
+    rows = profiles.annotate(already=Exists(already)).values_list(
+        "user_id", "start_date", "already", "user__first_name", "user__last_name", "user__username"
+    )
+    result = AssignResult()
+    new = []
+    for user_id, start_date, is_assigned, first, last, username in rows:
+        name = name_from(first, last, username)
+        if is_assigned:
+            result.already_assigned.append(name)
+            continue
+        due = due_on
+        if due_after_start_days is not None:
+            if start_date is None:
+                result.without_start_date.append(name)
+            else:
+                due = start_date + timedelta(days=due_after_start_days)
+        new.append(
+            Assignment(
+                trainee_id=user_id,
+                path=learning_path,
+                version=version,
+                assigned_by=assigned_by,
+                assigned_at=now,
+                due_on=due,
+            )
+        )
+    with transaction.atomic():
+        Assignment.objects.bulk_create(new)
+        events.paths_assigned(new, version=version, assigned_by=assigned_by)
+    result.created = len(new)
+    return result
+
+
+def cancel_assignment(assignment):
+    """Cancel an assignment in progress. Its progress stays on record."""
+    updated = Assignment.objects.filter(pk=assignment.pk, status=AssignmentStatus.ACTIVE).update(
+        status=AssignmentStatus.CANCELLED, cancelled_at=timezone.now()
+    )
+    if not updated:
+        raise AssignmentError(_("Only an assignment in progress can be cancelled."))
+    assignment.refresh_from_db()
+
+
+def change_due_date(assignment, due_on):
+    if assignment.status != AssignmentStatus.ACTIVE:
+        raise AssignmentError(_("Only an assignment in progress can get a new due date."))
+    assignment.due_on = due_on
+    assignment.save(update_fields=["due_on"])

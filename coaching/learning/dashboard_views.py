@@ -1,0 +1,224 @@
+"""The coach dashboard: new hires at a glance, one new hire in depth, and assigning."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+
+from coaching.common.ids import parse_id
+from coaching.common.pages import paginate, posted, render_page
+from coaching.conf import coaching_settings
+from coaching.learning import assigning, progress
+from coaching.learning.forms import (
+    AssignForm,
+    DueDateForm,
+    NoteForm,
+    PlanCheckinForm,
+    RequiredNoteForm,
+)
+from coaching.learning.journeys import journeys
+from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus
+from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
+from coaching.people.access import (
+    coached_assignment_or_404,
+    coached_profiles,
+    coached_trainee_or_404,
+    require_coach,
+    step_or_404,
+)
+from lessons.models import BusinessUnit, LearningPath
+
+
+@login_required
+def dashboard(request):
+    require_coach(request.user)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "name"
+    unit = parse_id(request.GET.get("unit"))
+    path = parse_id(request.GET.get("path"))
+    overdue_only = request.GET.get("overdue") == "1"
+    rows = filter_overview(
+        trainee_overview(coached_profiles(request.user)),
+        unit=unit,
+        path=path,
+        overdue_only=overdue_only,
+    ).order_by(*SORTS[sort])
+    page, query = paginate(request, rows, coaching_settings.DASHBOARD_PAGE_SIZE)
+    page.object_list = attach_paths(page.object_list)
+    return render_page(
+        request,
+        "coaching/learning/dashboard/home.html",
+        {
+            "page_obj": page,
+            "sort": sort,
+            "units": BusinessUnit.objects.all(),
+            "paths": LearningPath.objects.filter(live=True),
+            "filters": {"unit": unit, "path": path, "overdue": overdue_only},
+            "query": query,
+            "sorts": [
+                ("name", _("Name")),
+                ("-progress", _("Most progress")),
+                ("progress", _("Least progress")),
+                ("overdue", _("Most overdue")),
+                ("waiting", _("Waiting for sign-off")),
+                ("activity", _("Recent activity")),
+                ("due", _("Next due")),
+            ],
+        },
+    )
+
+
+@login_required
+def trainee_detail(request, trainee_id):
+    trainee = coached_trainee_or_404(request.user, trainee_id)
+    assignments = Assignment.objects.for_trainee(trainee).order_by("status", "due_on")
+    attempts = {}
+    for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
+        attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
+    all_journeys = journeys(assignments)
+    for journey in all_journeys:
+        for state in journey.steps:
+            state.attempts = attempts.get((journey.assignment.pk, state.step.pk), [])
+    return render_page(
+        request,
+        "coaching/learning/dashboard/trainee.html",
+        {
+            "trainee": trainee,
+            "journeys": all_journeys,
+            "waiting": [
+                (journey, state)
+                for journey in all_journeys
+                for state in journey.steps
+                if state.status == ProgressStatus.SUBMITTED
+            ],
+        },
+    )
+
+
+@login_required
+def assign(request):
+    require_coach(request.user)
+    initial = {}
+    if trainee := parse_id(request.GET.get("trainee")):
+        initial["trainees"] = coached_profiles(request.user).filter(user_id=trainee)
+    form = AssignForm(posted(request), user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = assigning.assign_path(
+                form.cleaned_data["path"],
+                form.profiles(),
+                assigned_by=request.user,
+                **form.due(),
+            )
+        except assigning.AssignmentError as error:
+            form.add_error("path", str(error))
+        else:
+            _report_assignment(request, form.cleaned_data["path"], result)
+            return redirect("coaching:dashboard")
+    return render_page(request, "coaching/learning/dashboard/assign.html", {"form": form})
+
+
+def _report_assignment(request, learning_path, result):
+    if result.created:
+        messages.success(
+            request,
+            ngettext(
+                "Assigned %(path)s to %(count)s person.",
+                "Assigned %(path)s to %(count)s people.",
+                result.created,
+            )
+            % {"path": learning_path.title, "count": result.created},
+        )
+    else:
+        messages.warning(request, _("Nobody new was assigned."))
+    if result.already_assigned:
+        messages.info(
+            request,
+            _("Already assigned, so left as they were: %(names)s.")
+            % {"names": ", ".join(result.already_assigned)},
+        )
+    if result.without_start_date:
+        messages.warning(
+            request,
+            _("No start date on record, so no due date for: %(names)s.")
+            % {"names": ", ".join(result.without_start_date)},
+        )
+
+
+@dataclass(frozen=True)
+class CoachAction:
+    """What a coach does to an assignment (or one of its steps), through one small form."""
+
+    run: Callable  # (assignment, step or None, the form's cleaned data, coach)
+    done: str
+    form: type | None = None
+
+
+COACH_ACTIONS = {
+    "cancel_assignment": CoachAction(
+        lambda assignment, step, data, coach: assigning.cancel_assignment(assignment),
+        gettext_lazy("Assignment cancelled. Its progress stays on record."),
+    ),
+    "change_due": CoachAction(
+        lambda assignment, step, data, coach: assigning.change_due_date(assignment, data["due_on"]),
+        gettext_lazy("Due date changed."),
+        DueDateForm,
+    ),
+    "sign_off": CoachAction(
+        lambda assignment, step, data, coach: progress.sign_off(
+            assignment, step, coach=coach, comment=data["text"]
+        ),
+        gettext_lazy("Signed off."),
+        NoteForm,
+    ),
+    "send_back": CoachAction(
+        lambda assignment, step, data, coach: progress.send_back(
+            assignment, step, coach=coach, comment=data["text"]
+        ),
+        gettext_lazy("Sent back with your comment."),
+        RequiredNoteForm,
+    ),
+    "plan_checkin": CoachAction(
+        lambda assignment, step, data, coach: progress.plan_checkin(
+            assignment, step, coach=coach, when=data["when"]
+        ),
+        gettext_lazy("Check-in planned."),
+        PlanCheckinForm,
+    ),
+    "record_checkin": CoachAction(
+        lambda assignment, step, data, coach: progress.record_checkin(
+            assignment, step, coach=coach, notes=data["text"]
+        ),
+        gettext_lazy("Check-in recorded."),
+        NoteForm,
+    ),
+}
+
+
+@require_POST
+@login_required
+def coach_action(request, assignment_id, number=None, *, action):
+    """Run one of COACH_ACTIONS (named by the URL) on an assignment the coach may see, and
+    go back to the new hire's page with what happened. Only HR and the new hire's
+    coaches find the assignment; to anyone else it is not there."""
+    spec = COACH_ACTIONS[action]
+    assignment = coached_assignment_or_404(request.user, assignment_id)
+    step = step_or_404(assignment, number) if number is not None else None
+    form = spec.form(request.POST) if spec.form else None
+    if form is not None and not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
+    else:
+        try:
+            spec.run(assignment, step, form.cleaned_data if form else None, request.user)
+        except (progress.StepError, assigning.AssignmentError) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, str(spec.done))
+    back = reverse("coaching:trainee", args=[assignment.trainee_id])
+    return redirect(f"{back}#assignment-{assignment.pk}")

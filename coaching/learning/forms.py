@@ -1,0 +1,184 @@
+"""Forms for the portal and the coach dashboard. Errors land beside the field they concern."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coaching.common.ids import parse_id
+from coaching.people.access import coached_profiles
+from coaching.people.models import TraineeProfile
+from lessons.models import BusinessUnit, LearningPath
+
+NOTE_LIMIT = 4000
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class PeopleField(forms.ModelMultipleChoiceField):
+    """Chosen people by id. An id that is not a whole number a database can hold is refused
+    as not a valid choice, before the database is asked (SQLite would raise on it)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class AssignForm(forms.Form):
+    """Assign a published path to people, a business unit or a start-date cohort."""
+
+    TARGETS = [
+        ("people", _("Chosen people")),
+        ("unit", _("Everyone in a business unit")),
+        ("cohort", _("Everyone starting in a month")),
+    ]
+    DUE_KINDS = [
+        ("none", _("No due date")),
+        ("date", _("On a date")),
+        ("relative", _("A number of days after each person's start date")),
+    ]
+
+    path = forms.ModelChoiceField(
+        label=_("Learning path"),
+        queryset=LearningPath.objects.none(),
+        empty_label=_("Choose a path"),
+    )
+    target = forms.ChoiceField(
+        label=_("Assign to"), choices=TARGETS, widget=forms.RadioSelect, initial="people"
+    )
+    trainees = PeopleField(
+        label=_("People"),
+        queryset=TraineeProfile.objects.none(),  # narrowed to this person's trainees
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    business_unit = forms.ModelChoiceField(
+        label=_("Business unit"), queryset=BusinessUnit.objects.all(), required=False
+    )
+    cohort = forms.DateField(
+        label=_("Start month"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+        help_text=_("Everyone whose start date falls in this month."),
+    )
+    due_kind = forms.ChoiceField(
+        label=_("Due"), choices=DUE_KINDS, widget=forms.RadioSelect, initial="none"
+    )
+    due_on = forms.DateField(label=_("Due date"), required=False, widget=DateInput)
+    due_after_start_days = forms.IntegerField(
+        label=_("Days after the start date"), required=False, min_value=1, max_value=730
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coached = coached_profiles(user).select_related("user")
+        self.fields["trainees"].queryset = self.coached
+        self.fields["path"].queryset = LearningPath.objects.filter(
+            live=True, current_version__isnull=False
+        )
+
+    def clean(self):
+        data = super().clean()
+        target = data.get("target")
+        if target == "people" and not data.get("trainees"):
+            self.add_error("trainees", _("Choose at least one person."))
+        if target == "unit" and not data.get("business_unit"):
+            self.add_error("business_unit", _("Choose a business unit."))
+        if target == "cohort" and not data.get("cohort"):
+            self.add_error("cohort", _("Choose the month they start."))
+        due_kind = data.get("due_kind")
+        if due_kind == "date":
+            if not data.get("due_on"):
+                self.add_error("due_on", _("Choose the due date."))
+            elif data["due_on"] < timezone.localdate():
+                self.add_error("due_on", _("The due date has already passed."))
+        if due_kind == "relative" and not data.get("due_after_start_days"):
+            self.add_error("due_after_start_days", _("Say how many days after the start date."))
+        return data
+
+    def profiles(self):
+        """The chosen people, always within those this person may assign to."""
+        data = self.cleaned_data
+        if data["target"] == "people":
+            return data["trainees"]  # already narrowed to self.coached by the field
+        if data["target"] == "unit":
+            return self.coached.filter(business_unit=data["business_unit"])
+        month = data["cohort"]
+        return self.coached.filter(start_date__year=month.year, start_date__month=month.month)
+
+    def due(self):
+        data = self.cleaned_data
+        return {
+            "due_on": data["due_on"] if data["due_kind"] == "date" else None,
+            "due_after_start_days": (
+                data["due_after_start_days"] if data["due_kind"] == "relative" else None
+            ),
+        }
+
+
+class DueDateForm(forms.Form):
+    due_on = forms.DateField(
+        label=_("New due date"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Leave empty for no due date."),
+    )
+
+
+class NoteForm(forms.Form):
+    """A short optional text: a trainee's note on a task, a coach's sign-off comment."""
+
+    text = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=NOTE_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RequiredNoteForm(NoteForm):
+    text = forms.CharField(
+        label=_("What is missing"), max_length=NOTE_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PlanCheckinForm(forms.Form):
+    when = forms.DateTimeField(
+        label=_("When"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+
+class KnowledgeCheckForm(forms.Form):
+    """One field per question of a knowledge check, in the check's order."""
+
+    def __init__(self, *args, check, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, question in enumerate(check.question_choices(), start=1):
+            multiple = question["kind"] == "multiple_choice"
+            field_class = forms.MultipleChoiceField if multiple else forms.ChoiceField
+            widget = forms.CheckboxSelectMultiple if multiple else forms.RadioSelect
+            self.fields[question["id"]] = field_class(
+                label=question["question"],
+                choices=question["choices"],
+                widget=widget,
+                help_text=_("Choose every answer that applies.") if multiple else "",
+                error_messages={"required": _("Answer this question.")},
+            )
+            self.fields[question["id"]].number = number
+
+    def answers(self):
+        return {
+            question_id: value if isinstance(value, list) else [value]
+            for question_id, value in self.cleaned_data.items()
+        }

@@ -1,0 +1,112 @@
+"""A new hire's assignments as they see them: each step's state and what comes next."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Subquery
+
+from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from lessons.models import PathVersionStep
+
+
+@dataclass
+class StepState:
+    step: PathVersionStep
+    progress: StepProgress | None
+    number: int  # 1-based, as people count
+
+    @property
+    def status(self):
+        return self.progress.status if self.progress else ""
+
+    @property
+    def is_done(self):
+        return self.status == ProgressStatus.DONE
+
+
+@dataclass
+class Journey:
+    """One assignment with its steps in order; `assignment` carries `percent` and `done_count`."""
+
+    assignment: Assignment
+    steps: list
+
+    @property
+    def next_step(self):
+        if self.assignment.status != AssignmentStatus.ACTIVE:
+            return None
+        return next((state for state in self.steps if not state.is_done), None)
+
+
+def journeys(assignments):
+    """Journeys for an assignment queryset, in a fixed number of queries:
+    the annotated assignments, their versions' steps, and their progress rows.
+
+    Steps come without their pages and checks: a step keeps its own title and kind, and
+    only the one step a person opens needs its content."""
+    rows = (
+        assignments.with_progress()
+        .select_related("version")
+        .prefetch_related("version__steps", "progress")
+    )
+    result = []
+    for assignment in rows:
+        by_step = {progress.step_id: progress for progress in assignment.progress.all()}
+        states = [
+            StepState(step, by_step.get(step.pk), step.position + 1)
+            for step in assignment.version.steps.all()
+        ]
+        result.append(Journey(assignment, states))
+    return result
+
+
+@dataclass
+class PathSummary:
+    """One assignment for the portal home: progress (annotated) and the next step only."""
+
+    assignment: Assignment
+    next_step: StepState | None
+
+
+def summaries(assignments):
+    """Path summaries for an assignment queryset in one query: the database finds each
+    assignment's next step (its first step not yet done), so no step is loaded."""
+    remaining = (
+        PathVersionStep.objects.filter(version=OuterRef("version"))
+        .exclude(
+            Exists(
+                StepProgress.objects.filter(
+                    assignment=OuterRef(OuterRef("pk")),
+                    step=OuterRef("pk"),
+                    status=ProgressStatus.DONE,
+                )
+            )
+        )
+        .order_by("position")
+    )
+    rows = (
+        assignments.with_progress()
+        .select_related("version")
+        .annotate(
+            next_position=Subquery(remaining.values("position")[:1]),
+            next_title=Subquery(remaining.values("title")[:1]),
+            next_kind=Subquery(remaining.values("kind")[:1]),
+        )
+    )
+    return [PathSummary(row, _next_state(row)) for row in rows]
+
+
+def _next_state(assignment):
+    if assignment.status != AssignmentStatus.ACTIVE or assignment.next_position is None:
+        return None
+    step = PathVersionStep(
+        title=assignment.next_title, kind=assignment.next_kind, position=assignment.next_position
+    )
+    return StepState(step, None, step.position + 1)
+
+
+def recent_completions(user, limit=5):
+    return (
+        StepProgress.objects.filter(assignment__trainee=user, status=ProgressStatus.DONE)
+        .select_related("step", "assignment__version")
+        .order_by("-completed_at")[:limit]
+    )

@@ -1,0 +1,216 @@
+"""Assignments of learning paths to new hires, and their progress step by step."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coaching.common.names import display_name
+from coaching.people.models import CoachRelationship
+
+
+class AssignmentStatus(models.TextChoices):
+    ACTIVE = "active", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ProgressStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Waiting for sign-off")
+    RETURNED = "returned", _("Sent back")
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done")
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def current(self):
+        """Assignments that count: in progress or completed, not cancelled."""
+        return self.exclude(status=AssignmentStatus.CANCELLED)
+
+    def active(self):
+        return self.filter(status=AssignmentStatus.ACTIVE)
+
+    def overdue(self, today=None):
+        return self.active().filter(due_on__lt=today or timezone.localdate())
+
+    def for_trainee(self, user):
+        return self.filter(trainee=user)
+
+    def coached_by(self, coach, on=None):
+        return self.filter(trainee__in=CoachRelationship.objects.trainees_of(coach, on))
+
+    def with_progress(self):
+        """Annotate done steps and percent complete, counted by the database."""
+        return self.annotate(
+            done_count=Count("progress", filter=Q(progress__status=ProgressStatus.DONE)),
+        ).annotate(
+            percent=Coalesce(
+                F("done_count") * 100 / models.functions.NullIf(F("version__step_count"), 0),
+                100,
+            )
+        )
+
+
+class Assignment(models.Model):
+    """A learning path given to a new hire, pinned to the version that was published then."""
+
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="assignments",
+        verbose_name=_("new hire"),
+    )
+    path = models.ForeignKey(
+        "lessons.LearningPath",
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("learning path"),
+    )
+    version = models.ForeignKey(
+        "lessons.PathVersion",
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        verbose_name=_("version"),
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.ACTIVE,
+    )
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_on", "assigned_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["trainee", "path"],
+                condition=~Q(status=AssignmentStatus.CANCELLED),
+                name="coaching_one_current_assignment_per_path",
+                violation_error_message=_("This path is already assigned to this person."),
+            )
+        ]
+        indexes = [models.Index(fields=["trainee", "status"])]
+
+    def __str__(self):
+        return _("%(path)s for %(trainee)s") % {
+            "path": self.version.title,
+            "trainee": display_name(self.trainee),
+        }
+
+    @property
+    def is_overdue(self):
+        return (
+            self.status == AssignmentStatus.ACTIVE
+            and self.due_on is not None
+            and self.due_on < timezone.localdate()
+        )
+
+
+class StepProgressQuerySet(models.QuerySet):
+    def waiting_for_sign_off(self):
+        """Practical tasks submitted on paths still in progress."""
+        return self.filter(
+            status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
+        )
+
+
+class StepProgress(models.Model):
+    """What happened on one step of one assignment. At most one row per step, ever."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="progress", verbose_name=_("assignment")
+    )
+    step = models.ForeignKey(
+        "lessons.PathVersionStep",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("step"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=ProgressStatus.choices)
+    note = models.TextField(_("note from the new hire"), blank=True)
+    coach_comment = models.TextField(_("comment from the coach"), blank=True)
+    scheduled_for = models.DateTimeField(_("planned for"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("signed off or recorded by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = StepProgressQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("step progress")
+        verbose_name_plural = _("step progress")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "step"], name="coaching_one_progress_per_step"
+            )
+        ]
+        indexes = [models.Index(fields=["assignment", "status"])]
+
+    def __str__(self):
+        return f"{self.step} · {self.get_status_display()}"
+
+
+class CheckAttempt(models.Model):
+    """One try at a knowledge check within an assignment, graded and kept with its answers."""
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("assignment")
+    )
+    step = models.ForeignKey(
+        "lessons.PathVersionStep",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("step"),
+    )
+    knowledge_check = models.ForeignKey(
+        "lessons.KnowledgeCheck",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("knowledge check"),
+    )
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    answers = models.JSONField(_("answers"), default=dict)
+    results = models.JSONField(_("graded questions"), default=list)
+    score = models.PositiveSmallIntegerField(_("score (%)"))
+    passed = models.BooleanField(_("passed"))
+    created_at = models.DateTimeField(_("taken at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("knowledge check attempt")
+        verbose_name_plural = _("knowledge check attempts")
+        ordering = ["assignment", "step", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "step", "number"], name="coaching_attempt_number_unique"
+            )
+        ]
+
+    def __str__(self):
+        return _("Attempt %(number)s: %(score)s%%") % {"number": self.number, "score": self.score}

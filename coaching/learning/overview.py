@@ -1,0 +1,106 @@
+"""The coach's view of their new hires: one annotated row each, counted by the database."""
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+
+SORTS = {
+    "name": ["user__first_name", "user__last_name"],
+    "progress": ["percent", "user__first_name"],
+    "-progress": ["-percent", "user__first_name"],
+    "overdue": ["-overdue_steps", "user__first_name"],
+    "waiting": ["-waiting_count", "user__first_name"],
+    "activity": [F("last_activity").desc(nulls_last=True), "user__first_name"],
+    "due": [F("next_due").asc(nulls_last=True), "user__first_name"],
+}
+
+
+def per_trainee(queryset, aggregate, trainee_field="trainee"):
+    """A correlated subquery: `aggregate` over `queryset` for the row's new hire."""
+    return Subquery(
+        queryset.filter(**{trainee_field: OuterRef("user_id")})
+        .order_by()
+        .values(trainee_field)
+        .annotate(value=aggregate)
+        .values("value")[:1]
+    )
+
+
+def trainee_overview(profiles, today=None):
+    """Annotate new hires' profiles with progress across their paths, overdue steps,
+    last activity and next due date."""
+    today = today or timezone.localdate()
+    current = Assignment.objects.current()
+    overdue = current.overdue(today)
+    done = StepProgress.objects.filter(status=ProgressStatus.DONE).exclude(
+        assignment__status=AssignmentStatus.CANCELLED
+    )
+    overdue_done = done.filter(
+        assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today
+    )
+    waiting = StepProgress.objects.waiting_for_sign_off()
+    zero = Value(0)
+    return (
+        profiles.select_related("user", "business_unit")
+        .annotate(
+            steps_total=Coalesce(per_trainee(current, Sum("version__step_count")), zero),
+            steps_done=Coalesce(per_trainee(done, Count("pk"), "assignment__trainee"), zero),
+            overdue_steps=Coalesce(per_trainee(overdue, Sum("version__step_count")), zero)
+            - Coalesce(per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
+            waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
+            last_activity=per_trainee(current, Max("last_activity_at")),
+            next_due=per_trainee(current.active(), Min("due_on")),
+        )
+        .annotate(
+            percent=Case(
+                When(steps_total=0, then=zero),
+                default=F("steps_done") * 100 / F("steps_total"),
+                output_field=IntegerField(),
+            )
+        )
+    )
+
+
+def attach_paths(rows):
+    """Give each overview row `paths`: its current assignments' titles and percentages,
+    in one light query (values, not model instances) for the whole page of rows."""
+    rows = list(rows)
+    by_trainee = {row.user_id: row for row in rows}
+    for row in rows:
+        row.paths = []
+    paths = (
+        Assignment.objects.current()
+        .filter(trainee_id__in=by_trainee)
+        .with_progress()
+        .order_by("due_on", "pk")
+        .values("trainee_id", "percent", title=F("version__title"))
+    )
+    for path in paths:
+        by_trainee[path["trainee_id"]].paths.append(path)
+    return rows
+
+
+def filter_overview(rows, *, unit=None, path=None, overdue_only=False):
+    if unit:
+        rows = rows.filter(business_unit=unit)
+    if path:
+        assigned = Assignment.objects.current().filter(trainee=OuterRef("user_id"), path=path)
+        rows = rows.filter(Exists(assigned))
+    if overdue_only:
+        rows = rows.filter(overdue_steps__gt=0)
+    return rows

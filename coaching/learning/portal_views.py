@@ -1,0 +1,161 @@
+"""The new hire's portal: what is assigned, what is next, and each step."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coaching.common.pages import render_page
+from coaching.learning import progress
+from coaching.learning.forms import KnowledgeCheckForm, NoteForm
+from coaching.learning.journeys import journeys, recent_completions, summaries
+from coaching.learning.models import Assignment, CheckAttempt
+from coaching.people.access import own_assignment_or_404, step_or_404
+from lessons.i18n import in_active_language
+from lessons.models import StepKind
+
+
+@login_required
+def home(request):
+    mine = Assignment.objects.for_trainee(request.user).current().order_by("status", "due_on")
+    return render_page(
+        request,
+        "coaching/learning/portal/home.html",
+        {"journeys": summaries(mine), "recent": recent_completions(request.user)},
+    )
+
+
+def own_journey_or_404(user, assignment_id):
+    """The new hire's own assignment as a journey; anyone else's answers 404."""
+    found = journeys(Assignment.objects.filter(pk=assignment_id, trainee=user))
+    if not found:
+        raise Http404
+    return found[0]
+
+
+@login_required
+def assignment_detail(request, assignment_id):
+    journey = own_journey_or_404(request.user, assignment_id)
+    return render_page(request, "coaching/learning/portal/assignment.html", {"journey": journey})
+
+
+def step_url(assignment, number):
+    return reverse("coaching:step", args=[assignment.pk, number])
+
+
+def _step_context(request, assignment_id, number):
+    journey = own_journey_or_404(request.user, assignment_id)
+    assignment = journey.assignment
+    if not 1 <= number <= len(journey.steps):
+        raise Http404
+    state = journey.steps[number - 1]
+    step = state.step
+    page = step.page.specific if step.kind == StepKind.MODULE and step.page_id else None
+    content = in_active_language(page) if page is not None and page.live else None
+    check = progress.knowledge_check_for(step)
+    attempts = (
+        list(CheckAttempt.objects.filter(assignment=assignment, step=step).order_by("-number"))
+        if check or step.kind == StepKind.KNOWLEDGE_CHECK
+        else []
+    )
+    attempts_left = (
+        None
+        if check is None or check.max_attempts is None
+        else max(check.max_attempts - len(attempts), 0)
+    )
+    return {
+        "journey": journey,
+        "assignment": journey.assignment,
+        "state": state,
+        "step": step,
+        "page": content.page if content else None,
+        "content": content,
+        "check": check,
+        "attempts": attempts,
+        "attempts_left": attempts_left,
+        "previous_number": number - 1 if number > 1 else None,
+        "next_number": number + 1 if number < len(journey.steps) else None,
+    }
+
+
+@login_required
+def step_detail(request, assignment_id, number):
+    context = _step_context(request, assignment_id, number)
+    if context["check"] is not None:
+        context["check_form"] = KnowledgeCheckForm(check=context["check"])
+    context["note_form"] = NoteForm()
+    return render_page(request, "coaching/learning/portal/step.html", context)
+
+
+def _act(request, assignment_id, number, action):
+    """Run one step action for the signed-in new hire and return to the step."""
+    assignment = own_assignment_or_404(request.user, assignment_id)
+    step = step_or_404(assignment, number)
+    try:
+        message = action(assignment, step)
+    except progress.StepError as error:
+        messages.error(request, str(error))
+    else:
+        if message:
+            messages.success(request, message)
+    return redirect(step_url(assignment, number))
+
+
+@require_POST
+@login_required
+def complete_module(request, assignment_id, number):
+    def action(assignment, step):
+        progress.complete_module(assignment, step)
+        return _("Marked as done.")
+
+    return _act(request, assignment_id, number, action)
+
+
+@require_POST
+@login_required
+def submit_task(request, assignment_id, number):
+    form = NoteForm(request.POST)
+
+    def action(assignment, step):
+        if not form.is_valid():
+            raise progress.StepError(form.errors["text"][0])
+        progress.submit_task(assignment, step, note=form.cleaned_data["text"])
+        return _("Sent to your coach for sign-off.")
+
+    return _act(request, assignment_id, number, action)
+
+
+@require_POST
+@login_required
+def take_check(request, assignment_id, number):
+    """Grade an attempt. Only a form that does not validate needs the whole step page
+    again; a graded attempt goes back to it."""
+    assignment = own_assignment_or_404(request.user, assignment_id)
+    step = step_or_404(assignment, number)
+    check = progress.knowledge_check_for(step)
+    if check is None:
+        raise Http404
+    form = KnowledgeCheckForm(request.POST, check=check)
+    if not form.is_valid():
+        context = _step_context(request, assignment_id, number)
+        context.update(check_form=form, note_form=NoteForm())
+        return render_page(request, "coaching/learning/portal/step.html", context)
+    try:
+        _attempt, result = progress.take_check(assignment, step, form.answers())
+    except progress.StepError as error:
+        messages.error(request, str(error))
+    else:
+        if result.passed:
+            messages.success(
+                request, _("Passed with %(score)s%%. Well done!") % {"score": result.score}
+            )
+        else:
+            messages.warning(
+                request,
+                _("%(score)s%% this time; %(mark)s%% passes. Read the explanations and try again.")
+                % {"score": result.score, "mark": check.pass_mark},
+            )
+    return redirect(step_url(assignment, number) + "#check")

@@ -1,0 +1,237 @@
+"""What new hires and coaches do on a step: read, answer, submit, sign off, record.
+
+Every operation is safe to repeat and to race: progress rows are unique per step, each
+state change is a conditional UPDATE, and an assignment completes under a row lock.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coaching.learning.models import (
+    Assignment,
+    AssignmentStatus,
+    CheckAttempt,
+    ProgressStatus,
+    StepProgress,
+)
+from coaching.notifications import events
+from coaching.record.models import MilestoneKind
+from coaching.record.writing import write_milestone
+from lessons.models import StepKind
+
+
+class StepError(Exception):
+    """A step action that is not allowed now, with a message for the person asking."""
+
+
+def knowledge_check_for(step):
+    """The live knowledge check a step asks for: its own, or its module page's."""
+    if step.kind == StepKind.KNOWLEDGE_CHECK:
+        check = step.knowledge_check
+    elif step.kind == StepKind.MODULE and step.page_id:
+        check = getattr(step.page.specific, "knowledge_check", None)
+    else:
+        check = None
+    return check if check is not None and check.live else None
+
+
+def _require_active(assignment):
+    if assignment.status != AssignmentStatus.ACTIVE:
+        raise StepError(_("This path is no longer in progress."))
+
+
+def _already_done(assignment, step):
+    """Whether the step is done: a retry, a double click or a second tab changes nothing."""
+    return StepProgress.objects.filter(
+        assignment=assignment, step=step, status=ProgressStatus.DONE
+    ).exists()
+
+
+def _progress(assignment, step, status, **fields):
+    """The step's progress row, and whether this call created it (with `status`)."""
+    return StepProgress.objects.get_or_create(
+        assignment=assignment, step=step, defaults={"status": status, **fields}
+    )
+
+
+def _finish(assignment, step, **fields):
+    """Complete a step the person finishes themselves or a coach confirms. A step already
+    done is a quiet no-op (False), even once its path has completed: a retry, a double
+    click or a second tab that read the assignment before it completed."""
+    if _already_done(assignment, step):
+        return False
+    _require_active(assignment)
+    return _mark_done(assignment, step, **fields)
+
+
+def _mark_done(assignment, step, **fields):
+    """Mark the step done once; return True only for the one call that did it."""
+    now = timezone.now()
+    with transaction.atomic():
+        progress, created = _progress(
+            assignment, step, ProgressStatus.DONE, completed_at=now, **fields
+        )
+        newly_done = created or bool(
+            StepProgress.objects.filter(pk=progress.pk)
+            .exclude(status=ProgressStatus.DONE)
+            .update(status=ProgressStatus.DONE, completed_at=now, **fields)
+        )
+        if newly_done:
+            _complete_if_finished(assignment, now)
+    return newly_done
+
+
+def _complete_if_finished(assignment, now):
+    locked = Assignment.objects.select_for_update().select_related("version").get(pk=assignment.pk)
+    done = locked.progress.filter(status=ProgressStatus.DONE).count()
+    if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
+        Assignment.objects.filter(pk=locked.pk).update(
+            status=AssignmentStatus.COMPLETED, completed_at=now
+        )
+        assignment.status, assignment.completed_at = AssignmentStatus.COMPLETED, now
+        title = _("Path completed: %(path)s") % {"path": locked.version.title}
+        write_milestone(
+            locked.trainee_id, MilestoneKind.PATH_COMPLETED, title, f"assignment:{locked.pk}"
+        )
+
+
+def _touch(assignment):
+    now = timezone.now()
+    Assignment.objects.filter(pk=assignment.pk).update(last_activity_at=now)
+    assignment.last_activity_at = now
+
+
+def complete_module(assignment, step):
+    """The new hire has read a module (or the company profile, or a unit page)."""
+    if step.kind != StepKind.MODULE:
+        raise StepError(_("Only a module is marked as done by its reader."))
+    if knowledge_check_for(step) is not None:
+        raise StepError(_("Pass the knowledge check to complete this module."))
+    newly_done = _finish(assignment, step)
+    if newly_done:
+        _touch(assignment)
+    return newly_done
+
+
+def take_check(assignment, step, answers):
+    """Grade a knowledge check attempt, keep it, and complete the step when it passes."""
+    _require_active(assignment)
+    check = knowledge_check_for(step)
+    if check is None:
+        raise StepError(_("This step has no knowledge check to take."))
+    with transaction.atomic():
+        # Lock the assignment so that two submissions at once get distinct numbers and
+        # cannot both slip under the attempt limit.
+        Assignment.objects.select_for_update().filter(pk=assignment.pk).first()
+        if _already_done(assignment, step):
+            raise StepError(_("You have already passed this check."))
+        used = (
+            CheckAttempt.objects.filter(assignment=assignment, step=step).aggregate(
+                n=Max("number")
+            )["n"]
+            or 0
+        )
+        if check.max_attempts is not None and used >= check.max_attempts:
+            raise StepError(_("You have used every attempt for this check. Talk to your coach."))
+        result = check.grade(answers)
+        attempt = CheckAttempt.objects.create(
+            assignment=assignment,
+            step=step,
+            knowledge_check=check,
+            number=used + 1,
+            answers=answers,
+            results=[_question_json(question) for question in result.questions],
+            score=result.score,
+            passed=result.passed,
+        )
+        _touch(assignment)
+        if result.passed:
+            _mark_done(assignment, step)
+            title = _("Knowledge check passed: %(check)s") % {"check": check.title}
+            key = f"assignment:{assignment.pk}:step:{step.pk}"
+            write_milestone(assignment.trainee_id, MilestoneKind.CHECK_PASSED, title, key)
+    return attempt, result
+
+
+def _question_json(question):
+    return {
+        "id": question.id,
+        "question": question.question,
+        "correct": question.correct,
+        "explanation": question.explanation,
+        "choices": [
+            {
+                "text": str(choice.text),
+                "correct": choice.correct,
+                "chosen": choice.chosen,
+                "explanation": choice.explanation,
+            }
+            for choice in question.choices
+        ],
+    }
+
+
+def submit_task(assignment, step, note=""):
+    """The new hire says a practical task is ready for the coach to sign off."""
+    _require_active(assignment)
+    if step.kind != StepKind.TASK:
+        raise StepError(_("Only a practical task is submitted for sign-off."))
+    with transaction.atomic():
+        progress, created = _progress(assignment, step, ProgressStatus.SUBMITTED, note=note)
+        # Only the call that moves the task to "waiting" tells the coaches: a second tab,
+        # or a changed note on a task already waiting, does not.
+        resubmitted = StepProgress.objects.filter(
+            pk=progress.pk, status=ProgressStatus.RETURNED
+        ).update(status=ProgressStatus.SUBMITTED, note=note)
+        if not (created or resubmitted):
+            StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.SUBMITTED).update(
+                note=note
+            )
+        _touch(assignment)
+        progress.refresh_from_db()
+        if created or resubmitted:
+            events.task_submitted(progress, assignment, step)
+    if progress.status == ProgressStatus.DONE:
+        raise StepError(_("Your coach has already signed off this task."))
+    return progress
+
+
+def sign_off(assignment, step, *, coach, comment=""):
+    """The coach confirms a practical task is done."""
+    if step.kind != StepKind.TASK:
+        raise StepError(_("Only a practical task is signed off."))
+    return _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
+
+
+def send_back(assignment, step, *, coach, comment):
+    """The coach asks for more on a submitted task, and says what."""
+    _require_active(assignment)
+    if not comment.strip():
+        raise StepError(_("Say what is missing, so the new hire knows what to do next."))
+    updated = StepProgress.objects.filter(
+        assignment=assignment, step=step, status=ProgressStatus.SUBMITTED
+    ).update(status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach)
+    if not updated:
+        raise StepError(_("Only a task waiting for sign-off can be sent back."))
+
+
+def plan_checkin(assignment, step, *, coach, when):
+    _require_active(assignment)
+    if step.kind != StepKind.CHECKIN:
+        raise StepError(_("Only a check-in is planned."))
+    with transaction.atomic():
+        progress, _created = _progress(assignment, step, ProgressStatus.PLANNED, scheduled_for=when)
+        updated = StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.PLANNED).update(
+            scheduled_for=when, reviewed_by=coach
+        )
+    if not updated:
+        raise StepError(_("This check-in has already been recorded."))
+
+
+def record_checkin(assignment, step, *, coach, notes=""):
+    """The coach records that the check-in took place; the step is then done."""
+    if step.kind != StepKind.CHECKIN:
+        raise StepError(_("Only a check-in is recorded."))
+    return _finish(assignment, step, reviewed_by=coach, coach_comment=notes)

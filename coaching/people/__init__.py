@@ -1,0 +1,1 @@
+"""People: new hires' profiles, who coaches whom, who may see whom, and HR's admin screens."""

@@ -1,0 +1,71 @@
+"""Who may see and act on whose onboarding. Every view asks here.
+
+A trainee sees only their own assignments; a coach only those of the people they
+actively coach; HR (the `coaching.manage_all_trainees` permission) everyone's. Anything
+else answers 404, so a foreign id reveals nothing.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from coaching.learning.models import Assignment
+from coaching.people.models import CoachRelationship, TraineeProfile
+
+
+def is_hr(user):
+    return user.is_superuser or user.has_perm("coaching.manage_all_trainees")
+
+
+def coaches_someone(user):
+    """Whether `user` coaches anybody now."""
+    return CoachRelationship.objects.active().filter(coach=user).exists()
+
+
+def can_coach(user):
+    """HR, members of a coaches group, and anyone who coaches somebody now."""
+    return is_hr(user) or user.has_perm("coaching.coach_trainees") or coaches_someone(user)
+
+
+def require_coach(user):
+    if not can_coach(user):
+        raise Http404
+
+
+def coached_profiles(user):
+    """The new hires whose onboarding this person may see and assign to."""
+    profiles = TraineeProfile.objects.all()
+    if is_hr(user):
+        return profiles
+    return profiles.filter(user__in=CoachRelationship.objects.trainees_of(user))
+
+
+def coached_trainee_or_404(user, trainee_id):
+    profile = get_object_or_404(coached_profiles(user).select_related("user"), user_id=trainee_id)
+    return profile.user
+
+
+def visible_assignments(user):
+    """Assignments this person may see as a coach or HR."""
+    assignments = Assignment.objects.all()
+    if is_hr(user):
+        return assignments
+    return assignments.coached_by(user)
+
+
+def own_assignment_or_404(user, assignment_id):
+    return get_object_or_404(
+        Assignment.objects.select_related("version"), pk=assignment_id, trainee=user
+    )
+
+
+def coached_assignment_or_404(user, assignment_id):
+    return get_object_or_404(
+        visible_assignments(user).select_related("version", "trainee"), pk=assignment_id
+    )
+
+
+def step_or_404(assignment, position):
+    """The assignment's step at a 1-based position in its pinned version."""
+    return get_object_or_404(
+        assignment.version.steps.select_related("page", "knowledge_check"), position=position - 1
+    )

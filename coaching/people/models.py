@@ -1,0 +1,105 @@
+"""People: new hires' profiles, and who coaches whom."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coaching.common.names import display_name
+
+
+class TraineeProfile(models.Model):
+    """A new hire: what the portal and the coach dashboard know about them."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="trainee_profile",
+        verbose_name=_("person"),
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    business_unit = models.ForeignKey(
+        "lessons.BusinessUnit",
+        verbose_name=_("business unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainees",
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("new hire")
+        verbose_name_plural = _("new hires")
+        ordering = ["user__first_name", "user__last_name"]
+        permissions = [
+            ("manage_all_trainees", _("Can see and assign learning to every new hire")),
+        ]
+
+    def __str__(self):
+        return display_name(self.user)
+
+
+class CoachRelationshipQuerySet(models.QuerySet):
+    def active(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
+
+    def trainees_of(self, coach, on=None):
+        """The people `coach` coaches (on a day, today by default), as a subquery."""
+        return self.active(on).filter(coach=coach).values("trainee")
+
+
+class CoachRelationship(models.Model):
+    """Who coaches whom, from when to when. A trainee may have several coaches; one is primary."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coaching_relationships",
+        verbose_name=_("coach"),
+    )
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="coach_relationships",
+        verbose_name=_("new hire"),
+    )
+    is_primary = models.BooleanField(_("primary coach"), default=False)
+    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+
+    objects = CoachRelationshipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("coach relationship")
+        verbose_name_plural = _("coach relationships")
+        ordering = ["trainee", "-is_primary", "starts_on"]
+        permissions = [("coach_trainees", _("Can coach new hires and use the coach dashboard"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="coaching_relationship_ends_after_start",
+                violation_error_message=_("The relationship cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(coach=models.F("trainee")),
+                name="coaching_relationship_not_self",
+                violation_error_message=_("A person cannot be their own coach."),
+            ),
+            models.UniqueConstraint(
+                fields=["trainee"],
+                condition=Q(is_primary=True, ends_on__isnull=True),
+                name="coaching_one_open_primary_coach",
+                violation_error_message=_(
+                    "This new hire already has a primary coach; end that relationship first."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return _("%(coach)s coaches %(trainee)s") % {
+            "coach": display_name(self.coach),
+            "trainee": display_name(self.trainee),
+        }

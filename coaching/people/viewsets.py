@@ -1,0 +1,52 @@
+"""Wagtail admin screens for HR: new hires, who coaches whom, and (in the same menu group)
+notification emails. Registered in coaching/wagtail_hooks.py."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from coaching.notifications.viewsets import NotificationViewSet
+from coaching.people.models import CoachRelationship, TraineeProfile
+
+
+class TraineeProfileViewSet(ModelViewSet):
+    model = TraineeProfile
+    name = "new_hires"
+    url_prefix = "onboarding/new-hires"
+    icon = "user"
+    menu_label = _("New hires")
+    add_to_admin_menu = False
+    form_fields = ["user", "start_date", "business_unit", "job_title"]
+    list_display = ["__str__", "job_title", "business_unit", "start_date"]
+    list_filter = ["business_unit", "start_date"]
+    search_fields = ["user__first_name", "user__last_name", "user__username", "job_title"]
+
+    def get_queryset(self, request):
+        return TraineeProfile.objects.select_related("user", "business_unit")
+
+
+class CoachRelationshipViewSet(ModelViewSet):
+    model = CoachRelationship
+    name = "coach_relationships"
+    url_prefix = "onboarding/coach-relationships"
+    icon = "group"
+    menu_label = _("Coach relationships")
+    add_to_admin_menu = False
+    form_fields = ["coach", "trainee", "is_primary", "starts_on", "ends_on"]
+    list_display = ["trainee", "coach", "is_primary", "starts_on", "ends_on"]
+    list_filter = ["is_primary"]
+    search_fields = [
+        "trainee__first_name",
+        "trainee__last_name",
+        "coach__first_name",
+        "coach__last_name",
+    ]
+
+    def get_queryset(self, request):
+        return CoachRelationship.objects.select_related("coach", "trainee")
+
+
+class PeopleGroup(ModelViewSetGroup):
+    items = (TraineeProfileViewSet, CoachRelationshipViewSet, NotificationViewSet)
+    menu_icon = "group"
+    menu_label = _("Onboarding people")
+    menu_name = "onboarding-people"

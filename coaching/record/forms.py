@@ -1,0 +1,236 @@
+"""Forms for the development record. Text is plain text (links and line breaks kept on
+output); every text field has a length limit, and errors land beside their field."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import MaxLengthValidator
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from coaching.common.names import display_name
+from coaching.record.models import (
+    ActionItem,
+    AgendaItem,
+    Confidence,
+    Feedback,
+    Goal,
+    GoalStatus,
+    KeyResult,
+    LearningReview,
+    OneOnOne,
+    Recognition,
+    Reflection,
+    Reply,
+    ReviewAction,
+)
+
+TEXT_LIMIT = 10_000
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class LimitedTextMixin:
+    """Give every free-text field a length limit, so oversized input gets a message."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not field.max_length:
+                field.max_length = TEXT_LIMIT
+                field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+                field.widget.attrs.setdefault("rows", 4)
+
+
+class EntryForm(LimitedTextMixin, forms.ModelForm):
+    """An entry's form: its fields are the kind's `editable_fields`, so what a person may
+    edit and what an edit's history keeps are one list."""
+
+
+class FeedbackForm(EntryForm):
+    class Meta:
+        model = Feedback
+        fields = Feedback.editable_fields
+        widgets = {"feedback_kind": forms.RadioSelect}
+
+
+class ReflectionForm(EntryForm):
+    class Meta:
+        model = Reflection
+        fields = Reflection.editable_fields
+
+
+class GoalForm(EntryForm):
+    class Meta:
+        model = Goal
+        fields = Goal.editable_fields
+
+
+class KeyResultForm(forms.ModelForm):
+    class Meta:
+        model = KeyResult
+        fields = ["title", "is_binary", "start_value", "target_value", "current_value", "unit"]
+
+    def clean(self):
+        data = super().clean()
+        start, target = data.get("start_value"), data.get("target_value")
+        if not data.get("is_binary") and start is not None and start == target:
+            self.add_error("target_value", _("The target must differ from the starting value."))
+        return data
+
+
+KeyResultFormSet = inlineformset_factory(
+    Goal,
+    KeyResult,
+    form=KeyResultForm,
+    extra=3,
+    max_num=10,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+)
+
+
+class OneOnOneForm(EntryForm):
+    class Meta:
+        model = OneOnOne
+        fields = OneOnOne.editable_fields
+        widgets = {"meets_at": DateTimeInput()}
+
+
+class LearningReviewForm(EntryForm):
+    class Meta:
+        model = LearningReview
+        fields = LearningReview.editable_fields
+        widgets = {"happened_on": DateInput()}
+
+
+class RecognitionForm(EntryForm):
+    recipient = forms.ModelChoiceField(
+        label=_("Who"), queryset=get_user_model().objects.none(), empty_label=_("Choose a person")
+    )
+
+    class Meta:
+        model = Recognition
+        fields = ["recipient", *Recognition.editable_fields]
+        labels = {"is_public": _("Show it on the kudos wall")}
+
+    def __init__(self, *args, giver, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .exclude(pk=giver.pk)
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["recipient"].label_from_instance = display_name
+        self.fields["value"].empty_label = _("Choose a company value")
+        self.fields["is_public"].initial = self.instance.pk is None or self.instance.is_public
+        if self.instance.pk:
+            del self.fields["recipient"]  # who it is for does not change after it is given
+
+
+class ReplyForm(LimitedTextMixin, forms.ModelForm):
+    class Meta:
+        model = Reply
+        fields = ["text"]
+        labels = {"text": _("Your reply")}
+
+
+class CheerForm(forms.Form):
+    """A colleague joining in a recognition, with an optional short message."""
+
+    message = forms.CharField(label=_("Message"), max_length=280, required=False)
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["text"]
+
+
+class OwnedItemForm(forms.ModelForm):
+    """An action item with an owner among the people of the record."""
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = people
+        self.fields["owner"].label_from_instance = display_name
+
+
+class ActionItemForm(OwnedItemForm):
+    class Meta:
+        model = ActionItem
+        fields = ["text", "owner"]
+
+
+class ReviewActionForm(OwnedItemForm):
+    class Meta:
+        model = ReviewAction
+        fields = ["text", "owner"]
+
+
+class GoalCheckInForm(LimitedTextMixin, forms.Form):
+    """Status, confidence, a comment, and one field per key result."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=GoalStatus.choices)
+    confidence = forms.TypedChoiceField(
+        label=_("How confident are you?"),
+        choices=Confidence.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        initial=Confidence.MEDIUM,
+    )
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_results = list(goal.key_results.all())
+        self.fields["status"].initial = goal.status
+        for result in self.key_results:
+            if result.is_binary:
+                field = forms.BooleanField(label=result.title, required=False)
+                field.initial = result.done
+            else:
+                field = forms.DecimalField(
+                    label=result.title,
+                    max_digits=12,
+                    decimal_places=2,
+                    help_text=_("From %(start)s to %(target)s %(unit)s")
+                    % {
+                        "start": result.start_value,
+                        "target": result.target_value,
+                        "unit": result.unit,
+                    },
+                )
+                field.initial = result.current_value
+            self.fields[f"result_{result.pk}"] = field
+
+    def values(self):
+        return {result.pk: self.cleaned_data[f"result_{result.pk}"] for result in self.key_results}
+
+    def result_fields(self):
+        return [self[f"result_{result.pk}"] for result in self.key_results]
+
+
+class EraseForm(forms.Form):
+    confirm_name = forms.CharField(label=_("Type the person's username to confirm"), max_length=150)
+    reason = forms.CharField(label=_("Reason (for the log)"), max_length=255, required=False)
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_confirm_name(self):
+        name = self.cleaned_data["confirm_name"]
+        if name != self.person.get_username():
+            raise forms.ValidationError(_("This is not the person's username."))
+        return name

@@ -1,0 +1,56 @@
+"""The kinds of entry people write on a record, and who may write each.
+
+Recognition is given from the kudos wall to anyone, so it is not here; milestones are
+written by the system.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from coaching.record.forms import (
+    FeedbackForm,
+    GoalForm,
+    LearningReviewForm,
+    OneOnOneForm,
+    RecognitionForm,
+    ReflectionForm,
+)
+
+SELF = "self"  # the new hire, on their own record
+COACH = "coach"  # their coaches and HR
+EITHER = "either"  # any of them
+
+
+@dataclass(frozen=True)
+class Kind:
+    slug: str
+    form: type
+    written_by: str
+    add_label: str
+
+    def allows(self, role):
+        """Whether someone with `role` (a records.RecordRole) on a record may write this."""
+        if self.written_by == SELF:
+            return role.is_self
+        return role.is_coach or (self.written_by == EITHER and role.is_self)
+
+
+KINDS = {
+    kind.slug: kind
+    for kind in (
+        Kind("feedback", FeedbackForm, COACH, _("Give feedback")),
+        Kind("reflection", ReflectionForm, SELF, _("Write a reflection")),
+        Kind("goal", GoalForm, EITHER, _("Set a goal")),
+        Kind("one-on-one", OneOnOneForm, EITHER, _("Plan a 1:1")),
+        Kind("review", LearningReviewForm, COACH, _("Write a learning review")),
+    )
+}
+
+FORMS_BY_MODEL = {kind.form._meta.model: kind.form for kind in KINDS.values()}
+FORMS_BY_MODEL[RecognitionForm._meta.model] = RecognitionForm
+
+
+def writable_kinds(role):
+    """The kinds someone with `role` on a record may add to it."""
+    return [kind for kind in KINDS.values() if kind.allows(role)]

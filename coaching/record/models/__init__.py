@@ -1,0 +1,47 @@
+"""The development record's models: entries of every kind (`entries`), goals with key
+results (`goals`), 1:1s (`meetings`) and blameless learning reviews (`reviews`)."""
+
+from .entries import (
+    Cheer,
+    Entry,
+    EntryRevision,
+    Feedback,
+    FeedbackKind,
+    Milestone,
+    MilestoneKind,
+    OwnedAction,
+    Recognition,
+    RecordErasure,
+    Reflection,
+    Reply,
+)
+from .goals import Cadence, Confidence, Goal, GoalCheckIn, GoalStatus, KeyResult, SetBy
+from .meetings import ActionItem, AgendaItem, OneOnOne
+from .reviews import LearningReview, ReviewAction
+
+__all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "Cadence",
+    "Cheer",
+    "Confidence",
+    "Entry",
+    "EntryRevision",
+    "Feedback",
+    "FeedbackKind",
+    "Goal",
+    "GoalCheckIn",
+    "GoalStatus",
+    "KeyResult",
+    "LearningReview",
+    "Milestone",
+    "MilestoneKind",
+    "OneOnOne",
+    "OwnedAction",
+    "Recognition",
+    "RecordErasure",
+    "Reflection",
+    "Reply",
+    "ReviewAction",
+    "SetBy",
+]

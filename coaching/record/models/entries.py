@@ -1,0 +1,257 @@
+"""The development record: one timeline per new hire of everything that helps them grow.
+
+Every entry is an `Entry` (django-polymorphic), so one query per kind fills a timeline.
+Entries are private to the new hire, their coaches and HR unless they are public
+recognition; `coaching.record.roles.entry_or_404` is the one place that rule lives.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from polymorphic.managers import PolymorphicManager
+from polymorphic.models import PolymorphicModel
+from polymorphic.query import PolymorphicQuerySet
+
+
+class EntryQuerySet(PolymorphicQuerySet):
+    def for_trainee(self, user):
+        return self.filter(trainee=user)
+
+
+class Entry(PolymorphicModel):
+    """One entry on a new hire's development record."""
+
+    trainee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="record_entries",
+        verbose_name=_("whose record"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="authored_entries",
+        verbose_name=_("written by"),
+        help_text=_("Empty for milestones, which the system writes."),
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Public entries are seen by every signed-in person; others stay private."),
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("last edited"), auto_now=True)
+
+    objects = PolymorphicManager.from_queryset(EntryQuerySet)()
+
+    # Which fields a person may edit after writing, and which carry free text.
+    editable_fields = ()
+    kind_label = _("entry")
+
+    class Meta:
+        verbose_name = _("record entry")
+        verbose_name_plural = _("record entries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["trainee", "-created_at"])]
+
+    def __str__(self):
+        return str(self.kind_label)
+
+    @property
+    def kind(self):
+        return self._meta.model_name
+
+
+class FeedbackKind(models.TextChoices):
+    APPRECIATION = "appreciation", _("Appreciation")
+    COACHING = "coaching", _("Coaching")
+    EVALUATION = "evaluation", _("Evaluation")
+
+
+class Feedback(Entry):
+    """Specific feedback from a coach: the situation, the behaviour, its impact, a way on."""
+
+    feedback_kind = models.CharField(
+        _("kind of feedback"), max_length=16, choices=FeedbackKind.choices
+    )
+    situation = models.TextField(
+        _("situation"), help_text=_("When and where: the moment you are talking about.")
+    )
+    behaviour = models.TextField(
+        _("behaviour"), help_text=_("What you saw or heard, as a camera would have recorded it.")
+    )
+    impact = models.TextField(
+        _("impact"), help_text=_("What it led to, for customers, colleagues or you.")
+    )
+    suggestion = models.TextField(
+        _("suggestion"),
+        blank=True,
+        help_text=_("What to keep doing, or one thing to try next time."),
+    )
+
+    editable_fields = ("feedback_kind", "situation", "behaviour", "impact", "suggestion")
+    kind_label = _("Feedback")
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+
+class Recognition(Entry):
+    """Thanks from anyone to anyone, naming the company value it lived."""
+
+    value = models.ForeignKey(
+        "lessons.CompanyValue",
+        on_delete=models.PROTECT,
+        related_name="recognitions",
+        verbose_name=_("company value"),
+    )
+    message = models.TextField(
+        _("message"), help_text=_("What they did and why it mattered. Be specific.")
+    )
+
+    editable_fields = ("value", "message", "is_public")
+    kind_label = _("Recognition")
+
+    class Meta:
+        verbose_name = _("recognition")
+        verbose_name_plural = _("recognition")
+
+
+class Cheer(models.Model):
+    """A colleague joining in an existing recognition."""
+
+    recognition = models.ForeignKey(Recognition, on_delete=models.CASCADE, related_name="cheers")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cheers"
+    )
+    message = models.CharField(_("message"), max_length=280, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("cheer")
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["recognition", "author"], name="one_cheer_each")
+        ]
+
+    def __str__(self):
+        return f"{self.author} → {self.recognition_id}"
+
+
+class Reflection(Entry):
+    """The new hire's own thoughts on how it is going."""
+
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("reflection"))
+
+    editable_fields = ("title", "text")
+    kind_label = _("Self-reflection")
+
+    class Meta:
+        verbose_name = _("self-reflection")
+        verbose_name_plural = _("self-reflections")
+
+
+class MilestoneKind(models.TextChoices):
+    PATH_COMPLETED = "path_completed", _("Path completed")
+    CHECK_PASSED = "check_passed", _("Knowledge check passed")
+    GOAL_ACHIEVED = "goal_achieved", _("Goal achieved")
+
+
+class Milestone(Entry):
+    """Written by the system when something is achieved; nobody edits it."""
+
+    milestone_kind = models.CharField(_("milestone"), max_length=20, choices=MilestoneKind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    # The event, so that it is written once: "7:path_completed:assignment:12" (person 7).
+    key = models.CharField(max_length=120, unique=True)
+
+    kind_label = _("Milestone")
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+
+class OwnedAction(models.Model):
+    """Something a person owns doing after a 1:1 or a review, open until marked done."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text
+
+
+class Reply(models.Model):
+    """A reply on an entry: the new hire answering feedback, a coach answering back."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="replies")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("reply"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class EntryRevision(models.Model):
+    """What an entry said before an edit: edits keep a history."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="revisions")
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    edited_at = models.DateTimeField(default=timezone.now)
+    previous = models.JSONField(_("previous values"))
+
+    class Meta:
+        verbose_name = _("entry revision")
+        ordering = ["-edited_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.entry_id} · {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class RecordErasure(models.Model):
+    """HR erased a person's record on request: who, when, and how much (not what)."""
+
+    person_id_erased = models.PositiveIntegerField(_("person's id"))
+    person_name = models.CharField(_("person"), max_length=255)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    erased_at = models.DateTimeField(default=timezone.now)
+    entries_erased = models.PositiveIntegerField(default=0)
+    reason = models.CharField(_("reason"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("record erasure")
+        verbose_name_plural = _("record erasures")
+        ordering = ["-erased_at"]
+
+    def __str__(self):
+        return self.person_name

@@ -1,0 +1,68 @@
+"""The portal home, a path page, the coach dashboard and a trainee's page cost the same
+number of queries with 2 and with 40 trainees, paths and steps."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coaching.learning.assigning import assign_path
+from coaching.models import Assignment, ProgressStatus, StepProgress, TraineeProfile
+from lessons.models import PathVersionStep
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def build(portal, size):
+    """`size` paths of `size` steps, each assigned to `size` trainees of one coach,
+    with the first step of every assignment done."""
+    coach = builders.make_user("coach")
+    modules = [builders.make_module(portal, title=f"M{i}", slug=f"m{i}") for i in range(2)]
+    steps = [*modules, *[f"Task {i}" for i in range(size - 2)]]
+    trainees = [builders.make_trainee(f"t{i}", coach=coach) for i in range(size)]
+    for p in range(size):
+        learning_path = builders.make_path(f"Path {p}", steps=steps)
+        assign_path(learning_path, TraineeProfile.objects.all(), assigned_by=coach)
+    first_step = {step.version_id: step for step in PathVersionStep.objects.filter(position=0)}
+    StepProgress.objects.bulk_create(
+        StepProgress(
+            assignment=assignment,
+            step=first_step[assignment.version_id],
+            status=ProgressStatus.DONE,
+        )
+        for assignment in Assignment.objects.all()
+    )
+    return coach, trainees[0], trainees[0].assignments.first()
+
+
+def queries(client, user, url):
+    client.force_login(user)
+    client.get(url)  # warm per-process caches (content types, cached roles)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("size", [2, 40])
+def test_pages_make_a_fixed_number_of_queries(client, portal, size):
+    coach, trainee, assignment = build(portal, size)
+
+    counts = {
+        # session, user; assignments with progress, their steps, their progress;
+        # the portal and its site for the header; recently completed
+        "portal home": queries(client, trainee, reverse("coaching:home")),
+        # session, user; the assignment with progress, its steps, its progress;
+        # the portal and its site for the header
+        "path page": queries(client, trainee, reverse("coaching:assignment", args=[assignment.pk])),
+        # session, user, two permission lookups, coaching relationship; count, trainee
+        # rows, their assignments; the portal and its site; units and paths to filter by
+        "dashboard": queries(client, coach, reverse("coaching:dashboard")),
+        # session, user, two permission lookups (is HR?); the trainee (within those they
+        # coach), attempts, assignments with progress, their steps, their progress; the
+        # portal and its site
+        "trainee page": queries(client, coach, reverse("coaching:trainee", args=[trainee.pk])),
+    }
+
+    assert counts == {"portal home": 6, "path page": 7, "dashboard": 12, "trainee page": 11}
