@@ -23,15 +23,10 @@ from coaching.learning.forms import (
     RequiredNoteForm,
 )
 from coaching.learning.journeys import journeys
+from coaching.learning.lookups import coached_assignment_or_404, step_or_404
 from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus
 from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
-from coaching.people.access import (
-    coached_assignment_or_404,
-    coached_profiles,
-    coached_trainee_or_404,
-    require_coach,
-    step_or_404,
-)
+from coaching.people.access import coached_profiles, coached_trainee_or_404, require_coach
 from lessons.models import BusinessUnit, LearningPath
 
 

@@ -12,8 +12,8 @@ from coaching.common.pages import render_page
 from coaching.learning import progress
 from coaching.learning.forms import KnowledgeCheckForm, NoteForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
+from coaching.learning.lookups import own_assignment_or_404, step_or_404
 from coaching.learning.models import Assignment, CheckAttempt
-from coaching.people.access import own_assignment_or_404, step_or_404
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
 

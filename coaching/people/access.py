@@ -1,14 +1,13 @@
 """Who may see and act on whose onboarding. Every view asks here.
 
-A trainee sees only their own assignments; a coach only those of the people they
-actively coach; HR (the `coaching.manage_all_trainees` permission) everyone's. Anything
-else answers 404, so a foreign id reveals nothing.
+A trainee sees only their own data; a coach only that of the people they actively coach;
+HR (the `coaching.manage_all_trainees` permission) everyone's. Anything else answers 404,
+so a foreign id reveals nothing. (Assignments and steps: `coaching.learning.lookups`.)
 """
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from coaching.learning.models import Assignment
 from coaching.people.models import CoachRelationship, TraineeProfile
 
 
@@ -42,30 +41,3 @@ def coached_profiles(user):
 def coached_trainee_or_404(user, trainee_id):
     profile = get_object_or_404(coached_profiles(user).select_related("user"), user_id=trainee_id)
     return profile.user
-
-
-def visible_assignments(user):
-    """Assignments this person may see as a coach or HR."""
-    assignments = Assignment.objects.all()
-    if is_hr(user):
-        return assignments
-    return assignments.coached_by(user)
-
-
-def own_assignment_or_404(user, assignment_id):
-    return get_object_or_404(
-        Assignment.objects.select_related("version"), pk=assignment_id, trainee=user
-    )
-
-
-def coached_assignment_or_404(user, assignment_id):
-    return get_object_or_404(
-        visible_assignments(user).select_related("version", "trainee"), pk=assignment_id
-    )
-
-
-def step_or_404(assignment, position):
-    """The assignment's step at a 1-based position in its pinned version."""
-    return get_object_or_404(
-        assignment.version.steps.select_related("page", "knowledge_check"), position=position - 1
-    )
