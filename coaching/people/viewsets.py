@@ -10,7 +10,7 @@ from coaching.people.models import CoachRelationship, TraineeProfile
 
 class TraineeProfileViewSet(ModelViewSet):
     model = TraineeProfile
-    name = "new_hires"
+    name = "trainees"
     url_prefix = "onboarding/new-hires"
     icon = "user"
     menu_label = _("New hires")

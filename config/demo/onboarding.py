@@ -48,7 +48,7 @@ def grant_roles(groups):
 def ensure_profiles(rows, people, units, report):
     today = timezone.localdate()
     for row in rows:
-        if row["role"] != "new_hire":
+        if row["role"] != "trainee":
             continue
         profile, created = TraineeProfile.objects.get_or_create(
             user=people[row["username"]],

@@ -15,7 +15,7 @@ def test_hr_lists_new_hires_and_relationships(admin_client):
     coach = builders.make_user("citra")
     builders.make_trainee("nadia", coach=coach)
 
-    for name in ("new_hires:index", "coach_relationships:index"):
+    for name in ("trainees:index", "coach_relationships:index"):
         response = admin_client.get(reverse(name))
         assert response.status_code == 200
         assert "Nadia" in response.text
@@ -70,7 +70,7 @@ def test_hr_records_a_new_hires_start_date(admin_client):
     unit = builders.make_unit("Network Operations")
 
     admin_client.post(
-        reverse("new_hires:add"),
+        reverse("trainees:add"),
         {
             "user": user.pk,
             "start_date": "2026-12-01",

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 
 from config.demo.loader import DEMO_PASSWORD, load_demo
 
-ROLE_LABELS = {"hr": "HR", "editor": "editor", "coach": "coach", "new_hire": "new hire"}
+ROLE_LABELS = {"hr": "HR", "editor": "editor", "coach": "coach", "trainee": "new hire"}
 
 
 class Command(BaseCommand):
