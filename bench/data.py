@@ -1,7 +1,7 @@
 """Benchmark data, built in bulk: content once, then trainees grown to each size.
 
-Content reuses the test suite's builders; people and progress are bulk inserted so that
-building 10,000 trainees takes seconds, not minutes.
+Content is published as an editor would (bench.content); people and progress are bulk
+inserted so that building 10,000 trainees takes seconds, not minutes.
 """
 
 from datetime import date, timedelta
@@ -9,12 +9,12 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from bench.content import make_module, make_path, make_portal, publish_child
 from bench.models import PlainPage
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
 from coaching.people.models import CoachRelationship, TraineeProfile
 from lessons.models import PathVersionStep
-from tests import builders
 
 User = get_user_model()
 PLAIN_BODY = "<p>" + "Customers remember how we made them feel. " * 40 + "</p>"
@@ -24,24 +24,23 @@ class Content:
     """The portal, a plain page beside it, and the paths the benchmark assigns."""
 
     def __init__(self, population_paths=3, population_steps=20, focus_paths=5, focus_steps=30):
-        self.portal = builders.make_portal()
-        self.plain_page = builders.publish_child(
+        self.portal = make_portal()
+        self.plain_page = publish_child(
             self.portal,
             PlainPage(title="A plain page", slug="plain", body=PLAIN_BODY),
         )
         modules = [
-            builders.make_module(self.portal, f"Module {n}", slug=f"module-{n}")
+            make_module(self.portal, f"Module {n}", slug=f"module-{n}")
             for n in range(max(population_steps, focus_steps))
         ]
         self.population_paths = [
-            builders.make_path(f"Population path {n}", steps=modules[:population_steps])
+            make_path(f"Population path {n}", steps=modules[:population_steps])
             for n in range(population_paths)
         ]
         self.focus_paths = [
-            builders.make_path(f"Focus path {n}", steps=modules[:focus_steps])
-            for n in range(focus_paths)
+            make_path(f"Focus path {n}", steps=modules[:focus_steps]) for n in range(focus_paths)
         ]
-        self.bulk_path = builders.make_path("Bulk path", steps=modules[:population_steps])
+        self.bulk_path = make_path("Bulk path", steps=modules[:population_steps])
 
 
 def unusable_user(username):

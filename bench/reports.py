@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bench import measure
+from bench.content import make_check, make_path, make_unit
 from bench.data import unusable_user
 from coaching.learning.models import (
     Assignment,
@@ -27,7 +28,6 @@ from coaching.learning.models import (
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import Goal, GoalStatus, Recognition
 from lessons.models import CompanyValue, PathVersionStep
-from tests import builders
 
 User = get_user_model()
 TARGET_MS = 1000
@@ -39,16 +39,14 @@ class ReportData:
     """Units, values and paths, then new hires with progress spread from none to all."""
 
     def __init__(self, rows):
-        self.units = [builders.make_unit(f"Unit {n}") for n in range(4)]
+        self.units = [make_unit(f"Unit {n}") for n in range(4)]
         self.values = [
             CompanyValue.objects.create(name=f"Value {n}", slug=f"value-{n}", sort_order=n)
             for n in range(4)
         ]
-        self.check = builders.make_check("Bench check")
+        self.check = make_check("Bench check")
         self.paths = [
-            builders.make_path(
-                f"Report path {n}", steps=[*(f"Task {i}" for i in range(TASKS)), self.check]
-            )
+            make_path(f"Report path {n}", steps=[*(f"Task {i}" for i in range(TASKS)), self.check])
             for n in range(PATHS)
         ]
         self.hr = User.objects.create(username="report-hr", is_superuser=True, password="!")
