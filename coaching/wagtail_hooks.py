@@ -3,6 +3,7 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from coaching.common import header
 from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone
@@ -10,8 +11,14 @@ from coaching.people.viewsets import PeopleGroup
 from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
+from lessons.header import HOOK_NAME as HEADER_ITEMS
+from lessons.header import SIGN_OUT_ORDER
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
+
+# The portal's header: coaching's pages before the person's name, signing out last.
+hooks.register(HEADER_ITEMS, header.coaching_links)
+hooks.register(HEADER_ITEMS, header.sign_out, order=SIGN_OUT_ORDER)
 
 
 @hooks.register("register_admin_viewset")
