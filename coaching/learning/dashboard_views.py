@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
@@ -17,10 +18,11 @@ from coaching.conf import coaching_settings
 from coaching.learning import assigning, progress
 from coaching.learning.forms import (
     AssignForm,
+    CheckinNotesForm,
     DueDateForm,
-    NoteForm,
     PlanCheckinForm,
     RequiredNoteForm,
+    SignOffForm,
 )
 from coaching.learning.journeys import journeys
 from coaching.learning.lookups import coached_assignment_or_404, step_or_404
@@ -70,15 +72,23 @@ def dashboard(request):
 
 @login_required
 def trainee_detail(request, trainee_id):
-    trainee = coached_trainee_or_404(request.user, trainee_id)
+    return _trainee_page(request, coached_trainee_or_404(request.user, trainee_id))
+
+
+def _trainee_page(request, trainee, refused=None):
+    """A new hire's page for their coach: every assignment, step by step, with the coach's
+    forms on each. `refused` is a form just sent and not valid: it is shown again in its
+    place, with its errors beside its fields and what was typed in them."""
     assignments = Assignment.objects.for_trainee(trainee).order_by("status", "due_on")
     attempts = {}
     for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
         attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
     all_journeys = journeys(assignments)
     for journey in all_journeys:
+        journey.forms = CoachForms(journey.assignment, refused=refused)
         for state in journey.steps:
             state.attempts = attempts.get((journey.assignment.pk, state.step.pk), [])
+            state.forms = CoachForms(journey.assignment, state.number, refused)
     return render_page(
         request,
         "coaching/learning/dashboard/trainee.html",
@@ -91,6 +101,7 @@ def trainee_detail(request, trainee_id):
                 for state in journey.steps
                 if state.status == ProgressStatus.SUBMITTED
             ],
+            "refused": refused,
         },
     )
 
@@ -152,6 +163,7 @@ class CoachAction:
     run: Callable  # (assignment, step or None, the form's cleaned data, coach)
     done: str
     form: type | None = None
+    initial: Callable = lambda assignment: {}  # the form's starting values
 
 
 COACH_ACTIONS = {
@@ -163,13 +175,14 @@ COACH_ACTIONS = {
         lambda assignment, step, data, coach: assigning.change_due_date(assignment, data["due_on"]),
         gettext_lazy("Due date changed."),
         DueDateForm,
+        lambda assignment: {"due_on": assignment.due_on},
     ),
     "sign_off": CoachAction(
         lambda assignment, step, data, coach: progress.sign_off(
             assignment, step, coach=coach, comment=data["text"]
         ),
         gettext_lazy("Signed off."),
-        NoteForm,
+        SignOffForm,
     ),
     "send_back": CoachAction(
         lambda assignment, step, data, coach: progress.send_back(
@@ -190,9 +203,62 @@ COACH_ACTIONS = {
             assignment, step, coach=coach, notes=data["text"]
         ),
         gettext_lazy("Check-in recorded."),
-        NoteForm,
+        CheckinNotesForm,
     ),
 }
+
+
+def coach_form(action, assignment, number=None, data=None):
+    """The form of one coach action on an assignment (or its step `number`). Its ids name
+    the action and the row (`sign-off-12-3-text`): a new hire's page holds one such form
+    per step, and each label must point at its own field. Field names stay plain."""
+    spec = COACH_ACTIONS[action]
+    row = f"{action.replace('_', '-')}-{assignment.pk}"
+    if number is not None:
+        row = f"{row}-{number}"
+    return spec.form(data, auto_id=f"{row}-%s", initial=spec.initial(assignment))
+
+
+@dataclass(frozen=True)
+class RefusedForm:
+    """A coach action's form that was sent and did not validate, and where it belongs."""
+
+    action: str
+    assignment_id: int
+    number: int | None
+    form: forms.Form
+
+    @property
+    def place(self):
+        return (self.action, self.assignment_id, self.number)
+
+    @property
+    def problems(self):
+        """(field or None, error) for every error, for the summary at the top of the page
+        that links to each field."""
+        return [
+            (self.form[name] if name in self.form.fields else None, error)
+            for name, errors in self.form.errors.items()
+            for error in errors
+        ]
+
+
+class CoachForms:
+    """The coach's forms for one assignment or one of its steps, by action name, made when
+    the page shows them (`state.forms.sign_off`): the page decides which a step offers."""
+
+    def __init__(self, assignment, number=None, refused=None):
+        self.assignment, self.number, self.refused = assignment, number, refused
+        self._made = {}
+
+    def __getitem__(self, action):
+        if action not in self._made:
+            here = (action, self.assignment.pk, self.number)
+            if self.refused and self.refused.place == here:
+                self._made[action] = self.refused.form
+            else:
+                self._made[action] = coach_form(action, self.assignment, self.number)
+        return self._made[action]
 
 
 @require_POST
@@ -200,20 +266,21 @@ COACH_ACTIONS = {
 def coach_action(request, assignment_id, number=None, *, action):
     """Run one of COACH_ACTIONS (named by the URL) on an assignment the coach may see, and
     go back to the new hire's page with what happened. Only HR and the new hire's
-    coaches find the assignment; to anyone else it is not there."""
+    coaches find the assignment; to anyone else it is not there. A form that does not
+    validate comes back on the new hire's page, in its place, as it was sent."""
     spec = COACH_ACTIONS[action]
     assignment = coached_assignment_or_404(request.user, assignment_id)
     step = step_or_404(assignment, number) if number is not None else None
-    form = spec.form(request.POST) if spec.form else None
+    form = coach_form(action, assignment, number, request.POST) if spec.form else None
     if form is not None and not form.is_valid():
-        for errors in form.errors.values():
-            messages.error(request, errors[0])
+        refused = RefusedForm(action, assignment.pk, number, form)
+        trainee = coached_trainee_or_404(request.user, assignment.trainee_id)
+        return _trainee_page(request, trainee, refused)
+    try:
+        spec.run(assignment, step, form.cleaned_data if form else None, request.user)
+    except (progress.StepError, assigning.AssignmentError) as error:
+        messages.error(request, str(error))
     else:
-        try:
-            spec.run(assignment, step, form.cleaned_data if form else None, request.user)
-        except (progress.StepError, assigning.AssignmentError) as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, str(spec.done))
+        messages.success(request, str(spec.done))
     back = reverse("coaching:trainee", args=[assignment.trainee_id])
     return redirect(f"{back}#assignment-{assignment.pk}")

@@ -14,7 +14,13 @@ NOTE_LIMIT = 4000
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker. Its value is always ISO (YYYY-MM-DD), as the HTML asks,
+    never the active language's date format (Indonesian would write DD-MM-YYYY)."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None, format="%Y-%m-%d"):
+        super().__init__(attrs, format=format)
 
 
 class PeopleField(forms.ModelMultipleChoiceField):
@@ -134,26 +140,42 @@ class DueDateForm(forms.Form):
     )
 
 
-class NoteForm(forms.Form):
-    """A short optional text: a trainee's note on a task, a coach's sign-off comment."""
-
-    text = forms.CharField(
-        label=_("Note"),
-        required=False,
+def _note_field(label, *, required=False, compact=False):
+    # Compact: two rows, and the width a browser gives a textarea by default (Django's
+    # Textarea asks for 40 columns), so that several fit side by side on a step.
+    size = {"rows": 2, "cols": 20} if compact else {"rows": 3}
+    return forms.CharField(
+        label=label,
+        required=required,
         max_length=NOTE_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs=size),
     )
+
+
+class NoteForm(forms.Form):
+    """A short optional text: a trainee's note on a task."""
+
+    text = _note_field(_("Note"))
+
+
+# The coach's forms on a new hire's page: one set per step, so compact.
+class SignOffForm(NoteForm):
+    text = _note_field(_("Comment (optional)"), compact=True)
 
 
 class RequiredNoteForm(NoteForm):
-    text = forms.CharField(
-        label=_("What is missing"), max_length=NOTE_LIMIT, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    """Sending a task back says what is missing: the comment is required."""
+
+    text = _note_field(_("What is missing"), required=True, compact=True)
+
+
+class CheckinNotesForm(NoteForm):
+    text = _note_field(_("Notes (optional)"), compact=True)
 
 
 class PlanCheckinForm(forms.Form):
     when = forms.DateTimeField(
-        label=_("When"),
+        label=_("Plan for"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )

@@ -148,7 +148,9 @@ class ReplyForm(LimitedTextMixin, forms.ModelForm):
 class CheerForm(forms.Form):
     """A colleague joining in a recognition, with an optional short message."""
 
-    message = forms.CharField(label=_("Message"), max_length=280, required=False)
+    message = forms.CharField(
+        label=_("Add your cheer (optional message)"), max_length=280, required=False
+    )
 
 
 class AgendaItemForm(forms.ModelForm):

@@ -14,6 +14,7 @@ from coaching.record import roles, writing
 from coaching.record.forms import CheerForm, RecognitionForm
 from coaching.record.models import Recognition
 from coaching.record.timeline import load_related
+from coaching.record.views import entry_page, may_cheer
 
 
 @login_required
@@ -55,8 +56,12 @@ def give(request):
 @require_POST
 @login_required
 def cheer(request, entry_id):
-    entry = roles.entry_or_404(request.user, entry_id)
+    """Join in a recognition. A message that is not valid comes back on the entry's page,
+    beside its field, as it was typed."""
+    entry, role = roles.entry_and_role_or_404(request.user, entry_id)
     form = CheerForm(request.POST)
+    if not form.is_valid() and may_cheer(request.user, entry):
+        return entry_page(request, entry, role, cheer_form=form)
     try:
         if not form.is_valid():
             raise writing.RecordError(" ".join(form.errors["message"]))

@@ -19,6 +19,7 @@ from coaching.record import roles, writing
 from coaching.record.forms import (
     ActionItemForm,
     AgendaItemForm,
+    CheerForm,
     GoalCheckInForm,
     KeyResultFormSet,
     RecognitionForm,
@@ -26,7 +27,14 @@ from coaching.record.forms import (
     ReviewActionForm,
 )
 from coaching.record.kinds import FORMS_BY_MODEL, KINDS, writable_kinds
-from coaching.record.models import ActionItem, Goal, LearningReview, OneOnOne, ReviewAction
+from coaching.record.models import (
+    ActionItem,
+    Goal,
+    LearningReview,
+    OneOnOne,
+    Recognition,
+    ReviewAction,
+)
 from coaching.record.timeline import (
     FILTER_KINDS,
     PERIODS,
@@ -116,6 +124,17 @@ def new_entry(request, person_id, kind):
 @login_required
 def entry_detail(request, entry_id):
     entry, role = roles.entry_and_role_or_404(request.user, entry_id)
+    return entry_page(request, entry, role)
+
+
+def may_cheer(user, entry):
+    """Colleagues cheer a recognition; the people named in it do not."""
+    return isinstance(entry, Recognition) and user.pk not in (entry.trainee_id, entry.author_id)
+
+
+def entry_page(request, entry, role, *, cheer_form=None):
+    """An entry's page for someone who may read it. `cheer_form` is a cheer just sent and
+    refused: it is shown again with its error beside the field and its text kept."""
     (entry,) = load_related([entry])
     keeper = role.keeper
     context = {
@@ -136,6 +155,8 @@ def entry_detail(request, entry_id):
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):
         context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
+    if may_cheer(request.user, entry):
+        context["cheer_form"] = cheer_form or CheerForm()
     return render_page(request, "coaching/record/entry.html", context)
 
 
