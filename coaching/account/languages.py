@@ -10,10 +10,11 @@ from django.core.cache import cache
 from django.utils import translation
 
 from coaching.account.models import Preferences
+from coaching.common.types import User
 from coaching.conf import coaching_settings
 
 
-def available(code):
+def available(code: str) -> bool:
     return code in dict(settings.LANGUAGES)
 
 
@@ -52,7 +53,7 @@ def language_for_request(request):
     return translation.get_language_from_request(request, check_path=False)
 
 
-def recipient_language(user):
+def recipient_language(user: User) -> str:
     """The language to write to a person in (emails), outside any request."""
     preferences = getattr(user, "preferences", None)
     chosen = preferences.language if preferences is not None else ""

@@ -15,7 +15,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-def render_user_text(text):
+def render_user_text(text: str | None) -> str:
     """Safe HTML for plain text typed by a person: escaped, with links and line breaks."""
     if not text:
         return ""

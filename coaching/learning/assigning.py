@@ -1,16 +1,19 @@
 """Assigning learning paths, in bulk, and changing assignments afterwards."""
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.common.names import name_from
+from coaching.common.types import User
 from coaching.learning.models import Assignment, AssignmentStatus
 from coaching.notifications import events
+from coaching.people.models import TraineeProfile
+from lessons.models import LearningPath
 
 
 class AssignmentError(Exception):
@@ -20,11 +23,18 @@ class AssignmentError(Exception):
 @dataclass
 class AssignResult:
     created: int = 0
-    already_assigned: list = field(default_factory=list)
-    without_start_date: list = field(default_factory=list)
+    already_assigned: list[str] = field(default_factory=list)  # names
+    without_start_date: list[str] = field(default_factory=list)
 
 
-def assign_path(learning_path, profiles, *, assigned_by, due_on=None, due_after_start_days=None):
+def assign_path(
+    learning_path: LearningPath,
+    profiles: QuerySet[TraineeProfile],
+    *,
+    assigned_by: User | None,
+    due_on: date | None = None,
+    due_after_start_days: int | None = None,
+) -> AssignResult:
     """Assign the path's current version to every new hire in `profiles` (a queryset).
 
     People who already have this path are skipped and named in the result; the rest are
@@ -69,7 +79,7 @@ def assign_path(learning_path, profiles, *, assigned_by, due_on=None, due_after_
     return result
 
 
-def cancel_assignment(assignment):
+def cancel_assignment(assignment: Assignment) -> None:
     """Cancel an assignment in progress. Its progress stays on record."""
     updated = Assignment.objects.filter(pk=assignment.pk, status=AssignmentStatus.ACTIVE).update(
         status=AssignmentStatus.CANCELLED, cancelled_at=timezone.now()
@@ -79,7 +89,7 @@ def cancel_assignment(assignment):
     assignment.refresh_from_db()
 
 
-def change_due_date(assignment, due_on):
+def change_due_date(assignment: Assignment, due_on: date | None) -> None:
     if assignment.status != AssignmentStatus.ACTIVE:
         raise AssignmentError(_("Only an assignment in progress can get a new due date."))
     assignment.due_on = due_on

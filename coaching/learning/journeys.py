@@ -1,11 +1,23 @@
 """A new hire's assignments as they see them: each step's state and what comes next."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
-from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.common.types import User
+from coaching.learning.models import (
+    Assignment,
+    AssignmentQuerySet,
+    AssignmentStatus,
+    Progress,
+    ProgressStatus,
+    StepProgress,
+)
 from lessons.models import PathVersionStep
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 @dataclass
@@ -15,11 +27,11 @@ class StepState:
     number: int  # 1-based, as people count
 
     @property
-    def status(self):
+    def status(self) -> str:
         return self.progress.status if self.progress else ""
 
     @property
-    def is_done(self):
+    def is_done(self) -> bool:
         return self.status == ProgressStatus.DONE
 
 
@@ -27,17 +39,17 @@ class StepState:
 class Journey:
     """One assignment with its steps in order; `assignment` carries `percent` and `done_count`."""
 
-    assignment: Assignment
-    steps: list
+    assignment: "WithAnnotations[Assignment, Progress]"
+    steps: list[StepState]
 
     @property
-    def next_step(self):
+    def next_step(self) -> StepState | None:
         if self.assignment.status != AssignmentStatus.ACTIVE:
             return None
         return next((state for state in self.steps if not state.is_done), None)
 
 
-def journeys(assignments):
+def journeys(assignments: AssignmentQuerySet[Assignment]) -> list[Journey]:
     """Journeys for an assignment queryset, in a fixed number of queries:
     the annotated assignments, their versions' steps, and their progress rows.
 
@@ -63,11 +75,11 @@ def journeys(assignments):
 class PathSummary:
     """One assignment for the portal home: progress (annotated) and the next step only."""
 
-    assignment: Assignment
+    assignment: "WithAnnotations[Assignment, Progress]"
     next_step: StepState | None
 
 
-def summaries(assignments):
+def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:
     """Path summaries for an assignment queryset in one query: the database finds each
     assignment's next step (its first step not yet done), so no step is loaded."""
     remaining = (
@@ -95,16 +107,25 @@ def summaries(assignments):
     return [PathSummary(row, _next_state(row)) for row in rows]
 
 
-def _next_state(assignment):
-    if assignment.status != AssignmentStatus.ACTIVE or assignment.next_position is None:
+class NextStep(TypedDict):
+    """What `summaries` annotates: the first step not done yet (all None when every step is)."""
+
+    next_position: int | None
+    next_title: str | None
+    next_kind: str | None
+
+
+def _next_state(assignment: "WithAnnotations[Assignment, NextStep]") -> StepState | None:
+    title, kind = assignment.next_title, assignment.next_kind
+    position = assignment.next_position
+    if assignment.status != AssignmentStatus.ACTIVE or position is None:
         return None
-    step = PathVersionStep(
-        title=assignment.next_title, kind=assignment.next_kind, position=assignment.next_position
-    )
+    assert title is not None and kind is not None  # they come with the position
+    step = PathVersionStep(title=title, kind=kind, position=position)
     return StepState(step, None, step.position + 1)
 
 
-def recent_completions(user, limit=5):
+def recent_completions(user: User, limit: int = 5) -> QuerySet[StepProgress]:
     return (
         StepProgress.objects.filter(assignment__trainee=user, status=ProgressStatus.DONE)
         .select_related("step", "assignment__version")

@@ -1,5 +1,8 @@
 """Assignments of learning paths to new hires, and their progress step by step."""
 
+from datetime import date
+from typing import TYPE_CHECKING, Self, TypedDict, TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
@@ -8,7 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
+from coaching.common.types import User
 from coaching.people.models import CoachRelationship
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 class AssignmentStatus(models.TextChoices):
@@ -24,26 +31,37 @@ class ProgressStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class AssignmentQuerySet(models.QuerySet):
-    def current(self):
+class Progress(TypedDict):
+    """What `AssignmentQuerySet.with_progress` adds to each assignment."""
+
+    done_count: int
+    percent: int
+
+
+_Assignment = TypeVar("_Assignment", bound="Assignment", covariant=True)
+
+
+class AssignmentQuerySet(models.QuerySet[_Assignment]):
+    def current(self) -> Self:
         """Assignments that count: in progress or completed, not cancelled."""
         return self.exclude(status=AssignmentStatus.CANCELLED)
 
-    def active(self):
+    def active(self) -> Self:
         return self.filter(status=AssignmentStatus.ACTIVE)
 
-    def overdue(self, today=None):
+    def overdue(self, today: date | None = None) -> Self:
         return self.active().filter(due_on__lt=today or timezone.localdate())
 
-    def for_trainee(self, user):
+    def for_trainee(self, user: User) -> Self:
         return self.filter(trainee=user)
 
-    def coached_by(self, coach, on=None):
+    def coached_by(self, coach: User, on: date | None = None) -> Self:
         return self.filter(trainee__in=CoachRelationship.objects.trainees_of(coach, on))
 
-    def with_progress(self):
+    def with_progress(self) -> "AssignmentQuerySet[WithAnnotations[Assignment, Progress]]":
         """Annotate done steps and percent complete, counted by the database."""
-        return self.annotate(
+        # The plugin types `annotate` on a generic QuerySet as Any; this says what it adds.
+        annotated: AssignmentQuerySet[WithAnnotations[Assignment, Progress]] = self.annotate(
             done_count=Count("progress", filter=Q(progress__status=ProgressStatus.DONE)),
         ).annotate(
             percent=Coalesce(
@@ -51,6 +69,7 @@ class AssignmentQuerySet(models.QuerySet):
                 100,
             )
         )
+        return annotated
 
 
 class Assignment(models.Model):
@@ -110,14 +129,14 @@ class Assignment(models.Model):
         ]
         indexes = [models.Index(fields=["trainee", "status"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return _("%(path)s for %(trainee)s") % {
             "path": self.version.title,
             "trainee": display_name(self.trainee),
         }
 
     @property
-    def is_overdue(self):
+    def is_overdue(self) -> bool:
         return (
             self.status == AssignmentStatus.ACTIVE
             and self.due_on is not None
@@ -125,8 +144,8 @@ class Assignment(models.Model):
         )
 
 
-class StepProgressQuerySet(models.QuerySet):
-    def waiting_for_sign_off(self):
+class StepProgressQuerySet(models.QuerySet["StepProgress"]):
+    def waiting_for_sign_off(self) -> Self:
         """Practical tasks submitted on paths still in progress."""
         return self.filter(
             status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
@@ -172,7 +191,7 @@ class StepProgress(models.Model):
         ]
         indexes = [models.Index(fields=["assignment", "status"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.step} · {self.get_status_display()}"
 
 
@@ -212,5 +231,5 @@ class CheckAttempt(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return _("Attempt %(number)s: %(score)s%%") % {"number": self.number, "score": self.score}

@@ -1,6 +1,11 @@
 """The coach's view of their new hires: one annotated row each, counted by the database."""
 
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import TYPE_CHECKING, TypeAlias, TypedDict, cast
+
 from django.db.models import (
+    Aggregate,
     Case,
     Count,
     Exists,
@@ -8,7 +13,10 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
+    Model,
+    OrderBy,
     OuterRef,
+    QuerySet,
     Subquery,
     Sum,
     Value,
@@ -18,8 +26,39 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.people.models import TraineeProfile
 
-SORTS = {
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class Overview(TypedDict):
+    """What `trainee_overview` annotates on each new hire's profile."""
+
+    steps_total: int
+    steps_done: int
+    overdue_steps: int
+    waiting_count: int
+    last_activity: datetime | None
+    next_due: date | None
+    percent: int
+
+
+class PathProgress(TypedDict):
+    """One current path of a new hire, as `attach_paths` lists it."""
+
+    trainee_id: int
+    percent: int
+    title: str
+
+
+class OverviewWithPaths(Overview):
+    paths: list[PathProgress]
+
+
+OverviewRow: TypeAlias = "WithAnnotations[TraineeProfile, Overview]"
+
+SORTS: dict[str, list[str | OrderBy]] = {
     "name": ["user__first_name", "user__last_name"],
     "progress": ["percent", "user__first_name"],
     "-progress": ["-percent", "user__first_name"],
@@ -30,7 +69,9 @@ SORTS = {
 }
 
 
-def per_trainee(queryset, aggregate, trainee_field="trainee"):
+def per_trainee(
+    queryset: QuerySet[Model], aggregate: Aggregate, trainee_field: str = "trainee"
+) -> Subquery:
     """A correlated subquery: `aggregate` over `queryset` for the row's new hire."""
     return Subquery(
         queryset.filter(**{trainee_field: OuterRef("user_id")})
@@ -41,7 +82,9 @@ def per_trainee(queryset, aggregate, trainee_field="trainee"):
     )
 
 
-def trainee_overview(profiles, today=None):
+def trainee_overview(
+    profiles: QuerySet[TraineeProfile], today: date | None = None
+) -> QuerySet[OverviewRow]:
     """Annotate new hires' profiles with progress across their paths, overdue steps,
     last activity and next due date."""
     today = today or timezone.localdate()
@@ -76,12 +119,15 @@ def trainee_overview(profiles, today=None):
     )
 
 
-def attach_paths(rows):
+def attach_paths(
+    rows: Iterable[OverviewRow],
+) -> list["WithAnnotations[TraineeProfile, OverviewWithPaths]"]:
     """Give each overview row `paths`: its current assignments' titles and percentages,
     in one light query (values, not model instances) for the whole page of rows."""
-    rows = list(rows)
-    by_trainee = {row.user_id: row for row in rows}
-    for row in rows:
+    # Each row gets its `paths` here, before the template reads them.
+    with_paths = [cast("WithAnnotations[TraineeProfile, OverviewWithPaths]", row) for row in rows]
+    by_trainee = {row.user_id: row for row in with_paths}
+    for row in with_paths:
         row.paths = []
     paths = (
         Assignment.objects.current()
@@ -91,11 +137,18 @@ def attach_paths(rows):
         .values("trainee_id", "percent", title=F("version__title"))
     )
     for path in paths:
-        by_trainee[path["trainee_id"]].paths.append(path)
-    return rows
+        # values() with an expression (the title) types its rows as dict[str, Any].
+        by_trainee[path["trainee_id"]].paths.append(cast(PathProgress, path))
+    return with_paths
 
 
-def filter_overview(rows, *, unit=None, path=None, overdue_only=False):
+def filter_overview(
+    rows: QuerySet[OverviewRow],
+    *,
+    unit: int | None = None,  # a business unit's id
+    path: int | None = None,  # a learning path's id
+    overdue_only: bool = False,
+) -> QuerySet[OverviewRow]:
     if unit:
         rows = rows.filter(business_unit=unit)
     if path:

@@ -4,11 +4,16 @@ Every operation is safe to repeat and to race: progress rows are unique per step
 state change is a conditional UPDATE, and an assignment completes under a row lock.
 """
 
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching.common.types import User
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -19,44 +24,46 @@ from coaching.learning.models import (
 from coaching.notifications import events
 from coaching.record.models import MilestoneKind
 from coaching.record.writing import write_milestone
-from lessons.models import StepKind
+from lessons.models import CheckResult, KnowledgeCheck, PathVersionStep, QuestionResult, StepKind
 
 
 class StepError(Exception):
     """A step action that is not allowed now, with a message for the person asking."""
 
 
-def knowledge_check_for(step):
+def knowledge_check_for(step: PathVersionStep) -> KnowledgeCheck | None:
     """The live knowledge check a step asks for: its own, or its module page's."""
     if step.kind == StepKind.KNOWLEDGE_CHECK:
         check = step.knowledge_check
-    elif step.kind == StepKind.MODULE and step.page_id:
+    elif step.kind == StepKind.MODULE and step.page is not None:
         check = getattr(step.page.specific, "knowledge_check", None)
     else:
         check = None
     return check if check is not None and check.live else None
 
 
-def _require_active(assignment):
+def _require_active(assignment: Assignment) -> None:
     if assignment.status != AssignmentStatus.ACTIVE:
         raise StepError(_("This path is no longer in progress."))
 
 
-def _already_done(assignment, step):
+def _already_done(assignment: Assignment, step: PathVersionStep) -> bool:
     """Whether the step is done: a retry, a double click or a second tab changes nothing."""
     return StepProgress.objects.filter(
         assignment=assignment, step=step, status=ProgressStatus.DONE
     ).exists()
 
 
-def _progress(assignment, step, status, **fields):
+def _progress(
+    assignment: Assignment, step: PathVersionStep, status: ProgressStatus, **fields: Any
+) -> tuple[StepProgress, bool]:
     """The step's progress row, and whether this call created it (with `status`)."""
     return StepProgress.objects.get_or_create(
         assignment=assignment, step=step, defaults={"status": status, **fields}
     )
 
 
-def _finish(assignment, step, **fields):
+def _finish(assignment: Assignment, step: PathVersionStep, **fields: Any) -> bool:
     """Complete a step the person finishes themselves or a coach confirms. A step already
     done is a quiet no-op (False), even once its path has completed: a retry, a double
     click or a second tab that read the assignment before it completed."""
@@ -66,7 +73,7 @@ def _finish(assignment, step, **fields):
     return _mark_done(assignment, step, **fields)
 
 
-def _mark_done(assignment, step, **fields):
+def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> bool:
     """Mark the step done once; return True only for the one call that did it."""
     now = timezone.now()
     with transaction.atomic():
@@ -83,7 +90,7 @@ def _mark_done(assignment, step, **fields):
     return newly_done
 
 
-def _complete_if_finished(assignment, now):
+def _complete_if_finished(assignment: Assignment, now: datetime) -> None:
     locked = Assignment.objects.select_for_update().select_related("version").get(pk=assignment.pk)
     done = locked.progress.filter(status=ProgressStatus.DONE).count()
     if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
@@ -97,13 +104,13 @@ def _complete_if_finished(assignment, now):
         )
 
 
-def _touch(assignment):
+def _touch(assignment: Assignment) -> None:
     now = timezone.now()
     Assignment.objects.filter(pk=assignment.pk).update(last_activity_at=now)
     assignment.last_activity_at = now
 
 
-def complete_module(assignment, step):
+def complete_module(assignment: Assignment, step: PathVersionStep) -> bool:
     """The new hire has read a module (or the company profile, or a unit page)."""
     if step.kind != StepKind.MODULE:
         raise StepError(_("Only a module is marked as done by its reader."))
@@ -115,7 +122,9 @@ def complete_module(assignment, step):
     return newly_done
 
 
-def take_check(assignment, step, answers):
+def take_check(
+    assignment: Assignment, step: PathVersionStep, answers: Mapping[str, Iterable[str]]
+) -> tuple[CheckAttempt, CheckResult]:
     """Grade a knowledge check attempt, keep it, and complete the step when it passes."""
     _require_active(assignment)
     check = knowledge_check_for(step)
@@ -155,7 +164,7 @@ def take_check(assignment, step, answers):
     return attempt, result
 
 
-def _question_json(question):
+def _question_json(question: QuestionResult) -> dict[str, Any]:
     return {
         "id": question.id,
         "question": question.question,
@@ -173,7 +182,7 @@ def _question_json(question):
     }
 
 
-def submit_task(assignment, step, note=""):
+def submit_task(assignment: Assignment, step: PathVersionStep, note: str = "") -> StepProgress:
     """The new hire says a practical task is ready for the coach to sign off."""
     _require_active(assignment)
     if step.kind != StepKind.TASK:
@@ -198,14 +207,16 @@ def submit_task(assignment, step, note=""):
     return progress
 
 
-def sign_off(assignment, step, *, coach, comment=""):
+def sign_off(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str = ""
+) -> bool:
     """The coach confirms a practical task is done."""
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is signed off."))
     return _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
 
 
-def send_back(assignment, step, *, coach, comment):
+def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str) -> None:
     """The coach asks for more on a submitted task, and says what."""
     _require_active(assignment)
     if not comment.strip():
@@ -217,7 +228,9 @@ def send_back(assignment, step, *, coach, comment):
         raise StepError(_("Only a task waiting for sign-off can be sent back."))
 
 
-def plan_checkin(assignment, step, *, coach, when):
+def plan_checkin(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, when: datetime
+) -> None:
     _require_active(assignment)
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is planned."))
@@ -230,7 +243,9 @@ def plan_checkin(assignment, step, *, coach, when):
         raise StepError(_("This check-in has already been recorded."))
 
 
-def record_checkin(assignment, step, *, coach, notes=""):
+def record_checkin(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, notes: str = ""
+) -> bool:
     """The coach records that the check-in took place; the step is then done."""
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is recorded."))

@@ -1,22 +1,30 @@
 """Notifications written when something happens. Each names its event in `key`, so it is
 written once however often the code that calls it runs."""
 
+from collections.abc import Iterable
+from datetime import date
+
 from django.urls import reverse
 from django.utils import timezone
 
 from coaching.common.names import display_name
+from coaching.common.types import User
+from coaching.learning.models import Assignment, StepProgress
 from coaching.notifications.models import NotificationKind
 from coaching.people.models import CoachRelationship
-from coaching.record.models import Feedback, Recognition
+from coaching.record.models import Entry, Feedback, Recognition
+from lessons.models import PathVersion, PathVersionStep
 
 from .sending import Notice, notify
 
 
-def _iso(day):
+def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
-def paths_assigned(assignments, *, version, assigned_by):
+def paths_assigned(
+    assignments: Iterable[Assignment], *, version: PathVersion, assigned_by: User | None
+) -> None:
     """Tell each new hire about the path they were just given (new assignments only)."""
     notify(
         Notice(
@@ -34,7 +42,7 @@ def paths_assigned(assignments, *, version, assigned_by):
     )
 
 
-def task_submitted(progress, assignment, step):
+def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVersionStep) -> None:
     """Tell the new hire's coaches that a practical task waits for their sign-off. Called
     once per submission (the caller makes sure), so each submission is its own event."""
     submitted_at = timezone.now().isoformat()
@@ -62,7 +70,7 @@ def task_submitted(progress, assignment, step):
     )
 
 
-def entry_written(entry):
+def entry_written(entry: Entry) -> None:
     """Tell a person about feedback or recognition written on their record by someone else."""
     if entry.author_id == entry.trainee_id:
         return

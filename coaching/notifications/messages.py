@@ -5,34 +5,35 @@ the reader's language at the time of reading. Dates are kept as ISO strings: a k
 ends in `_on` is a date, one that ends in `_at` a date and time.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coaching.notifications.models import NotificationKind
+from coaching.notifications.models import Notification, NotificationKind
 from coaching.record.models import Cadence
 
 
 @dataclass(frozen=True)
 class Message:
     subject: str
-    lines: list
+    lines: list[str]
     action: str  # the link's label
-    items: list  # digest rows, each a sentence
+    items: list[str]  # digest rows, each a sentence
 
 
 def _readable(params):
     """Dates and times in the reader's format."""
     values = {}
     for name, value in params.items():
-        if name.endswith("_on") and isinstance(value, str) and parse_date(value):
-            value = formats.date_format(parse_date(value), "DATE_FORMAT")
-        elif name.endswith("_at") and isinstance(value, str) and parse_datetime(value):
-            moment = timezone.localtime(parse_datetime(value))
-            value = formats.date_format(moment, "DATETIME_FORMAT")
+        if name.endswith("_on") and isinstance(value, str) and (day := parse_date(value)):
+            value = formats.date_format(day, "DATE_FORMAT")
+        elif name.endswith("_at") and isinstance(value, str) and (moment := parse_datetime(value)):
+            value = formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
         values[name] = value
     return values
 
@@ -133,7 +134,10 @@ def _one_on_one(p):
     return _("1:1 with %(other)s on %(meets_at)s") % p, lines, _("Open the 1:1")
 
 
-WRITERS = {
+# Each kind's writer: its readable params -> (subject, lines, the link's label).
+Writer = Callable[[dict[str, Any]], tuple[str, list[str], str]]
+
+WRITERS: dict[str, Writer] = {
     NotificationKind.ASSIGNED: _assigned,
     NotificationKind.DUE_SOON: _due_soon,
     NotificationKind.OVERDUE: _overdue,
@@ -146,7 +150,7 @@ WRITERS = {
 }
 
 
-def message_for(notification):
+def message_for(notification: Notification) -> Message:
     """The notification in words, in the active language."""
     params = _readable(notification.params)
     subject, lines, action = WRITERS[notification.kind](params)

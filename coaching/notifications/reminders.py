@@ -8,7 +8,7 @@ a changed due date or meeting time is a new event and gets its own reminder.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
@@ -36,6 +36,7 @@ def _path_notices(assignments, kind, prefix):
     """One notice per assignment, for its new hire, with the steps left and the next one."""
     for summary in summaries(assignments):
         assignment = summary.assignment
+        assert assignment.due_on is not None  # both sweeps pick assignments by due date
         yield Notice(
             recipient_id=assignment.trainee_id,
             kind=kind,
@@ -76,6 +77,7 @@ def overdue_digests(today):
     ).order_by("due_on", "pk")
     by_trainee = defaultdict(list)
     for trainee_id, first, last, username, title, due_on, steps, done in rows:
+        assert due_on is not None  # overdue: past its due date
         by_trainee[trainee_id].append(
             {
                 "trainee": name_from(first, last, username),
@@ -132,8 +134,8 @@ def goal_check_ins(now):
 @dataclass
 class Meeting:
     key: str
-    meets_at: object
-    people: list  # (person id, the other person's name, the link for this person)
+    meets_at: datetime
+    people: list[tuple[int | None, str, str]]  # (person id, the other's name, their link)
     agenda: bool = False
 
     def notices(self):

@@ -7,8 +7,10 @@ full queue or a crashed worker never loses a message.
 """
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, TypedDict, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -26,8 +28,10 @@ EMAILS_PER_TASK = 100
 # their email settings and for the new rows' ids.
 PEOPLE_PER_QUERY = 10_000
 
+Item = TypeVar("Item")
 
-def batched(items, size):
+
+def batched(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     """`items` in lists of at most `size` (itertools.batched arrives in Python 3.12)."""
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -41,18 +45,26 @@ class Notice:
     recipient_id: int
     kind: str
     key: str
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)  # what Notification.params keeps
     url: str = ""
 
 
-def unread_cache_key(user_id):
+class EmailSettings(TypedDict):
+    """What `delivery.wants_email` needs to know about a person."""
+
+    email: str
+    is_active: bool
+    muted_kinds: list[str] | None
+
+
+def unread_cache_key(user_id: int) -> str:
     return f"coaching:notifications:unread:{user_id}"
 
 
-def _email_settings(notices):
+def _email_settings(notices: list[Notice]) -> dict[int, EmailSettings]:
     """Per recipient, what `wants_email` needs to know, in one query per 10,000 people."""
     User = get_user_model()
-    found = {}
+    found: dict[int, EmailSettings] = {}
     for chunk in batched({notice.recipient_id for notice in notices}, PEOPLE_PER_QUERY):
         rows = User.objects.filter(pk__in=chunk).values_list(
             "pk", "email", "is_active", "preferences__muted_kinds"
@@ -62,14 +74,14 @@ def _email_settings(notices):
     return found
 
 
-def _initial_status(notice, settings_of):
+def _initial_status(notice: Notice, settings_of: dict[int, EmailSettings]) -> EmailStatus:
     person = settings_of.get(notice.recipient_id)
     if person is None or not wants_email(notice.kind, **person):
         return EmailStatus.NOT_WANTED
     return EmailStatus.PENDING
 
 
-def notify(notices):
+def notify(notices: Iterable[Notice]) -> int:
     """Write each notice once (per recipient and event) and email the new ones after the
     transaction commits. Returns how many were new."""
     notices = list(notices)
@@ -104,13 +116,13 @@ def notify(notices):
     return len(new)
 
 
-def _after_commit(new):
+def _after_commit(new: list[tuple[int, int, str]]) -> None:
     """Once the notifications are visible to everyone: recount the badges, send emails."""
     cache.delete_many([unread_cache_key(recipient) for _pk, recipient, _s in new])
     enqueue_emails([pk for pk, _recipient, status in new if status == EmailStatus.PENDING])
 
 
-def enqueue_emails(notification_ids):
+def enqueue_emails(notification_ids: Iterable[int]) -> None:
     """Hand emails to the background worker. If the queue cannot take them, they stay
     pending in the database and the next reminder sweep sends them."""
     for chunk in batched(notification_ids, EMAILS_PER_TASK):

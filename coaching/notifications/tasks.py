@@ -10,6 +10,6 @@ from coaching.notifications.delivery import deliver
 
 
 @task()
-def send_notification_emails(notification_ids):
+def send_notification_emails(notification_ids: list[int]) -> int:
     """Email each notification once; failures stay pending for a later retry."""
     return sum(deliver(pk) for pk in notification_ids)

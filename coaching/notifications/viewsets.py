@@ -25,7 +25,7 @@ class NotificationViewSet(ModelViewSet):
     menu_label = _("Notification emails")
     add_to_admin_menu = False
     inspect_view_enabled = True
-    form_fields = []
+    form_fields: list[str] = []
     list_display = ["recipient", "kind", "created_at", "email_status", "email_attempts"]
     list_filter = ["email_status", "kind"]
     search_fields = ["recipient__first_name", "recipient__last_name", "recipient__username"]

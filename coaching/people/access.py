@@ -5,32 +5,34 @@ HR (the `coaching.manage_all_trainees` permission) everyone's. Anything else ans
 so a foreign id reveals nothing. (Assignments and steps: `coaching.learning.lookups`.)
 """
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from coaching.common.types import User
 from coaching.people.models import CoachRelationship, TraineeProfile
 
 
-def is_hr(user):
+def is_hr(user: User) -> bool:
     return user.is_superuser or user.has_perm("coaching.manage_all_trainees")
 
 
-def coaches_someone(user):
+def coaches_someone(user: User) -> bool:
     """Whether `user` coaches anybody now."""
     return CoachRelationship.objects.active().filter(coach=user).exists()
 
 
-def can_coach(user):
+def can_coach(user: User) -> bool:
     """HR, members of a coaches group, and anyone who coaches somebody now."""
     return is_hr(user) or user.has_perm("coaching.coach_trainees") or coaches_someone(user)
 
 
-def require_coach(user):
+def require_coach(user: User) -> None:
     if not can_coach(user):
         raise Http404
 
 
-def coached_profiles(user):
+def coached_profiles(user: User) -> QuerySet[TraineeProfile]:
     """The new hires whose onboarding this person may see and assign to."""
     profiles = TraineeProfile.objects.all()
     if is_hr(user):
@@ -38,6 +40,6 @@ def coached_profiles(user):
     return profiles.filter(user__in=CoachRelationship.objects.trainees_of(user))
 
 
-def coached_trainee_or_404(user, trainee_id):
+def coached_trainee_or_404(user: User, trainee_id: int) -> User:
     profile = get_object_or_404(coached_profiles(user).select_related("user"), user_id=trainee_id)
     return profile.user

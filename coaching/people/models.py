@@ -1,5 +1,8 @@
 """People: new hires' profiles, and who coaches whom."""
 
+from datetime import date
+from typing import Self, TypedDict
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
+from coaching.common.types import User
 
 
 class TraineeProfile(models.Model):
@@ -37,16 +41,22 @@ class TraineeProfile(models.Model):
             ("manage_all_trainees", _("Can see and assign learning to every new hire")),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return display_name(self.user)
 
 
-class CoachRelationshipQuerySet(models.QuerySet):
-    def active(self, on=None):
+class TraineeId(TypedDict):
+    trainee: int
+
+
+class CoachRelationshipQuerySet(models.QuerySet["CoachRelationship"]):
+    def active(self, on: date | None = None) -> Self:
         on = on or timezone.localdate()
         return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
 
-    def trainees_of(self, coach, on=None):
+    def trainees_of(
+        self, coach: User, on: date | None = None
+    ) -> models.QuerySet["CoachRelationship", TraineeId]:
         """The people `coach` coaches (on a day, today by default), as a subquery."""
         return self.active(on).filter(coach=coach).values("trainee")
 
@@ -98,7 +108,7 @@ class CoachRelationship(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return _("%(coach)s coaches %(trainee)s") % {
             "coach": display_name(self.coach),
             "trainee": display_name(self.trainee),

@@ -5,9 +5,12 @@ written by the system.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coaching.common.types import Text
 from coaching.record.forms import (
     FeedbackForm,
     GoalForm,
@@ -16,6 +19,7 @@ from coaching.record.forms import (
     RecognitionForm,
     ReflectionForm,
 )
+from coaching.record.models import Entry, Recognition
 
 SELF = "self"  # the new hire, on their own record
 COACH = "coach"  # their coaches and HR
@@ -25,9 +29,9 @@ EITHER = "either"  # any of them
 @dataclass(frozen=True)
 class Kind:
     slug: str
-    form: type
+    form: type[forms.ModelForm[Any]]  # of one kind of Entry
     written_by: str
-    add_label: str
+    add_label: Text
 
     def allows(self, role):
         """Whether someone with `role` (a records.RecordRole) on a record may write this."""
@@ -47,8 +51,10 @@ KINDS = {
     )
 }
 
-FORMS_BY_MODEL = {kind.form._meta.model: kind.form for kind in KINDS.values()}
-FORMS_BY_MODEL[RecognitionForm._meta.model] = RecognitionForm
+FORMS_BY_MODEL: dict[type[Entry], type[forms.ModelForm[Any]]] = {
+    kind.form._meta.model: kind.form for kind in KINDS.values()
+}
+FORMS_BY_MODEL[Recognition] = RecognitionForm
 
 
 def writable_kinds(role):

@@ -7,14 +7,13 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from coaching.common.types import User
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
 from coaching.record.models import Entry
 
-User = get_user_model()
 
-
-def coaches(user, trainee):
+def coaches(user: User, trainee: User) -> bool:
     return CoachRelationship.objects.active().filter(coach=user, trainee=trainee).exists()
 
 
@@ -27,27 +26,27 @@ class RecordRole:
     is_coach: bool  # a coach of the owner, or HR; never the owner themself
 
     @property
-    def keeper(self):
+    def keeper(self) -> bool:
         """The new hire, their coaches and HR: the people who read the whole record."""
         return self.is_self or self.is_coach
 
 
-def role_on(user, trainee):
+def role_on(user: User, trainee: User) -> RecordRole:
     is_self = user == trainee
     return RecordRole(is_self, not is_self and (is_hr(user) or coaches(user, trainee)))
 
 
-def record_owner_or_404(user, person_id):
+def record_owner_or_404(user: User, person_id: int) -> tuple[User, RecordRole]:
     """The person whose record `user` asks for, and `user`'s role on it; 404 unless they
     keep it."""
-    person = get_object_or_404(User, pk=person_id, is_active=True)
+    person = get_object_or_404(get_user_model(), pk=person_id, is_active=True)
     role = role_on(user, person)
     if not role.keeper:
         raise Http404
     return person, role
 
 
-def entry_and_role_or_404(user, entry_id):
+def entry_and_role_or_404(user: User, entry_id: int) -> tuple[Entry, RecordRole]:
     """An entry `user` may read (on a record they keep, written by them, or public), with
     their role on its record."""
     entry = get_object_or_404(Entry.objects.select_related("trainee", "author"), pk=entry_id)
@@ -57,11 +56,11 @@ def entry_and_role_or_404(user, entry_id):
     return entry, role
 
 
-def entry_or_404(user, entry_id):
+def entry_or_404(user: User, entry_id: int) -> Entry:
     return entry_and_role_or_404(user, entry_id)[0]
 
 
-def editable_entry_or_404(user, entry_id):
+def editable_entry_or_404(user: User, entry_id: int) -> Entry:
     """Only the author edits an entry; to anyone else it is not there to edit."""
     entry = entry_or_404(user, entry_id)
     if entry.author_id != user.pk or not entry.editable_fields:

@@ -4,12 +4,16 @@ django-polymorphic fetches one query per kind on the page; each kind's own relat
 (replies, cheers, key results, agenda, actions) are one prefetch each, never per entry.
 """
 
+from collections.abc import Iterable
 from datetime import timedelta
+from typing import TypedDict, TypeVar
 
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import Count, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from polymorphic.query import PolymorphicQuerySet
 
+from coaching.common.types import Text, User
 from coaching.record.models import (
     Entry,
     Feedback,
@@ -22,7 +26,7 @@ from coaching.record.models import (
     Reflection,
 )
 
-FILTER_KINDS = {
+FILTER_KINDS: dict[str, tuple[type[Entry], Text]] = {
     "feedback": (Feedback, _("Feedback")),
     "recognition": (Recognition, _("Recognition")),
     "goal": (Goal, _("Goals")),
@@ -32,13 +36,13 @@ FILTER_KINDS = {
     "milestone": (Milestone, _("Milestones")),
 }
 
-PERIODS = {
+PERIODS: dict[str, tuple[int, Text]] = {
     "30": (30, _("Last 30 days")),
     "90": (90, _("Last 90 days")),
     "365": (365, _("Last year")),
 }
 
-RELATED_BY_KIND = {
+RELATED_BY_KIND: dict[type[Entry], list[str]] = {
     Recognition: ["value", "cheers__author"],
     Goal: ["key_results"],
     OneOnOne: ["agenda__author", "actions__owner"],
@@ -46,8 +50,10 @@ RELATED_BY_KIND = {
 }
 
 
-def filtered_entries(trainee, *, kind=None, period=None):
-    entries = Entry.objects.for_trainee(trainee)
+def filtered_entries(
+    trainee: User, *, kind: str | None = None, period: str | None = None
+) -> QuerySet[Entry]:
+    entries: PolymorphicQuerySet[Entry, Entry] = Entry.objects.for_trainee(trainee)
     if kind in FILTER_KINDS:
         entries = entries.instance_of(FILTER_KINDS[kind][0])
     if period in PERIODS:
@@ -56,7 +62,10 @@ def filtered_entries(trainee, *, kind=None, period=None):
     return entries.order_by("-created_at", "-pk")
 
 
-def load_related(entries, trainee=None):
+AnyEntry = TypeVar("AnyEntry", bound=Entry)
+
+
+def load_related(entries: Iterable[AnyEntry], trainee: User | None = None) -> list[AnyEntry]:
     """Fetch what each entry shows, one query per relation for the whole list. Entries all
     from one record name its owner as `trainee`, so that person is not fetched again."""
     entries = list(entries)
@@ -71,18 +80,25 @@ def load_related(entries, trainee=None):
     return entries
 
 
-def goals_of(trainee):
+def goals_of(trainee: User) -> list[Goal]:
     """Goals for the top of the record: open ones first, with their key results."""
     goals = Goal.objects.filter(trainee=trainee).prefetch_related("key_results")
     return sorted(goals, key=lambda goal: (goal.status == GoalStatus.DONE, -goal.pk))
 
 
-def recognition_by_value(trainee):
+class ValueCount(TypedDict):
+    value__name: str
+    count: int
+
+
+def recognition_by_value(trainee: User) -> QuerySet[Recognition, ValueCount]:
     """How often each company value was named in this person's recognition, most first."""
-    return (
+    # django-polymorphic's querysets lose the row type at values(); this names it.
+    counts: QuerySet[Recognition, ValueCount] = (
         Recognition.objects.non_polymorphic()
         .filter(trainee=trainee)
         .values("value__name")
         .annotate(count=Count("pk"))
         .order_by("-count", "value__name")
     )
+    return counts

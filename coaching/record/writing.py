@@ -4,52 +4,74 @@ check in on goals, keep 1:1s, and what the system writes (milestones).
 Who may do what is decided in `coaching.record.roles`; views only ask.
 """
 
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypeAlias
+
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching.common.types import User
 from coaching.notifications import events
 from coaching.record.models import (
     ActionItem,
     Cheer,
     Entry,
     EntryRevision,
+    Goal,
     GoalCheckIn,
     GoalStatus,
+    KeyResult,
     Milestone,
     MilestoneKind,
     Recognition,
     Reply,
 )
+from coaching.record.models.entries import OwnedAction
+
+if TYPE_CHECKING:
+    from coaching.record.forms import KeyResultForm
+
+# A snapshot's values: what JSON keeps as it is, and the rest as text.
+Snapshot: TypeAlias = dict[str, bool | int | str | None]
 
 
 class RecordError(Exception):
     """A record action that is not allowed now, with a message for the person asking."""
 
 
-def snapshot(entry):
+def snapshot(entry: Entry) -> Snapshot:
     """The entry's editable fields as JSON, for its history."""
-    values = {}
+    values: Snapshot = {}
     for name in entry.editable_fields:
-        field = entry._meta.get_field(name)
-        value = field.value_from_object(entry)
+        value = entry.serializable_value(name)  # a foreign key's id, not its object
         values[name] = value if isinstance(value, bool | int | str | None) else str(value)
     return values
 
 
-def write_entry(entry, *, trainee, author, key_results=None):
+def write_entry(
+    entry: Entry,
+    *,
+    trainee: User,
+    author: User,
+    key_results: "BaseInlineFormSet[KeyResult, Goal, KeyResultForm] | None" = None,
+) -> Entry:
     """Save a new entry (and a goal's key results) on `trainee`'s record, and tell them."""
     with transaction.atomic():
         entry.trainee, entry.author = trainee, author
         entry.save()
         if key_results is not None:
+            assert isinstance(entry, Goal), "key results belong to a goal"
             key_results.instance = entry
             key_results.save()
         events.entry_written(entry)
     return entry
 
 
-def save_edit(form, *, editor):
+def save_edit(form: ModelForm[Entry], *, editor: User) -> Entry:
     """Save an edited entry and keep what it said before."""
     with transaction.atomic():
         before = Entry.objects.get(pk=form.instance.pk)
@@ -60,11 +82,11 @@ def save_edit(form, *, editor):
     return entry
 
 
-def reply(entry, *, author, text):
+def reply(entry: Entry, *, author: User, text: str) -> Reply:
     return Reply.objects.create(entry=entry, author=author, text=text)
 
 
-def cheer(recognition, *, author, message=""):
+def cheer(recognition: Entry, *, author: User, message: str = "") -> bool:
     """Join in a recognition once; a second cheer from the same person changes nothing."""
     if not isinstance(recognition, Recognition):
         raise RecordError(_("Only recognition can be cheered."))
@@ -78,7 +100,15 @@ def cheer(recognition, *, author, message=""):
     return True
 
 
-def check_in_on_goal(goal, *, author, status, confidence, comment, values):
+def check_in_on_goal(
+    goal: Goal,
+    *,
+    author: User,
+    status: str,
+    confidence: int,
+    comment: str,
+    values: Mapping[int, Decimal | bool],
+) -> GoalCheckIn:
     """Update the goal's key results (`values`: key result id -> number or done) and keep
     the check-in, with the results as they stand after it."""
     with transaction.atomic():
@@ -110,7 +140,7 @@ def check_in_on_goal(goal, *, author, status, confidence, comment, values):
     return check_in
 
 
-def set_goal_status(goal, status):
+def set_goal_status(goal: Goal, status: str) -> None:
     achieved = status == GoalStatus.DONE and goal.status != GoalStatus.DONE
     goal.status = status
     goal.achieved_at = timezone.now() if status == GoalStatus.DONE else None
@@ -124,19 +154,21 @@ def set_goal_status(goal, status):
         )
 
 
-def open_action_items(trainee):
+def open_action_items(trainee: User) -> QuerySet[ActionItem]:
     """Action items from any 1:1 of this person not done yet: they carry over."""
     return ActionItem.objects.filter(meeting__trainee=trainee, done_at__isnull=True).select_related(
         "owner", "meeting"
     )
 
 
-def mark_done(item):
+def mark_done(item: OwnedAction) -> None:
     """Mark a 1:1 action item or review follow-up done, once."""
-    type(item).objects.filter(pk=item.pk, done_at__isnull=True).update(done_at=timezone.now())
+    type(item)._default_manager.filter(pk=item.pk, done_at__isnull=True).update(
+        done_at=timezone.now()
+    )
 
 
-def write_milestone(trainee_id, kind, title, key):
+def write_milestone(trainee_id: int, kind: str, title: str, key: str) -> None:
     """Write a milestone once per event, however often the event is reported (a racing
     request's insert fails on the unique key; get_or_create then reads its row)."""
     Milestone.objects.get_or_create(

@@ -38,7 +38,9 @@ class MedianDays(Aggregate):
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM %(expressions)s))"
     output_field = FloatField()
 
-    def as_sql(self, compiler, connection, **extra_context):
+    # Django's Aggregate.as_sql takes only keywords after the connection; django-stubs
+    # gives Aggregate the signature of Func.as_sql, which also takes them by position.
+    def as_sql(self, compiler, connection, **extra_context):  # type: ignore[override]
         sql, params = super().as_sql(compiler, connection, **extra_context)
         return f"({sql}) / {DAY_SECONDS}", params
 

@@ -9,13 +9,14 @@ assignment to completion; elsewhere one more query finds the medians
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OrderBy, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import name_from
+from coaching.common.types import Text
 from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
 
@@ -31,12 +32,12 @@ class Dimension:
     """One way to group assignments: the group's key, what names it, how to order groups."""
 
     slug: str
-    heading: str
+    heading: Text
     key: Callable  # () -> expression of the group key
-    label_fields: tuple
-    ordering: tuple
+    label_fields: tuple[str, ...]
+    ordering: tuple[str | OrderBy, ...]
     label: Callable  # (row) -> the group's name
-    prepare: Callable = None  # (assignments, scope) -> assignments joined for the key
+    prepare: Callable | None = None  # (assignments, scope) -> assignments joined for the key
 
 
 def _with_active_coaches(assignments, scope):

@@ -119,7 +119,7 @@ class ReportFilterSet(WagtailFilterSet):
     )
 
     # Fields a report does not use are removed by name.
-    unused = ()
+    unused: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,17 +5,27 @@ the person they are for (their unit, their start-date cohort).
 """
 
 from datetime import date
+from typing import TypedDict
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from coaching.common.types import Text
 from coaching.record.models import Goal, GoalStatus, Recognition
 
 UNIT = "trainee__trainee_profile__business_unit"
 
-SERIES = {
+
+class Series(TypedDict):
+    heading: Text
+    key: str  # what is counted by
+    name: str  # what names it
+    order: str | None  # what orders it, if not its name
+
+
+SERIES: dict[str, Series] = {
     "value": {
         "heading": _("Company value"),
         "key": "value",
@@ -63,7 +73,7 @@ def recognition_over_time(scope, filters, by="value"):
     field_of = {key: f"series_{key or 'none'}" for key in names}
     if not counts:
         return series, []
-    by_month = {}
+    by_month: dict[date, dict[str, int]] = {}
     for count in counts:
         month = by_month.setdefault(_month(count["month"]), {})
         month[field_of[count["series"]]] = count["n"]

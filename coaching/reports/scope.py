@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
+from coaching.common.types import User
 from coaching.learning.models import Assignment
 from coaching.people.access import can_coach, is_hr
 from coaching.people.models import CoachRelationship
@@ -28,7 +29,7 @@ def sees_everyone(user):
 class ReportScope:
     """The people a report may count: everyone, or the new hires of one coach."""
 
-    coach: object = None  # a user; None means everyone
+    coach: User | None = None  # None means everyone
 
     @property
     def everyone(self):
@@ -36,7 +37,7 @@ class ReportScope:
 
     def limit(self, queryset, trainee_field="trainee"):
         """Keep the rows of `queryset` whose `trainee_field` is a person in scope."""
-        if self.everyone:
+        if self.coach is None:  # everyone
             return queryset
         coached = CoachRelationship.objects.trainees_of(self.coach)
         return queryset.filter(**{f"{trainee_field}__in": coached})

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from coaching.common.types import Text
 from coaching.learning.models import Assignment
 from coaching.record.models import GoalStatus
 from lessons.models import LearningPath
@@ -38,9 +39,9 @@ class OnboardingReportView(ReportView):
     header_icon = "table"
     url_name = ""
     # [(field, heading)] of the table and of the exports, in order.
-    fields = ()
+    fields: tuple[tuple[str, Text], ...] = ()
     # The report's variants as tabs: {slug: label}; the URL's `by` picks one.
-    tabs = {}
+    tabs: dict[str, Text] = {}
     chart_description = ""
 
     def dispatch(self, request, *args, **kwargs):

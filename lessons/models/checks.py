@@ -1,5 +1,6 @@
 """Knowledge checks: questions with a pass mark, an attempt limit and explanations."""
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -106,7 +107,7 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         context["answer_key"] = self.grade({})
         return context
 
-    def grade(self, answers):
+    def grade(self, answers: Mapping[str, Iterable[str]]) -> CheckResult:
         """Score submitted answers: a mapping of question id to the chosen answer keys.
 
         A question counts as correct only when exactly the correct answers were chosen.

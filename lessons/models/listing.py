@@ -16,10 +16,11 @@ class AnnotatedStatusMixin:
     """Reads the row's schedule state from an annotation when the listing made one."""
 
     @property
-    def approved_schedule(self):
+    def approved_schedule(self) -> bool:
         if hasattr(self, "_approved_schedule"):
-            return self._approved_schedule
-        return super().approved_schedule
+            return bool(self._approved_schedule)
+        # Wagtail's DraftStateMixin, which comes after this mixin in each snippet's bases.
+        return bool(super().approved_schedule)  # type: ignore[misc]
 
 
 def with_listing_status(queryset):

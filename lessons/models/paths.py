@@ -7,11 +7,13 @@ version while the step lives.
 """
 
 import uuid
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -21,12 +23,16 @@ from wagtail.models import (
     LockableMixin,
     Orderable,
     PreviewableMixin,
+    Revision,
     RevisionMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 
 from .snippets import EditorialSnippetMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class StepKind(models.TextChoices):
@@ -126,7 +132,7 @@ class LearningPath(
         verbose_name = _("learning path")
         verbose_name_plural = _("learning paths")
 
-    def get_preview_context(self, request, mode_name):
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         context = super().get_preview_context(request, mode_name)
         context["steps"] = [step.preview() for step in self.steps.all()]
         return context
@@ -167,12 +173,12 @@ class LearningPathStep(StepFields, Orderable):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.display_title()
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
-        errors = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.kind == StepKind.MODULE and not self.page_id:
             errors["page"] = _("Choose the module this step asks the trainee to read.")
         if self.kind == StepKind.KNOWLEDGE_CHECK and not self.knowledge_check_id:
@@ -182,18 +188,18 @@ class LearningPathStep(StepFields, Orderable):
         if errors:
             raise ValidationError(errors)
 
-    def display_title(self):
+    def display_title(self) -> str:
         if self.title:
             return self.title
-        if self.kind == StepKind.MODULE and self.page_id:
-            return self.page.title
-        if self.kind == StepKind.KNOWLEDGE_CHECK and self.knowledge_check_id:
+        if self.kind == StepKind.MODULE and self.page is not None:
+            return str(self.page.title)
+        if self.kind == StepKind.KNOWLEDGE_CHECK and self.knowledge_check is not None:
             return self.knowledge_check.title
         return str(StepKind(self.kind).label) if self.kind else ""
 
-    def preview(self):
+    def preview(self) -> "PathVersionStep":
         """An unsaved published-step copy, for previews and for publishing."""
-        page = self.page.specific if self.page_id else None
+        page = self.page.specific if self.page is not None else None
         return PathVersionStep(
             key=self.key,
             kind=self.kind,
@@ -205,8 +211,8 @@ class LearningPathStep(StepFields, Orderable):
         )
 
 
-class PathVersionQuerySet(models.QuerySet):
-    def record(self, path, revision=None):
+class PathVersionQuerySet(models.QuerySet["PathVersion"]):
+    def record(self, path: LearningPath, revision: Revision | None = None) -> "PathVersion":
         """Copy the path as it stands now into a new immutable version, and make it current."""
         steps = list(
             LearningPathStep.objects.filter(path=path)
@@ -265,7 +271,7 @@ class PathVersion(models.Model):
             models.UniqueConstraint(fields=["path", "number"], name="lessons_path_version_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return _("%(title)s, version %(number)s") % {"title": self.title, "number": self.number}
 
 
@@ -297,5 +303,5 @@ class PathVersionStep(StepFields):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title

@@ -1,6 +1,9 @@
 """What the learning path and knowledge check snippets share."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -33,13 +36,14 @@ class EditorialSnippetMixin(AnnotatedStatusMixin, models.Model):
         abstract = True
         ordering = ["title"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_preview_template(self, request, mode_name):
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return self.preview_template
 
-    def get_preview_context(self, request, mode_name):
-        context = super().get_preview_context(request, mode_name)
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
+        # Wagtail's PreviewableMixin, which comes after this mixin in each snippet's bases.
+        context: dict[str, Any] = super().get_preview_context(request, mode_name)  # type: ignore[misc]
         context["base_template"] = conf.base_template()
         return context

@@ -5,6 +5,8 @@ Entries are private to the new hire, their coaches and HR unless they are public
 recognition; `coaching.record.roles.entry_or_404` is the one place that rule lives.
 """
 
+from typing import ClassVar, Self, TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -13,9 +15,13 @@ from polymorphic.managers import PolymorphicManager
 from polymorphic.models import PolymorphicModel
 from polymorphic.query import PolymorphicQuerySet
 
+from coaching.common.types import User
 
-class EntryQuerySet(PolymorphicQuerySet):
-    def for_trainee(self, user):
+_Entry = TypeVar("_Entry", bound="Entry", covariant=True)
+
+
+class EntryQuerySet(PolymorphicQuerySet[_Entry, "Entry"]):
+    def for_trainee(self, user: User) -> Self:
         return self.filter(trainee=user)
 
 
@@ -45,10 +51,10 @@ class Entry(PolymorphicModel):
     created_at = models.DateTimeField(_("written at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("last edited"), auto_now=True)
 
-    objects = PolymorphicManager.from_queryset(EntryQuerySet)()
+    objects: ClassVar = PolymorphicManager.from_queryset(EntryQuerySet)()
 
     # Which fields a person may edit after writing, and which carry free text.
-    editable_fields = ()
+    editable_fields: tuple[str, ...] = ()
     kind_label = _("entry")
 
     class Meta:
@@ -190,6 +196,7 @@ class OwnedAction(models.Model):
     )
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    text: str  # each kind of action says in its own words what the action is
 
     class Meta:
         abstract = True

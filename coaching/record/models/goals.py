@@ -1,6 +1,8 @@
 """Goals with key results, checked on a cadence. For focus and growth, never for pay:
 there is no field for pay or bonus here, on purpose."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.template.defaultfilters import floatformat
@@ -100,14 +102,14 @@ class KeyResult(models.Model):
         return figure.strip()
 
     @property
-    def percent(self):
+    def percent(self) -> int:
         if self.is_binary:
             return 100 if self.done else 0
         span = self.target_value - self.start_value
         if span == 0:
             return 100
         share = (self.current_value - self.start_value) / span
-        return int(max(0, min(1, share)) * 100)
+        return int(max(Decimal(0), min(Decimal(1), share)) * 100)
 
 
 class Confidence(models.IntegerChoices):
