@@ -3,7 +3,7 @@
 import json
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from lessons.models import (
     BusinessUnit,
@@ -35,10 +35,12 @@ def make_user(username="person", **extra):
 
 
 def make_portal(title="Onboarding", slug="onboarding"):
-    """A published portal that is the default site's root."""
+    """A published portal, private to signed-in people as the README says to set it, that
+    is the default site's root."""
     portal = LearningPortalPage(title=title, slug=slug, intro="<p>Welcome aboard.</p>")
     Page.get_first_root_node().add_child(instance=portal)
     portal.save_revision().publish()
+    PageViewRestriction.objects.create(page=portal, restriction_type=PageViewRestriction.LOGIN)
     Site.objects.filter(is_default_site=True).update(root_page=portal)
     return portal
 

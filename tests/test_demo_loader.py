@@ -83,6 +83,22 @@ def test_the_command_prints_where_to_sign_in_and_the_accounts():
         assert username in output
 
 
+def test_every_demo_portal_is_private_to_signed_in_people(client):
+    from django.urls import reverse
+    from wagtail.models import PageViewRestriction
+
+    load()
+
+    for portal in LearningPortalPage.objects.all():
+        assert list(portal.view_restrictions.values_list("restriction_type", flat=True)) == [
+            PageViewRestriction.LOGIN
+        ]
+        for page in portal.get_descendants(inclusive=True).live():
+            response = client.get(page.url)
+            assert response.status_code == 302, page.url
+            assert response.url.startswith(reverse("coaching:sign_in") + "?next="), page.url
+
+
 def test_demo_people_can_sign_in_with_the_printed_password(client):
     load()
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from coaching.notifications.reminders import sweep
 from config.demo import onboarding, record, translations
@@ -70,6 +70,7 @@ def load_demo():
         checks = ensure_checks(read("checks")["checks"], report)
         pages = ensure_pages(read("content"), units, checks, report)
         translations.ensure_translations(read("content.id"), pages, report)
+        ensure_private_portals(report)
         ensure_paths(read("paths")["paths"], units, pages, checks, report)
         onboarding.grant_roles(groups)
         onboarding.ensure_profiles(organisation["people"], people, units, report)
@@ -187,6 +188,18 @@ def ensure_portal(row, report):
             previous_root.delete()
     report.add(portal)
     return portal
+
+
+def ensure_private_portals(report):
+    """Make each portal private to signed-in people (Wagtail's page privacy, which its
+    pages inherit), as an editor does with the portal's Privacy button, unless it already
+    has a restriction of its own or from above."""
+    for portal in LearningPortalPage.objects.all():
+        if not portal.get_view_restrictions().exists():
+            PageViewRestriction.objects.create(
+                page=portal, restriction_type=PageViewRestriction.LOGIN
+            )
+            report.created.append(f"{PageViewRestriction._meta.verbose_name}: {portal.title}")
 
 
 def ensure_child(parent, page, report):

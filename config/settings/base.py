@@ -149,6 +149,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "coaching:sign_in"
+# Where Wagtail sends anonymous visitors of private pages (the portal is private).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "coaching:sign_in"
 

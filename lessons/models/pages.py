@@ -1,6 +1,5 @@
 """The portal's page tree: the portal root, the company profile, business units, modules."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -22,16 +21,13 @@ from .paths import LearningPath
 
 
 class PortalPageMixin:
-    """Behaviour every portal page shares: only signed-in people may read it.
+    """What every portal page shows around its content: the host's base template, the
+    portal and the way to it, and the page in other languages.
 
-    A mixin rather than a Page subclass so that it sits before RoutablePageMixin in the
-    method order and guards route views too.
+    Who may read portal pages is Wagtail's page privacy, set on the portal and inherited by
+    every page under it ("Private, accessible to logged-in users"; see the README). Wagtail
+    checks it in its serve view before `serve()`, so route views are guarded too.
     """
-
-    def serve(self, request, *args, **kwargs):
-        if conf.login_required() and not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), conf.login_url())
-        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,9 @@
 """The portal as a signed-in visitor sees it, and what it costs in queries."""
 
 import pytest
-from django.urls import reverse
+from django.conf import settings
+from django.shortcuts import resolve_url
+from wagtail.models import PageViewRestriction
 
 from tests import builders
 
@@ -63,13 +65,24 @@ def test_module_page_makes_a_fixed_number_of_queries(
     assert module.title in response.text
 
 
-def test_anonymous_visitors_are_sent_to_sign_in(client, portal):
+def test_anonymous_visitors_are_sent_to_the_frontend_sign_in(client, portal):
+    module = builders.make_module(portal)
+    learning_path = builders.make_path(steps=[module])
+    sign_in = resolve_url(settings.WAGTAIL_FRONTEND_LOGIN_URL)
+
+    # The portal's privacy covers its subtree and its route views (a path's outline).
+    for url in (portal.url, module.url, f"{portal.url}paths/{learning_path.slug}/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response.url == f"{sign_in}?next={url}"
+
+
+def test_who_may_read_the_portal_is_its_page_privacy(client, portal):
     module = builders.make_module(portal)
 
-    for url in (portal.url, module.url, portal.url + "paths/anything/"):
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response.url.startswith(reverse("coaching:sign_in") + "?next=")
+    PageViewRestriction.objects.filter(page=portal).delete()  # an editor makes it public
+
+    assert client.get(module.url).status_code == 200
 
 
 def test_home_lists_profile_units_paths_and_modules(reader_client):
