@@ -23,5 +23,6 @@ from django.conf import settings
 DEFAULT_BASE_TEMPLATE = "lessons/base.html"
 
 
-def base_template():
-    return getattr(settings, "LESSONS_BASE_TEMPLATE", DEFAULT_BASE_TEMPLATE)
+def base_template() -> str:
+    template: str = getattr(settings, "LESSONS_BASE_TEMPLATE", DEFAULT_BASE_TEMPLATE)
+    return template

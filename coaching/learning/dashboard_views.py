@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coaching.common.ids import parse_id
 from coaching.common.pages import paginate, posted, render_page
+from coaching.common.types import Text
 from coaching.conf import coaching_settings
 from coaching.learning import assigning, progress
 from coaching.learning.forms import (
@@ -80,7 +81,7 @@ def _trainee_page(request, trainee, refused=None):
     forms on each. `refused` is a form just sent and not valid: it is shown again in its
     place, with its errors beside its fields and what was typed in them."""
     assignments = Assignment.objects.for_trainee(trainee).order_by("status", "due_on")
-    attempts = {}
+    attempts: dict[tuple[int, int], list[CheckAttempt]] = {}
     for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
         attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
     all_journeys = journeys(assignments)
@@ -161,8 +162,8 @@ class CoachAction:
     """What a coach does to an assignment (or one of its steps), through one small form."""
 
     run: Callable  # (assignment, step or None, the form's cleaned data, coach)
-    done: str
-    form: type | None = None
+    done: Text
+    form: type[forms.Form] | None = None
     initial: Callable = lambda assignment: {}  # the form's starting values
 
 
@@ -213,6 +214,7 @@ def coach_form(action, assignment, number=None, data=None):
     the action and the row (`sign-off-12-3-text`): a new hire's page holds one such form
     per step, and each label must point at its own field. Field names stay plain."""
     spec = COACH_ACTIONS[action]
+    assert spec.form is not None, f"{action} takes no form"
     row = f"{action.replace('_', '-')}-{assignment.pk}"
     if number is not None:
         row = f"{row}-{number}"

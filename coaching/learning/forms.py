@@ -35,7 +35,8 @@ class PeopleField(forms.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": pk},
                 )
-        return super()._check_values(value)
+        # Django's own (private) check, which django-stubs does not declare.
+        return super()._check_values(value)  # type: ignore[misc]
 
 
 class AssignForm(forms.Form):
@@ -87,13 +88,14 @@ class AssignForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.coached = coached_profiles(user).select_related("user")
-        self.fields["trainees"].queryset = self.coached
-        self.fields["path"].queryset = LearningPath.objects.filter(
-            live=True, current_version__isnull=False
-        )
+        trainees, path = self.fields["trainees"], self.fields["path"]
+        assert isinstance(trainees, PeopleField) and isinstance(path, forms.ModelChoiceField)
+        trainees.queryset = self.coached
+        path.queryset = LearningPath.objects.filter(live=True, current_version__isnull=False)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         target = data.get("target")
         if target == "people" and not data.get("trainees"):
             self.add_error("trainees", _("Choose at least one person."))
@@ -197,7 +199,8 @@ class KnowledgeCheckForm(forms.Form):
                 help_text=_("Choose every answer that applies.") if multiple else "",
                 error_messages={"required": _("Answer this question.")},
             )
-            self.fields[question["id"]].number = number
+            # The template numbers the questions; Field has no such attribute to mypy.
+            self.fields[question["id"]].number = number  # type: ignore[attr-defined]
 
     def answers(self):
         return {

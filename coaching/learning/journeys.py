@@ -1,6 +1,6 @@
 """A new hire's assignments as they see them: each step's state and what comes next."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
@@ -10,6 +10,7 @@ from coaching.learning.models import (
     Assignment,
     AssignmentQuerySet,
     AssignmentStatus,
+    CheckAttempt,
     Progress,
     ProgressStatus,
     StepProgress,
@@ -25,6 +26,10 @@ class StepState:
     step: PathVersionStep
     progress: StepProgress | None
     number: int  # 1-based, as people count
+    # Filled in by the coach's page (dashboard_views): the step's check attempts, and the
+    # coach's forms for it by action name.
+    attempts: list[CheckAttempt] = field(default_factory=list)
+    forms: object = None
 
     @property
     def status(self) -> str:
@@ -41,6 +46,7 @@ class Journey:
 
     assignment: "WithAnnotations[Assignment, Progress]"
     steps: list[StepState]
+    forms: object = None  # the coach's forms for the assignment, on the coach's page
 
     @property
     def next_step(self) -> StepState | None:

@@ -41,6 +41,8 @@ class DateTimeInput(forms.DateTimeInput):
 class LimitedTextMixin:
     """Give every free-text field a length limit, so oversized input gets a message."""
 
+    fields: dict[str, forms.Field]  # the form's, which this mixin comes before
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
@@ -80,7 +82,8 @@ class KeyResultForm(forms.ModelForm):
         fields = ["title", "is_binary", "start_value", "target_value", "current_value", "unit"]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, target = data.get("start_value"), data.get("target_value")
         if not data.get("is_binary") and start is not None and start == target:
             self.add_error("target_value", _("The target must differ from the starting value."))
@@ -125,14 +128,18 @@ class RecognitionForm(EntryForm):
 
     def __init__(self, *args, giver, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["recipient"].queryset = (
+        recipient, value = self.fields["recipient"], self.fields["value"]
+        assert isinstance(recipient, forms.ModelChoiceField)
+        assert isinstance(value, forms.ModelChoiceField)
+        recipient.queryset = (
             get_user_model()
             .objects.filter(is_active=True)
             .exclude(pk=giver.pk)
             .order_by("first_name", "last_name", "username")
         )
-        self.fields["recipient"].label_from_instance = display_name
-        self.fields["value"].empty_label = _("Choose a company value")
+        # Choices named by replacing this field's method (a common idiom); mypy sees a method.
+        recipient.label_from_instance = display_name  # type: ignore[method-assign,assignment]
+        value.empty_label = _("Choose a company value")
         self.fields["is_public"].initial = self.instance.pk is None or self.instance.is_public
         if self.instance.pk:
             del self.fields["recipient"]  # who it is for does not change after it is given
@@ -164,8 +171,10 @@ class OwnedItemForm(forms.ModelForm):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = people
-        self.fields["owner"].label_from_instance = display_name
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = people
+        owner.label_from_instance = display_name  # type: ignore[method-assign,assignment]
 
 
 class ActionItemForm(OwnedItemForm):
@@ -198,6 +207,7 @@ class GoalCheckInForm(LimitedTextMixin, forms.Form):
         self.key_results = list(goal.key_results.all())
         self.fields["status"].initial = goal.status
         for result in self.key_results:
+            field: forms.Field
             if result.is_binary:
                 field = forms.BooleanField(label=result.title, required=False)
                 field.initial = result.done

@@ -64,7 +64,7 @@ def cheer(request, entry_id):
         return entry_page(request, entry, role, cheer_form=form)
     try:
         if not form.is_valid():
-            raise writing.RecordError(" ".join(form.errors["message"]))
+            raise writing.RecordError(" ".join(str(error) for error in form.errors["message"]))
         added = writing.cheer(entry, author=request.user, message=form.cleaned_data["message"])
     except writing.RecordError as error:
         messages.error(request, str(error))
