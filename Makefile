@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrate demo check-deploy clean bench load chromium translations messages
+.PHONY: run test lint typecheck format migrate demo check-deploy clean bench load chromium translations messages
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -48,11 +48,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# mypy with django-stubs over coaching and lessons, as pyproject.toml's [tool.mypy] says.
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: lint chromium translations
+test: lint typecheck chromium translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright downloads no browser.
@@ -74,4 +78,4 @@ load: $(STAMP)
 	DJANGO_SETTINGS_MODULE=bench.settings $(BIN)/python -m bench.load $(LOAD_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 .pytest_cache .test-media .bench.sqlite3 .e2e-screenshots
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .mypy_cache .test-media .bench.sqlite3 .e2e-screenshots

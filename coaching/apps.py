@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.core.signals import setting_changed
 from django.utils.translation import gettext_lazy as _
 
@@ -13,4 +14,7 @@ class CoachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from coaching.account.sites import remember_site
+
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
+        user_logged_in.connect(remember_site, dispatch_uid="coaching_remember_site")

@@ -34,14 +34,15 @@ def make_user(username="person", **extra):
     )
 
 
-def make_portal(title="Onboarding", slug="onboarding"):
-    """A published portal, private to signed-in people as the README says to set it, that
-    is the default site's root."""
+def make_portal(title="Onboarding", slug="onboarding", parent=None):
+    """A published portal, private to signed-in people as the README says to set it: the
+    default site's root, or a page under `parent` (another site's home page, say)."""
     portal = LearningPortalPage(title=title, slug=slug, intro="<p>Welcome aboard.</p>")
-    Page.get_first_root_node().add_child(instance=portal)
+    (parent or Page.get_first_root_node()).add_child(instance=portal)
     portal.save_revision().publish()
     PageViewRestriction.objects.create(page=portal, restriction_type=PageViewRestriction.LOGIN)
-    Site.objects.filter(is_default_site=True).update(root_page=portal)
+    if parent is None:
+        Site.objects.filter(is_default_site=True).update(root_page=portal)
     return portal
 
 

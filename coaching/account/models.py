@@ -1,4 +1,5 @@
-"""A person's own settings: the language they read the product in, and which emails they get."""
+"""A person's own settings: the language they read the product in, which emails they get,
+and the site those emails link to."""
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +26,17 @@ class Preferences(models.Model):
     )
     muted_kinds = models.JSONField(
         _("no email for"), default=list, help_text=_("Kinds of notification not emailed.")
+    )
+    # Not a choice: recorded at sign-in (coaching.account.sites), for links in emails.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The site this person last signed in on: their emails link to it."),
     )
 
     class Meta:

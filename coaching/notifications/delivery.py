@@ -6,9 +6,9 @@ never loses a message.
 """
 
 import logging
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from coaching.account.languages import recipient_language
+from coaching.account.sites import site_url_for
 from coaching.conf import coaching_settings
 from coaching.notifications.messages import message_for
 from coaching.notifications.models import EmailStatus, Notification
@@ -27,18 +28,20 @@ EMAIL_ATTEMPTS = 5
 CLAIM = timedelta(minutes=15)
 
 
-def retry_delay(attempts):
+def retry_delay(attempts: int) -> timedelta:
     """5, 10, 20, 40 minutes: a mail server that is down gets time to come back."""
     return timedelta(minutes=5 * 2 ** (attempts - 1))
 
 
-def wants_email(kind, *, email, is_active, muted_kinds):
+def wants_email(
+    kind: str, *, email: str, is_active: bool, muted_kinds: Iterable[str] | None
+) -> bool:
     """Whether a person gets `kind` by email: they have an address, their account is
     active, and they have not turned that kind off."""
     return bool(email) and is_active and kind not in (muted_kinds or ())
 
 
-def _claim(pk, now):
+def _claim(pk: int, now: datetime) -> bool:
     """Take the email for sending, if no other sender has it: True for one caller only."""
     return bool(
         Notification.objects.email_due(now)
@@ -51,20 +54,17 @@ def _claim(pk, now):
     )
 
 
-def site_url():
-    return coaching_settings.SITE_URL or getattr(settings, "WAGTAILADMIN_BASE_URL", "")
-
-
-def build_email(notification):
+def build_email(notification: Notification) -> EmailMultiAlternatives:
     """The notification as an email, in plain text and HTML, in the recipient's language."""
     recipient = notification.recipient
+    site_url = site_url_for(recipient)
     with translation.override(recipient_language(recipient)):
         message = message_for(notification)
         context = {
             "recipient": recipient,
             "message": message,
-            "url": site_url() + notification.url if notification.url else "",
-            "preferences_url": site_url() + reverse("coaching:preferences"),
+            "url": site_url + notification.url if notification.url else "",
+            "preferences_url": site_url + reverse("coaching:preferences"),
         }
         text = render_to_string("coaching/notifications/email/notification.txt", context)
         html = render_to_string("coaching/notifications/email/notification.html", context)
@@ -75,14 +75,14 @@ def build_email(notification):
     return email
 
 
-def deliver(pk):
+def deliver(pk: int) -> bool:
     """Send one notification's email, once. Returns True if this call sent it."""
     now = timezone.now()
     if not _claim(pk, now):
         return False
-    notification = Notification.objects.select_related("recipient", "recipient__preferences").get(
-        pk=pk
-    )
+    notification = Notification.objects.select_related(
+        "recipient", "recipient__preferences__site"
+    ).get(pk=pk)
     mine = Notification.objects.filter(pk=pk, email_status=EmailStatus.SENDING)
     if not _still_wanted(notification):
         mine.update(email_status=EmailStatus.NOT_WANTED, email_next_attempt_at=None)
@@ -108,7 +108,7 @@ def deliver(pk):
     return True
 
 
-def _still_wanted(notification):
+def _still_wanted(notification: Notification) -> bool:
     recipient = notification.recipient
     preferences = getattr(recipient, "preferences", None)
     return wants_email(

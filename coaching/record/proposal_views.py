@@ -19,15 +19,21 @@ from coaching.record.proposals import ProposalError, make_draft_module, open_pro
 from lessons.models import LearningPortalPage, ModulePage
 
 
-def require_module_editor(user):
+def editors_portal(request):
+    """The portal new modules go under: the one of the site the editor is using the admin
+    on (its hostname), as everywhere in the plugin; drafts count."""
+    return LearningPortalPage.for_request(request, live=False)
+
+
+def require_module_editor(request):
     """Who may turn proposals into modules: people who may add modules under the portal."""
-    portal = LearningPortalPage.main(live=False)
-    if portal is None or not portal.permissions_for_user(user).can_add_subpage():
+    portal = editors_portal(request)
+    if portal is None or not portal.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
 
 
 def proposals_index(request):
-    require_module_editor(request.user)
+    require_module_editor(request)
     return TemplateResponse(
         request,
         "coaching/record/proposals.html",
@@ -45,9 +51,9 @@ def proposals_index(request):
 
 @require_POST
 def create_module(request, review_id):
-    require_module_editor(request.user)
+    require_module_editor(request)
     try:
-        module = make_draft_module(review_id, editor=request.user)
+        module = make_draft_module(review_id, editor=request.user, portal=editors_portal(request))
     except ProposalError as error:
         messages.error(request, str(error))
         return redirect("module_proposals:index")
@@ -55,9 +61,9 @@ def create_module(request, review_id):
     return redirect(reverse("wagtailadmin_pages:edit", args=[module.pk]))
 
 
-def can_use_module_proposals(user):
+def can_use_module_proposals(request):
     try:
-        require_module_editor(user)
+        require_module_editor(request)
     except PermissionDenied:
         return False
     return True
@@ -68,7 +74,7 @@ class ModuleProposalsMenuItem(MenuItem):
     and the menu must not offer them a screen that would turn them away."""
 
     def is_shown(self, request):
-        return can_use_module_proposals(request.user)
+        return can_use_module_proposals(request)
 
 
 class ModuleProposalsViewSet(ViewSet):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from coaching.record.models import LearningReview
-from lessons.models import LearningPortalPage, ModulePage
+from lessons.models import ModulePage
 
 
 class ProposalError(Exception):
@@ -35,8 +35,8 @@ def _free_slug(parent, title):
     return slug
 
 
-def make_draft_module(review_id, *, editor):
-    """Create the draft module a review proposes, under the portal; return it. Asking twice
+def make_draft_module(review_id, *, editor, portal):
+    """Create the draft module a review proposes, under `portal`; return it. Asking twice
     (a double click, two editors) returns the module made the first time."""
     with transaction.atomic():
         review = LearningReview.objects.select_for_update().get(pk=review_id)
@@ -44,7 +44,6 @@ def make_draft_module(review_id, *, editor):
             return review.module
         if not review.proposed_module_title:
             raise ProposalError(_("This review does not propose a module."))
-        portal = LearningPortalPage.main(live=False)
         if portal is None:
             raise ProposalError(_("Create a learning portal page first: modules live under it."))
         body = [

@@ -33,7 +33,7 @@ from lessons.models import (
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_PASSWORD = "onboard-demo"
 
-ROLE_GROUPS = {"editor": "Moderators", "coach": "Coaches", "new_hire": "New hires", "hr": "HR"}
+ROLE_GROUPS = {"editor": "Moderators", "coach": "Coaches", "trainee": "New hires", "hr": "HR"}
 EDITOR_PERMISSIONS = [
     f"{action}_{model}"
     for model in ("learningpath", "knowledgecheck")

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from lessons import conf
@@ -30,7 +30,8 @@ class PortalPageMixin:
     """
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+        # Wagtail's Page.get_context, which comes after this mixin in each page's bases.
+        context = super().get_context(request, *args, **kwargs)  # type: ignore[misc]
         context["base_template"] = conf.base_template()
         context["translations"] = other_languages(self)
         if isinstance(self, LearningPortalPage):
@@ -102,11 +103,46 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         verbose_name = _("learning portal")
 
     @classmethod
-    def main(cls, *, live=True):
-        """The first portal in the page tree: the one the plugin's own pages (the portal
-        header, new modules from learning reviews) belong to. Drafts count if not `live`."""
+    def for_site(cls, site, *, live=True):
+        """The portal of a Wagtail site: its root page if that is a portal, else the first
+        portal under it in tree order; None if it has none. Drafts count if not `live`.
+
+        With several languages, this is the portal in the language of the site's root
+        page; the pages of a translated portal show that portal in their own header.
+        """
+        if site is None:
+            return None
+        return cls._in_tree_order(live).descendant_of(site.root_page, inclusive=True).first()
+
+    @classmethod
+    def for_request(cls, request, *, live: bool = True) -> "LearningPortalPage | None":
+        """The portal of the site a request is for (Wagtail's Site.find_for_request), as
+        `for_site`: the one the plugin's own pages show in their header. Looked up once
+        per request."""
+        if not hasattr(request, "_lessons_portals"):
+            request._lessons_portals = {}
+        if live not in request._lessons_portals:
+            request._lessons_portals[live] = cls._find_for_request(request, live)
+        return request._lessons_portals[live]
+
+    @classmethod
+    def _find_for_request(cls, request, live):
+        # Portals are few (one a site and language), so one query fetches them all and the
+        # site picks its own. Without a portal the site is not even looked up; with one,
+        # the header's link to it needs the site anyway, and Wagtail keeps it on the request.
+        portals = list(cls._in_tree_order(live))
+        if not portals:
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        root = site.root_page.path
+        return next((portal for portal in portals if portal.path.startswith(root)), None)
+
+    @classmethod
+    def _in_tree_order(cls, live):
         portals = cls.objects.live() if live else cls.objects.all()
-        return portals.order_by("path").first()
+        return portals.order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -137,7 +173,9 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
             ),
             slug=slug,
         )
-        steps = learning_path.current_version.steps.select_related("page", "knowledge_check")
+        version = learning_path.current_version
+        assert version is not None  # the filter above asks for one
+        steps = version.steps.select_related("page", "knowledge_check")
         return self.render(
             request,
             template="lessons/path_outline.html",
