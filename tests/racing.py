@@ -1,7 +1,8 @@
-"""Racing threads, for the tests that need real concurrency (PostgreSQL).
+"""Racing threads, for the tests that need real concurrency, on PostgreSQL and SQLite.
 
 Each thread has its own database connection and they are released together by a
-barrier, so the database, not Python, decides who wins.
+barrier, so the database, not Python, decides who wins. On SQLite the test database is a
+file for this reason (see django_db_modify_db_settings in tests/conftest.py).
 """
 
 import threading

@@ -16,17 +16,12 @@ def in_indonesian(client, user):
 
 
 @pytest.fixture
-def world(portal):
-    coach = builders.make_user("citra")
-    trainee = builders.make_trainee("nadia", coach=coach)
+def assignment(portal, trainee):
     module = builders.make_module(portal, title="Serving customers")
-    assignment = builders.assign(builders.make_path(steps=[module, "Shadow a call"]), trainee)
-    return coach, trainee, assignment
+    return builders.assign(builders.make_path(steps=[module, "Shadow a call"]), trainee)
 
 
-def test_the_portal_home_is_in_indonesian(client, world):
-    _coach, trainee, _assignment = world
-
+def test_the_portal_home_is_in_indonesian(client, trainee, assignment):
     page = in_indonesian(client, trainee).get(reverse("coaching:home")).content.decode()
 
     assert '<html lang="id">' in page
@@ -35,9 +30,7 @@ def test_the_portal_home_is_in_indonesian(client, world):
     assert "My onboarding" not in page
 
 
-def test_a_module_step_is_in_indonesian(client, world):
-    _coach, trainee, assignment = world
-
+def test_a_module_step_is_in_indonesian(client, trainee, assignment):
     response = in_indonesian(client, trainee).get(reverse("coaching:step", args=[assignment.pk, 1]))
 
     page = response.content.decode()
@@ -45,9 +38,7 @@ def test_a_module_step_is_in_indonesian(client, world):
     assert "Step 1 of 2" not in page
 
 
-def test_the_coach_dashboard_is_in_indonesian(client, world):
-    coach, _trainee, _assignment = world
-
+def test_the_coach_dashboard_is_in_indonesian(client, coach, assignment):
     page = in_indonesian(client, coach).get(reverse("coaching:dashboard")).content.decode()
 
     assert "Dasbor coach" in page
@@ -55,10 +46,9 @@ def test_the_coach_dashboard_is_in_indonesian(client, world):
 
 
 def test_emails_arrive_in_the_recipients_language(
-    portal, outbox, django_capture_on_commit_callbacks
+    portal, coach, trainee, outbox, django_capture_on_commit_callbacks
 ):
-    coach = builders.make_user("citra")
-    speaks_indonesian = builders.make_trainee("nadia", coach=coach)
+    speaks_indonesian = trainee
     speaks_english = builders.make_trainee("bima", coach=coach)
     Preferences.objects.create(user=speaks_indonesian, language="id")
     learning_path = builders.make_path(steps=["Shadow a call"])
@@ -75,7 +65,7 @@ def test_emails_arrive_in_the_recipients_language(
     assert 'lang="id"' in indonesian_email.alternatives[0][0]
 
 
-def test_dates_and_relative_times_follow_the_language(client, world):
+def test_dates_and_relative_times_follow_the_language(client, trainee, assignment):
     from datetime import date, timedelta
 
     from django.utils import timezone
@@ -83,7 +73,6 @@ def test_dates_and_relative_times_follow_the_language(client, world):
     from coaching.models import Notification, NotificationKind
     from coaching.notifications.sending import Notice, notify
 
-    _coach, trainee, assignment = world
     notify(
         [
             Notice(

@@ -2,8 +2,8 @@
 
 No figure is checked (speed belongs to `make load`); only that nobody sees an error and
 that no completion is lost or duplicated. The server is a real gunicorn process, so the
-data is committed for real. On SQLite the test database lives in memory, which another
-process cannot open: it is copied to a file for the server and copied back afterwards.
+data is committed for real. On SQLite the server gets a copy of the test database, in a
+file of its own, and it is copied back afterwards.
 """
 
 import sqlite3
@@ -50,13 +50,13 @@ def test_people_at_once_lose_and_duplicate_no_completion(tmp_path):
 
 
 def _save_to(path):
-    """Copy the test's in-memory SQLite database to a file, page by page."""
+    """Copy the test's SQLite database to a file, page by page."""
     connection.ensure_connection()
     with closing(sqlite3.connect(path)) as file_db:
         connection.connection.backup(file_db)
 
 
 def _load_from(path):
-    """Replace the test's in-memory SQLite database with the file's."""
+    """Replace the test's SQLite database with the file's."""
     with closing(sqlite3.connect(path)) as file_db:
         file_db.backup(connection.connection)

@@ -1,9 +1,11 @@
 """One onboarding, start to finish, in a real browser.
 
-The tests run in order and build on each other, as the people do: the editor publishes a
-module and a path, the coach assigns it and writes on the record, the new hire works
-through it, the coach signs it off. Every portal and dashboard page on the way is checked
-with axe-core, and the new hire's and the coach's parts use the keyboard alone.
+The tests tell the story in order, as the people live it: the editor publishes a module
+and a path, the coach assigns it and writes on the record, the new hire works through it,
+the coach signs it off. Each test also runs alone: its setup builds what the parts before
+it would have left (tests/e2e/story.py), unless they have just happened in this run.
+Every portal and dashboard page on the way is checked with axe-core, and the new hire's
+and the coach's parts use the keyboard alone.
 """
 
 import datetime
@@ -27,27 +29,33 @@ from tests.e2e.browsing import (
     steps_figure,
     tab_to,
 )
+from tests.e2e.story import (
+    CHECK,
+    CHECK_SLUG,
+    DUE_IN_DAYS,
+    FEEDBACK_BEHAVIOUR,
+    MODULE,
+    MODULE_TEXT,
+    PATH,
+    PATH_SLUG,
+    RECOGNITION,
+    SIGN_OFF_COMMENT,
+    TASK,
+    TASK_NOTE,
+    TIME_ZONE,
+)
 
 pytestmark = pytest.mark.e2e
 
-TIME_ZONE = "Asia/Jakarta"  # the site's, as in config/settings/base.py
-MODULE = "Handling a billing complaint"
-MODULE_TEXT = "Listen first, then check the bill line by line with the customer."
-PATH = "Billing complaints"
-PATH_SLUG = "billing-complaints"
-CHECK = "Customer service basics"
-CHECK_SLUG = "customer-service-basics"
-TASK = "Handle one billing call with a buddy"
-FEEDBACK_BEHAVIOUR = "You repeated the customer's account number back before changing it."
-RECOGNITION = "Nadia stayed late to call back a customer whose bill we had got wrong."
-SIGN_OFF_COMMENT = "Clear notes, and you checked the bill before promising anything."
-
-done = set()  # which parts of the story have happened, for the parts after them
+done = set()  # the parts of the story that have happened in this run
 
 
-def requires(part):
+def story_so_far(server, part):
+    """Make sure the story has reached the end of `part`: when that part has not just
+    happened in this run, build it (and what comes before it) in the server's process."""
     if part not in done:
-        pytest.fail(f"This part of the story needs '{part}' to have passed first.")
+        server.manage("shell", "-c", f"from tests.e2e.story import reach; reach({part!r})")
+        done.add(part)
 
 
 def trainee_row(page, name):
@@ -144,8 +152,8 @@ def test_editor_publishes_a_module_and_a_path_that_appear_in_the_portal(visit):
 # The coach, with the keyboard alone ---------------------------------------------------
 
 
-def test_coach_assigns_the_path_to_two_new_hires_and_writes_on_a_record(visit):
-    requires("published")
+def test_coach_assigns_the_path_to_two_new_hires_and_writes_on_a_record(visit, server):
+    story_so_far(server, "published")
     page = visit()
     page.goto("/onboarding/sign-in/")
     assert_accessible(page, "the sign-in page")
@@ -169,7 +177,7 @@ def test_coach_assigns_the_path_to_two_new_hires_and_writes_on_a_record(visit):
         ):
             page.keyboard.press("Space")
     choose_radio(page, page.get_by_label("On a date"))
-    due = datetime.datetime.now(ZoneInfo(TIME_ZONE)).date() + datetime.timedelta(days=30)
+    due = datetime.datetime.now(ZoneInfo(TIME_ZONE)).date() + datetime.timedelta(days=DUE_IN_DAYS)
     tab_to(page, page.get_by_label("Due date", exact=True))
     page.keyboard.type(due.strftime("%m%d%Y"))  # the browser runs in en-US: mm/dd/yyyy
     expect(page.get_by_label("Due date", exact=True)).to_have_value(due.isoformat())
@@ -272,8 +280,8 @@ def answer_check(page, answers):
     press_and_load(page, "Enter")
 
 
-def test_new_hire_works_through_the_path_with_the_keyboard(visit):
-    requires("assigned")
+def test_new_hire_works_through_the_path_with_the_keyboard(visit, server):
+    story_so_far(server, "assigned")
     page = visit()
     sign_in(page, "nadia", keyboard=True)
     follow(page, page.get_by_role("link", name="My onboarding"))
@@ -318,7 +326,7 @@ def test_new_hire_works_through_the_path_with_the_keyboard(visit):
     assert_accessible(page, "the practical task step")
     skip_to_content(page)
     tab_to(page, page.get_by_label("Note"))
-    page.keyboard.type("Took a call about a double charge with Rina listening.")
+    page.keyboard.type(TASK_NOTE)
     tab_to(page, page.get_by_role("button", name="Ready for sign-off"))
     press_and_load(page, "Enter")
     expect(page.locator(".messages")).to_contain_text("Sent to your coach for sign-off.")
@@ -360,8 +368,8 @@ def test_new_hire_works_through_the_path_with_the_keyboard(visit):
 # The coach again, with the keyboard alone ---------------------------------------------
 
 
-def test_coach_signs_off_the_task_and_sees_the_path_complete(visit):
-    requires("submitted")
+def test_coach_signs_off_the_task_and_sees_the_path_complete(visit, server):
+    story_so_far(server, "submitted")
     page = visit()
     sign_in(page, "citra", keyboard=True)
     follow(page, page.get_by_role("link", name="Coach dashboard"))

@@ -64,33 +64,30 @@ def fields_of(form_class, *extra):
 
 
 @pytest.fixture
-def world(portal, client):
-    coach = builders.make_user("coach")
-    owner = builders.make_trainee("owner", coach=coach)
-    stranger = builders.make_trainee("stranger", coach=builders.make_user("othercoach"))
-    hr = builders.make_hr()
-    assignment = builders.assign(builders.make_path_of_every_kind(portal), owner)
-    theirs = builders.assign(builders.make_path("Theirs", steps=["Their task"]), stranger)
-    entries = make.one_of_each(owner, coach)
-    stranger_entry = make.feedback(stranger, builders.make_user("someone"))
+def targets(portal, trainee, coach, other_trainee, other_coach):
+    """What the forms name: the new hire's assignment and the entries on their record; and
+    the ids a hostile form could name instead: other people's things, and nothing at all."""
+    theirs = builders.assign(builders.make_path("Theirs", steps=["Their task"]), other_trainee)
+    their_entry = make.feedback(other_trainee, other_coach)
     return {
-        "coach": coach,
-        "owner": owner,
-        "hr": hr,
-        "assignment": assignment,
-        "entries": entries,
-        # Ids a hostile form could name: other people's things, and nothing at all.
+        "assignment": builders.assign(builders.make_path_of_every_kind(portal), trainee),
+        "entries": make.one_of_each(trainee, coach),
         "foreign": [
-            str(stranger.pk),
+            str(other_trainee.pk),
             str(theirs.pk),
-            str(stranger_entry.pk),
+            str(their_entry.pk),
             str(theirs.path_id),
             "0",
             "-1",
             "99999999999999999999",
         ],
-        "client": client,
     }
+
+
+@pytest.fixture
+def posters(trainee, coach, hr):
+    """Who posts the forms: the new hire, their coach, HR."""
+    return {"trainee": trainee, "coach": coach, "hr": hr}
 
 
 def hostile_values(foreign):
@@ -130,10 +127,9 @@ def counts():
     return [model.objects.count() for model in WATCHED]
 
 
-def submit(world, role, url, body):
-    """Post `body` as `role`, check the answer, and roll back whatever it changed."""
-    client = world["client"]
-    client.force_login(world[role])
+def submit(client, person, url, body):
+    """Post `body` as `person`, check the answer, and roll back whatever it changed."""
+    client.force_login(person)
     with transaction.atomic():
         before = counts()
         response = client.post(url, body)
@@ -147,25 +143,25 @@ def submit(world, role, url, body):
     return response
 
 
-def form_cases(world):
+def form_cases(targets):
     """(who posts, the URL, the fields its form reads) for every form of the plugin."""
-    a, entries = world["assignment"].pk, world["entries"]
-    owner = world["owner"].pk
+    a, entries = targets["assignment"].pk, targets["entries"]
+    owner = targets["assignment"].trainee_id
     step = lambda name, number: reverse(name, args=[a, number])  # noqa: E731
     cases = [
-        ("owner", step("coaching:submit_task", 3), fields_of(NoteForm)),
-        ("owner", step("coaching:take_check", 2), ["answers", "question"]),
-        ("owner", step("coaching:complete_module", 1), ["confirm"]),
+        ("trainee", step("coaching:submit_task", 3), fields_of(NoteForm)),
+        ("trainee", step("coaching:take_check", 2), ["answers", "question"]),
+        ("trainee", step("coaching:complete_module", 1), ["confirm"]),
         ("coach", step("coaching:sign_off", 3), fields_of(NoteForm)),
         ("coach", step("coaching:send_back", 3), fields_of(NoteForm)),
         ("coach", step("coaching:plan_checkin", 5), fields_of(PlanCheckinForm)),
         ("coach", step("coaching:record_checkin", 5), fields_of(NoteForm)),
         ("coach", reverse("coaching:change_due", args=[a]), fields_of(DueDateForm)),
         ("coach", reverse("coaching:assign"), fields_of(AssignForm)),
-        ("owner", reverse("coaching:give_recognition"), fields_of(RecognitionForm)),
-        ("owner", reverse("coaching:reply", args=[entries["feedback"].pk]), fields_of(ReplyForm)),
+        ("trainee", reverse("coaching:give_recognition"), fields_of(RecognitionForm)),
+        ("trainee", reverse("coaching:reply", args=[entries["feedback"].pk]), fields_of(ReplyForm)),
         (
-            "owner",
+            "trainee",
             reverse("coaching:goal_check_in", args=[entries["goal"].pk]),
             fields_of(GoalCheckInForm, "status", "confidence", "comment", "result-1"),
         ),
@@ -181,11 +177,11 @@ def form_cases(world):
         ),
         ("hr", reverse("coaching:cheer", args=[entries["recognition"].pk]), ["message"]),
         ("hr", reverse("coaching:erase_record", args=[owner]), fields_of(EraseForm)),
-        ("owner", reverse("coaching:preferences"), ["emailed"]),
+        ("trainee", reverse("coaching:preferences"), ["emailed"]),
         ("coach", reverse("coaching:edit_entry", args=[entries["feedback"].pk]), []),
     ]
     for slug, kind in KINDS.items():
-        role = "owner" if slug == "reflection" else "coach"
+        role = "trainee" if slug == "reflection" else "coach"
         url = reverse("coaching:new_entry", args=[owner, slug])
         cases.append((role, url, [*kind.form.base_fields, "results-TOTAL_FORMS"]))
     return cases
@@ -197,23 +193,22 @@ CASE_COUNT = 18 + len(KINDS)
 @pytest.mark.parametrize("case", range(CASE_COUNT))
 @FUZZ
 @given(data=st.data())
-def test_no_form_breaks_or_changes_anything_on_bad_input(world, case, data):
-    role, url, fields = form_cases(world)[case]
+def test_no_form_breaks_or_changes_anything_on_bad_input(client, targets, posters, case, data):
+    role, url, fields = form_cases(targets)[case]
     if not fields:
         fields = ["feedback_kind", "situation", "behaviour", "impact", "suggestion"]
-    body = data.draw(hostile_body(fields, world["foreign"]), label=url)
+    body = data.draw(hostile_body(fields, targets["foreign"]), label=url)
 
-    submit(world, role, url, body)
-
-
-def test_every_form_is_fuzzed(world):
-    assert len(form_cases(world)) == CASE_COUNT
+    submit(client, posters[role], url, body)
 
 
-def test_a_nul_byte_in_a_cheer_is_refused_not_a_500(world):
-    client = world["client"]
-    client.force_login(world["hr"])
-    url = reverse("coaching:cheer", args=[world["entries"]["recognition"].pk])
+def test_every_form_is_fuzzed(targets):
+    assert len(form_cases(targets)) == CASE_COUNT
+
+
+def test_a_nul_byte_in_a_cheer_is_refused_not_a_500(client, targets, hr):
+    client.force_login(hr)
+    url = reverse("coaching:cheer", args=[targets["entries"]["recognition"].pk])
 
     response = client.post(url, {"message": "thanks\x00"}, follow=True)
 
@@ -232,14 +227,14 @@ NOT_A_CHOICE = "Select a valid choice. That choice is not one of the available c
         ("coach", "coaching:assign", "trainees", f"“{HUGE_ID}” is not a valid value."),
         ("coach", "coaching:assign", "path", NOT_A_CHOICE),
         ("coach", "coaching:assign", "business_unit", NOT_A_CHOICE),
-        ("owner", "coaching:give_recognition", "recipient", NOT_A_CHOICE),
-        ("owner", "coaching:give_recognition", "value", NOT_A_CHOICE),
+        ("trainee", "coaching:give_recognition", "recipient", NOT_A_CHOICE),
+        ("trainee", "coaching:give_recognition", "value", NOT_A_CHOICE),
     ],
 )
 def test_an_id_too_large_for_the_database_is_refused_beside_its_field(
-    world, role, url_name, field, message
+    client, posters, role, url_name, field, message
 ):
-    response = submit(world, role, reverse(url_name), {field: HUGE_ID})
+    response = submit(client, posters[role], reverse(url_name), {field: HUGE_ID})
 
     assert response.status_code == 200
     # The field template puts each of a field's errors in <p id="id_<field>-error">.

@@ -1,27 +1,50 @@
-"""Two tabs, a double click, a retry: on PostgreSQL, racing requests record a step once.
+"""Two tabs, a double click, a retry: racing requests record a step once.
 
 The racers are threads with their own database connections, released together (see
-tests/racing.py), so the database, not Python, decides who wins.
+tests/racing.py), so the database, not Python, decides who wins. They run on both
+databases: on PostgreSQL the row locks and conditional UPDATEs decide; on SQLite (a file,
+see tests/conftest.py) one transaction writes at a time, which still catches any check
+made outside the transaction that acts on it (the first test below shows that such a
+check does race there).
 """
 
+import contextlib
+import time
+
 import pytest
-from django.db import connection
+from django.db import IntegrityError
 
 from coaching.learning.progress import StepError, complete_module, take_check
 from coaching.models import Assignment, AssignmentStatus, CheckAttempt, StepProgress
 from tests import builders
 from tests.racing import race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrency"),
-]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RACERS = 8
 
 
 def fresh(assignment):
     return Assignment.objects.select_related("version").get(pk=assignment.pk)
+
+
+def test_the_racers_overlap_so_a_check_outside_the_transaction_is_caught():
+    """A naive "is it done yet? then do it" in autocommit: every racer reads before any
+    writes, so the harness would catch a service that checks outside its transaction."""
+    assignment = builders.assign(builders.make_path(steps=["Task"]), builders.make_trainee())
+    step = builders.steps_of(assignment)[0]
+
+    def naive():
+        done = StepProgress.objects.filter(assignment=assignment, step=step).exists()
+        time.sleep(0.2)  # the time the other racers need to read too
+        if not done:
+            with contextlib.suppress(IntegrityError):  # only the constraint stops them
+                StepProgress.objects.create(assignment=assignment, step=step, status="done")
+        return done
+
+    results = race(naive, racers=RACERS)
+
+    assert results.count(False) > 1, results  # more than one racer acted on "not done"
 
 
 def test_racing_completions_of_one_step_record_it_once():

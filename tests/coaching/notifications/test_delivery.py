@@ -4,7 +4,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -114,7 +113,6 @@ def test_a_person_who_turns_the_email_off_before_it_goes_does_not_get_it(db, out
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrency")
 def test_two_sweeps_at_once_send_each_reminder_once(outbox):
     portal = builders.make_portal()
     learning_path = builders.make_path(steps=[builders.make_module(portal)])

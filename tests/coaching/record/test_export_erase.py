@@ -179,11 +179,6 @@ def test_the_printable_page_needs_a_signed_in_person(client):
 # Erasure by HR.
 
 
-@pytest.fixture
-def hr(db):
-    return builders.make_hr()
-
-
 def erase_url(person):
     return reverse("coaching:erase_record", args=[person.pk])
 

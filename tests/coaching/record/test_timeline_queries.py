@@ -76,11 +76,6 @@ def build_record(trainee, coach, colleague, size):
     return entries
 
 
-@pytest.fixture
-def colleague(db):
-    return builders.make_user("bima")
-
-
 def warm(client, url):
     """A first view fills per-process caches (content types, the header's cached role)."""
     assert client.get(url).status_code == 200

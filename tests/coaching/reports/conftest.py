@@ -168,13 +168,3 @@ def company(db):
         service=service,
         check=check,
     )
-
-
-@pytest.fixture
-def hr(db):
-    return admin_user("hana", "manage_all_trainees")
-
-
-@pytest.fixture
-def editor(db):
-    return admin_user("eko", "change_learningpath")
