@@ -6,21 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.ids import parse_id
+from coaching.common.widgets import DateInput, DateTimeInput
 from coaching.people.access import coached_profiles
 from coaching.people.models import TraineeProfile
 from lessons.models import BusinessUnit, LearningPath
 
 NOTE_LIMIT = 4000
-
-
-class DateInput(forms.DateInput):
-    """A browser date picker. Its value is always ISO (YYYY-MM-DD), as the HTML asks,
-    never the active language's date format (Indonesian would write DD-MM-YYYY)."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None, format="%Y-%m-%d"):
-        super().__init__(attrs, format=format)
 
 
 class PeopleField(forms.ModelMultipleChoiceField):
@@ -178,7 +169,7 @@ class CheckinNotesForm(NoteForm):
 class PlanCheckinForm(forms.Form):
     when = forms.DateTimeField(
         label=_("Plan for"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 

@@ -8,6 +8,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
+from coaching.common.widgets import DateInput, DateTimeInput
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
@@ -25,17 +26,6 @@ from coaching.record.models import (
 )
 
 TEXT_LIMIT = 10_000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class LimitedTextMixin:
