@@ -23,10 +23,6 @@ from coaching.notifications.models import EmailStatus, Notification
 
 logger = logging.getLogger(__name__)
 
-EMAIL_ATTEMPTS = 5
-# How long a sender may take before another may try the same email (a crashed worker).
-CLAIM = timedelta(minutes=15)
-
 
 def retry_delay(attempts: int) -> timedelta:
     """5, 10, 20, 40 minutes: a mail server that is down gets time to come back."""
