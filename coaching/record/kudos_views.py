@@ -14,7 +14,7 @@ from coaching.record import roles, writing
 from coaching.record.forms import CheerForm, RecognitionForm
 from coaching.record.models import Recognition
 from coaching.record.timeline import load_related
-from coaching.record.views import entry_page, may_cheer
+from coaching.record.views import entry_page
 
 
 @login_required
@@ -60,15 +60,18 @@ def cheer(request, entry_id):
     beside its field, as it was typed."""
     entry, role = roles.entry_and_role_or_404(request.user, entry_id)
     form = CheerForm(request.POST)
-    if not form.is_valid() and may_cheer(request.user, entry):
-        return entry_page(request, entry, role, cheer_form=form)
-    try:
-        if not form.is_valid():
-            raise writing.RecordError(" ".join(str(error) for error in form.errors["message"]))
-        added = writing.cheer(entry, author=request.user, message=form.cleaned_data["message"])
-    except writing.RecordError as error:
-        messages.error(request, str(error))
+    if not form.is_valid():
+        if writing.cheer_refusal(request.user, entry) is None:
+            return entry_page(request, entry, role, cheer_form=form)
+        messages.error(request, " ".join(str(error) for error in form.errors["message"]))
     else:
-        messages.success(request, _("Cheer added.") if added else _("You already cheered this."))
+        try:
+            added = writing.cheer(entry, author=request.user, message=form.cleaned_data["message"])
+        except writing.RecordError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Cheer added.") if added else _("You already cheered this.")
+            )
     next_url = reverse("coaching:kudos") if request.POST.get("from") == "wall" else None
     return redirect(next_url or reverse("coaching:entry", args=[entry.pk]))

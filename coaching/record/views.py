@@ -32,7 +32,6 @@ from coaching.record.models import (
     Goal,
     LearningReview,
     OneOnOne,
-    Recognition,
     ReviewAction,
 )
 from coaching.record.timeline import (
@@ -127,11 +126,6 @@ def entry_detail(request, entry_id):
     return entry_page(request, entry, role)
 
 
-def may_cheer(user, entry):
-    """Colleagues cheer a recognition; the people named in it do not."""
-    return isinstance(entry, Recognition) and user.pk not in (entry.trainee_id, entry.author_id)
-
-
 def entry_page(request, entry, role, *, cheer_form=None):
     """An entry's page for someone who may read it. `cheer_form` is a cheer just sent and
     refused: it is shown again with its error beside the field and its text kept."""
@@ -155,7 +149,7 @@ def entry_page(request, entry, role, *, cheer_form=None):
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):
         context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
-    if may_cheer(request.user, entry):
+    if writing.cheer_refusal(request.user, entry) is None:
         context["cheer_form"] = cheer_form or CheerForm()
     return render_page(request, "coaching/record/entry.html", context)
 

@@ -86,12 +86,21 @@ def reply(entry: Entry, *, author: User, text: str) -> Reply:
     return Reply.objects.create(entry=entry, author=author, text=text)
 
 
+def cheer_refusal(author: User, entry: Entry) -> str | None:
+    """Why `author` may not cheer `entry`, or None if they may: colleagues cheer a
+    recognition; the people named in it do not."""
+    if not isinstance(entry, Recognition):
+        return _("Only recognition can be cheered.")
+    if author.pk in (entry.trainee_id, entry.author_id):
+        return _("Cheers come from colleagues, not from the people named in it.")
+    return None
+
+
 def cheer(recognition: Entry, *, author: User, message: str = "") -> bool:
     """Join in a recognition once; a second cheer from the same person changes nothing."""
-    if not isinstance(recognition, Recognition):
-        raise RecordError(_("Only recognition can be cheered."))
-    if author.pk in (recognition.trainee_id, recognition.author_id):
-        raise RecordError(_("Cheers come from colleagues, not from the people named in it."))
+    if refusal := cheer_refusal(author, recognition):
+        raise RecordError(refusal)
+    assert isinstance(recognition, Recognition)  # cheer_refusal refuses anything else
     try:
         with transaction.atomic():
             Cheer.objects.create(recognition=recognition, author=author, message=message)
