@@ -33,12 +33,9 @@ def resolve(importer, node):
         names = [alias.name for alias in node.names]
     else:
         if node.level:
-            is_package = MODULES[importer].name == "__init__.py"
-            base = (
-                importer.rsplit(".", node.level - is_package)[0]
-                if node.level - is_package
-                else importer
-            )
+            # `.x` in a package's __init__ is beside it; in a module, beside the module.
+            levels_up = node.level - (MODULES[importer].name == "__init__.py")
+            base = importer.rsplit(".", levels_up)[0]
             module = f"{base}.{node.module}" if node.module else base
         else:
             module = node.module or ""
