@@ -3,6 +3,7 @@
 feature; both name the same classes."""
 
 from coaching.account.models import Preferences
+from coaching.audit.models import CoachingLogEntry
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -51,6 +52,7 @@ __all__ = [
     "CheckAttempt",
     "Cheer",
     "CoachRelationship",
+    "CoachingLogEntry",
     "Confidence",
     "EmailStatus",
     "Entry",

@@ -3,6 +3,8 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from coaching.audit import trail
+from coaching.audit.viewset import TrailViewSet, trail_menu_item
 from coaching.common import header
 from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
@@ -45,3 +47,13 @@ for _report in REPORT_NAMES:
 def add_trainees_needing_attention(request, panels):
     if coaches_someone(request.user):
         panels.append(TraineesNeedingAttentionPanel())
+
+
+# The onboarding audit trail (coaching/audit): its actions in Wagtail's log, and HR's screen.
+hooks.register("register_log_actions", trail.register_actions)
+hooks.register("register_reports_menu_item", trail_menu_item)
+
+
+@hooks.register("register_admin_viewset")
+def register_onboarding_trail():
+    return TrailViewSet()

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching.audit import trail
 from coaching.common.names import name_from
 from coaching.common.types import User
 from coaching.learning.models import Assignment, AssignmentStatus
@@ -74,23 +75,49 @@ def assign_path(
         )
     with transaction.atomic():
         Assignment.objects.bulk_create(new)
+        trail.record_many(new, "coaching.assign", by=assigned_by, path=version.title)
         events.paths_assigned(new, version=version, assigned_by=assigned_by)
     result.created = len(new)
     return result
 
 
-def cancel_assignment(assignment: Assignment) -> None:
+def cancel_assignment(assignment: Assignment, *, by: User | None) -> None:
     """Cancel an assignment in progress. Its progress stays on record."""
-    updated = Assignment.objects.filter(pk=assignment.pk, status=AssignmentStatus.ACTIVE).update(
-        status=AssignmentStatus.CANCELLED, cancelled_at=timezone.now()
-    )
-    if not updated:
-        raise AssignmentError(_("Only an assignment in progress can be cancelled."))
-    assignment.refresh_from_db()
+    with transaction.atomic():
+        updated = Assignment.objects.filter(
+            pk=assignment.pk, status=AssignmentStatus.ACTIVE
+        ).update(status=AssignmentStatus.CANCELLED, cancelled_at=timezone.now())
+        if not updated:
+            raise AssignmentError(_("Only an assignment in progress can be cancelled."))
+        assignment.refresh_from_db()
+        trail.record(
+            assignment,
+            "coaching.cancel",
+            by=by,
+            trainee_id=assignment.trainee_id,
+            path=assignment.version.title,
+        )
 
 
-def change_due_date(assignment: Assignment, due_on: date | None) -> None:
+def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | None) -> None:
     if assignment.status != AssignmentStatus.ACTIVE:
         raise AssignmentError(_("Only an assignment in progress can get a new due date."))
-    assignment.due_on = due_on
-    assignment.save(update_fields=["due_on"])
+    old = assignment.due_on
+    if old == due_on:
+        return
+    with transaction.atomic():
+        assignment.due_on = due_on
+        assignment.save(update_fields=["due_on"])
+        trail.record(
+            assignment,
+            "coaching.change_due",
+            by=by,
+            trainee_id=assignment.trainee_id,
+            path=assignment.version.title,
+            old=_date_text(old),
+            new=_date_text(due_on),
+        )
+
+
+def _date_text(day: date | None) -> str:
+    return day.isoformat() if day else _("no due date")

@@ -169,11 +169,13 @@ class CoachAction:
 
 COACH_ACTIONS = {
     "cancel_assignment": CoachAction(
-        lambda assignment, step, data, coach: assigning.cancel_assignment(assignment),
+        lambda assignment, step, data, coach: assigning.cancel_assignment(assignment, by=coach),
         gettext_lazy("Assignment cancelled. Its progress stays on record."),
     ),
     "change_due": CoachAction(
-        lambda assignment, step, data, coach: assigning.change_due_date(assignment, data["due_on"]),
+        lambda assignment, step, data, coach: assigning.change_due_date(
+            assignment, data["due_on"], by=coach
+        ),
         gettext_lazy("Due date changed."),
         DueDateForm,
         lambda assignment: {"due_on": assignment.due_on},

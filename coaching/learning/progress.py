@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching.audit import trail
 from coaching.common.types import User
 from coaching.learning.models import (
     Assignment,
@@ -213,7 +214,11 @@ def sign_off(
     """The coach confirms a practical task is done."""
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is signed off."))
-    return _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
+    with transaction.atomic():
+        signed_off = _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
+        if signed_off:
+            _trail(assignment, step, "coaching.sign_off", by=coach)
+    return signed_off
 
 
 def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str) -> None:
@@ -221,11 +226,28 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
     _require_active(assignment)
     if not comment.strip():
         raise StepError(_("Say what is missing, so the new hire knows what to do next."))
-    updated = StepProgress.objects.filter(
-        assignment=assignment, step=step, status=ProgressStatus.SUBMITTED
-    ).update(status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach)
-    if not updated:
-        raise StepError(_("Only a task waiting for sign-off can be sent back."))
+    with transaction.atomic():
+        updated = StepProgress.objects.filter(
+            assignment=assignment, step=step, status=ProgressStatus.SUBMITTED
+        ).update(status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach)
+        if not updated:
+            raise StepError(_("Only a task waiting for sign-off can be sent back."))
+        _trail(assignment, step, "coaching.send_back", by=coach)
+
+
+def _trail(
+    assignment: Assignment, step: PathVersionStep, action: str, *, by: User, **data: Any
+) -> None:
+    """Log a coach's action on a step (its title and the path's, never what was written)."""
+    trail.record(
+        assignment,
+        action,
+        by=by,
+        trainee_id=assignment.trainee_id,
+        path=assignment.version.title,
+        step=step.title,
+        **data,
+    )
 
 
 def plan_checkin(

@@ -1,9 +1,13 @@
 """Wagtail admin screens for HR: new hires, who coaches whom, and (in the same menu group)
 notification emails. Registered in coaching/wagtail_hooks.py."""
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from coaching.audit import trail
+from coaching.common.names import display_name
 from coaching.notifications.viewsets import NotificationViewSet
 from coaching.people.models import CoachRelationship, TraineeProfile
 
@@ -24,12 +28,43 @@ class TraineeProfileViewSet(ModelViewSet):
         return TraineeProfile.objects.select_related("user", "business_unit")
 
 
+def _trail_link(link: CoachRelationship, action: str, by) -> None:
+    trail.record(
+        link,
+        action,
+        by=by,
+        trainee_id=link.trainee_id,
+        coach=display_name(link.coach),
+        starts_on=link.starts_on.isoformat(),
+        ends_on=link.ends_on.isoformat() if link.ends_on else "",
+    )
+
+
+class CoachRelationshipCreateView(generic.CreateView):
+    def save_instance(self):
+        with transaction.atomic():
+            link = super().save_instance()
+            _trail_link(link, "coaching.link_start", self.request.user)
+        return link
+
+
+class CoachRelationshipEditView(generic.EditView):
+    def save_instance(self):
+        with transaction.atomic():
+            link = super().save_instance()
+            if "ends_on" in self.form.changed_data and link.ends_on is not None:
+                _trail_link(link, "coaching.link_end", self.request.user)
+        return link
+
+
 class CoachRelationshipViewSet(ModelViewSet):
     model = CoachRelationship
     name = "coach_relationships"
     url_prefix = "onboarding/coach-relationships"
     icon = "group"
     menu_label = _("Coach relationships")
+    add_view_class = CoachRelationshipCreateView
+    edit_view_class = CoachRelationshipEditView
     add_to_admin_menu = False
     form_fields = ["coach", "trainee", "is_primary", "starts_on", "ends_on"]
     list_display = ["trainee", "coach", "is_primary", "starts_on", "ends_on"]

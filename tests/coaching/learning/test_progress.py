@@ -144,7 +144,7 @@ def test_the_last_step_completes_the_assignment(assignment, coach):
 def test_a_cancelled_assignment_takes_no_more_progress(assignment):
     from coaching.learning.assigning import cancel_assignment
 
-    cancel_assignment(assignment)
+    cancel_assignment(assignment, by=None)
 
     with pytest.raises(StepError):
         complete_module(assignment, builders.steps_of(assignment)[0])

@@ -94,7 +94,7 @@ def test_assigning_in_any_batches_gives_each_person_one_current_assignment(
             if cancel_afterwards and ids:
                 current = Assignment.objects.current().filter(trainee_id=ids[0])
                 for assignment in current:
-                    cancel_assignment(assignment)
+                    cancel_assignment(assignment, by=None)
         for trainee in trainees:
             current = Assignment.objects.current().filter(trainee=trainee).count()
             assert current <= 1

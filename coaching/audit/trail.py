@@ -1,0 +1,152 @@
+"""Writing the onboarding audit trail: the coaching actions Wagtail's log knows, and `record`.
+
+Every coaching action (assigning, cancelling, a new due date, signing off, sending back,
+more attempts, waiving a step, a coaching link starting or ending, erasing) calls `record`
+with the object it changed, who did it and whose onboarding it concerns. What an entry
+keeps is structured (`data`): a path's or step's title, dates, a number of attempts, an
+administrative reason; never what someone wrote on a development record. The messages
+below turn that data into a sentence in the reader's language.
+"""
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogActionRegistry, LogFormatter, log
+
+from coaching.common.types import Text, User
+from coaching.learning.models import Assignment
+from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.record.models import RecordErasure
+
+from .models import CoachingLogEntry
+
+# The models whose log entries go to the onboarding trail.
+TRAILED_MODELS: tuple[type[models.Model], ...] = (
+    Assignment,
+    CoachRelationship,
+    TraineeProfile,
+    RecordErasure,
+)
+
+# action: (label in the action filter, message with %(placeholders)s from the entry's data)
+ACTIONS: Mapping[str, tuple[Text, Text]] = {
+    "coaching.assign": (_("Onboarding: assign a path"), _("Assigned %(path)s")),
+    "coaching.cancel": (_("Onboarding: cancel an assignment"), _("Cancelled %(path)s")),
+    "coaching.change_due": (
+        _("Onboarding: change a due date"),
+        _("Due date of %(path)s changed from %(old)s to %(new)s"),
+    ),
+    "coaching.move_version": (
+        _("Onboarding: move to a new version"),
+        _("Moved %(path)s from version %(old)s to version %(new)s"),
+    ),
+    "coaching.sign_off": (_("Onboarding: sign off a task"), _("Signed off %(step)s in %(path)s")),
+    "coaching.send_back": (
+        _("Onboarding: send a task back"),
+        _("Sent back %(step)s in %(path)s"),
+    ),
+    "coaching.grant_attempts": (
+        _("Onboarding: grant more attempts"),
+        _("Granted %(attempts)s more attempts at %(step)s in %(path)s"),
+    ),
+    "coaching.waive": (_("Onboarding: waive a step"), _("Waived %(step)s in %(path)s")),
+    "coaching.link_start": (
+        _("Onboarding: a coaching link starts"),
+        _("%(coach)s coaches this new hire from %(starts_on)s"),
+    ),
+    "coaching.link_end": (
+        _("Onboarding: a coaching link ends"),
+        _("%(coach)s stops coaching this new hire on %(ends_on)s"),
+    ),
+    "coaching.erase_record": (
+        _("Onboarding: erase a development record"),
+        _("Erased the development record"),
+    ),
+    "coaching.erase_person": (_("Onboarding: erase a person"), _("Erased the person")),
+    "coaching.export": (
+        _("Onboarding: export a person's data"),
+        _("Exported this person's data on request"),
+    ),
+}
+
+# The data keys that may hold free text typed by a person (a reason): erasing a person
+# removes them from the trail, where their name might have been written.
+FREE_TEXT = ("reason",)
+
+
+def _formatter(label: Text, message: Text) -> type[LogFormatter]:
+    class CoachingLogFormatter(LogFormatter):
+        def format_message(self, log_entry: Any) -> str:
+            try:
+                return str(message) % log_entry.data
+            except (KeyError, TypeError, ValueError):
+                return str(label)
+
+        def format_comment(self, log_entry: Any) -> str:
+            return str(log_entry.data.get("reason", ""))
+
+    CoachingLogFormatter.label = label
+    return CoachingLogFormatter
+
+
+def register_actions(actions: LogActionRegistry) -> None:
+    """The `register_log_actions` hook: the coaching actions, logged into CoachingLogEntry
+    for the coaching models (Wagtail's own views' creations and edits of them too)."""
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action)(_formatter(label, message))
+    for model in TRAILED_MODELS:
+        actions.register_model(model, CoachingLogEntry)
+
+
+def record(
+    instance: models.Model,
+    action: str,
+    *,
+    by: User | None,
+    trainee_id: int | None,
+    **data: Any,
+) -> None:
+    """Write one coaching action to the trail. `data` fills the action's message."""
+    assert action in ACTIONS, action
+    log(instance, action, user=by, trainee_id=trainee_id, data=data)
+
+
+def record_many(
+    instances: Sequence[models.Model],
+    action: str,
+    *,
+    by: User | None,
+    **data: Any,
+) -> None:
+    """Write the same action for many saved objects (a bulk assignment) in one insert."""
+    assert action in ACTIONS, action
+    if not instances:
+        return
+    content_type = ContentType.objects.get_for_model(instances[0], for_concrete_model=False)
+    now = timezone.now()
+    CoachingLogEntry.objects.bulk_create(
+        CoachingLogEntry(
+            content_type=content_type,
+            object_id=str(instance.pk),
+            label=CoachingLogEntry.objects.get_instance_title(instance),
+            action=action,
+            timestamp=now,
+            user=by,
+            trainee_id=getattr(instance, "trainee_id", None),
+            data=data,
+        )
+        for instance in instances
+    )
+
+
+def forget(trainee_id: int) -> None:
+    """Remove the free text from the trail of an erased person, keeping what happened."""
+    entries = CoachingLogEntry.objects.filter(trainee_id=trainee_id)
+    for entry in entries.only("pk", "data"):
+        if any(key in entry.data for key in FREE_TEXT):
+            data = {key: value for key, value in entry.data.items() if key not in FREE_TEXT}
+            CoachingLogEntry.objects.filter(pk=entry.pk).update(data=data)

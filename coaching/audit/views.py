@@ -1,0 +1,55 @@
+"""HR's screen of the onboarding trail: every coaching action, filterable, exportable."""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
+from wagtail.admin.views.reports import ReportView
+
+from coaching.common.names import display_name
+from coaching.people.access import is_hr
+
+from .filters import TrailFilterSet
+from .models import CoachingLogEntry
+
+NAMESPACE = "onboarding_trail"
+
+
+class TrailView(ReportView):
+    """The trail, newest first. Only HR sees it: to anyone else it is not there."""
+
+    page_title = _("Onboarding activity")
+    header_icon = "history"
+    filterset_class = TrailFilterSet
+    index_url_name = f"{NAMESPACE}:index"
+    index_results_url_name = f"{NAMESPACE}:results"
+    columns = [
+        DateColumn("timestamp", label=_("When")),
+        Column("trainee", label=_("New hire"), accessor=lambda entry: display_name(entry.trainee)),
+        Column("message", label=_("What happened")),
+        Column("comment", label=_("Reason")),
+        UserColumn("user", label=_("By"), blank_display_name=_("system")),
+    ]
+    list_export = ["timestamp", "trainee_name", "message", "comment", "user_display_name"]
+    export_headings = {
+        "timestamp": _("When"),
+        "trainee_name": _("New hire"),
+        "message": _("What happened"),
+        "comment": _("Reason"),
+        "user_display_name": _("By"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return CoachingLogEntry.objects.select_related("user", "trainee", "content_type")
+
+    def get_filename(self):
+        return "onboarding-activity"
+
+    def decorate_paginated_queryset(self, object_list):
+        for entry in object_list:
+            entry.trainee_name = display_name(entry.trainee)
+        return object_list

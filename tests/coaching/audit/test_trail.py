@@ -1,0 +1,149 @@
+"""The onboarding audit trail: who did what to whose onboarding, in Wagtail's action log."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from coaching.audit.models import CoachingLogEntry
+from coaching.audit.trail import ACTIONS, forget, record
+from coaching.learning.models import AssignmentStatus
+from coaching.people.models import CoachRelationship
+from tests import builders
+
+
+@pytest.fixture
+def published_path(portal):
+    return builders.make_path(steps=[builders.make_module(portal)])
+
+
+def test_every_coaching_action_is_registered_with_wagtail():
+    from wagtail.log_actions import registry
+
+    for action in ACTIONS:
+        assert registry.action_exists(action)
+
+
+def test_a_cancel_names_who_cancelled_and_whose_path_it_was(client, coach, trainee, published_path):
+    assignment = builders.assign(published_path, trainee, by=coach)
+    client.force_login(coach)
+
+    response = client.post(reverse("coaching:cancel_assignment", args=[assignment.pk]), follow=True)
+
+    assignment.refresh_from_db()
+    assert assignment.status == AssignmentStatus.CANCELLED
+    assert "Assignment cancelled" in response.content.decode()
+    entry = CoachingLogEntry.objects.get(action="coaching.cancel")
+    assert (entry.user, entry.trainee, entry.object_id) == (coach, trainee, str(assignment.pk))
+    assert entry.message == f"Cancelled {published_path.title}"
+
+
+def test_a_new_due_date_keeps_the_old_and_the_new(client, coach, trainee, published_path):
+    assignment = builders.assign(
+        published_path, trainee, by=coach, due_on=datetime.date(2027, 1, 1)
+    )
+    client.force_login(coach)
+
+    client.post(
+        reverse("coaching:change_due", args=[assignment.pk]), {"due_on": "2027-02-01"}, follow=True
+    )
+
+    entry = CoachingLogEntry.objects.get(action="coaching.change_due")
+    assert entry.user == coach
+    assert entry.data["old"] == "2027-01-01" and entry.data["new"] == "2027-02-01"
+
+
+def test_the_label_never_carries_the_persons_name(coach, trainee, published_path):
+    assignment = builders.assign(published_path, trainee, by=coach)
+
+    record(assignment, "coaching.cancel", by=coach, trainee_id=trainee.pk, path="Orientation")
+
+    entry = CoachingLogEntry.objects.get(action__in=["coaching.cancel", "coaching.waive"])
+    assert trainee.username not in entry.label and trainee.get_full_name() not in entry.label
+
+
+def test_forgetting_a_person_removes_reasons_and_keeps_what_happened(
+    coach, trainee, published_path
+):
+    assignment = builders.assign(published_path, trainee, by=coach)
+    record(
+        assignment,
+        "coaching.waive",
+        by=coach,
+        trainee_id=trainee.pk,
+        path="Orientation",
+        step="Empathy",
+        reason=f"{trainee.username} was ill",
+    )
+
+    forget(trainee.pk)
+
+    entry = CoachingLogEntry.objects.get(action__in=["coaching.cancel", "coaching.waive"])
+    assert "reason" not in entry.data
+    assert entry.message == "Waived Empathy in Orientation"
+
+
+def test_starting_and_ending_a_coaching_link_in_the_admin_is_logged(client, hr, coach):
+    newcomer = builders.make_trainee("dewi")
+    hr.user_permissions.add(
+        *Permission.objects.filter(
+            codename__in=["add_coachrelationship", "change_coachrelationship"]
+        )
+    )
+    client.force_login(hr)
+    client.post(
+        reverse("coach_relationships:add"),
+        {"coach": coach.pk, "trainee": newcomer.pk, "starts_on": "2026-11-01", "ends_on": ""},
+    )
+    link = CoachRelationship.objects.get(trainee=newcomer, coach=coach)
+    client.post(
+        reverse("coach_relationships:edit", args=[link.pk]),
+        {
+            "coach": coach.pk,
+            "trainee": newcomer.pk,
+            "starts_on": "2026-11-01",
+            "ends_on": "2026-11-30",
+        },
+    )
+
+    actions = list(
+        CoachingLogEntry.objects.filter(trainee=newcomer, action__startswith="coaching.link")
+        .order_by("timestamp", "pk")
+        .values_list("action", "user")
+    )
+    assert actions == [("coaching.link_start", hr.pk), ("coaching.link_end", hr.pk)]
+
+
+def test_hr_filters_the_trail_by_person_and_action(
+    client, hr, coach, trainee, other_trainee, published_path
+):
+    mine = builders.assign(published_path, trainee, by=coach)
+    theirs = builders.assign(published_path, other_trainee, by=coach)
+    record(mine, "coaching.cancel", by=coach, trainee_id=trainee.pk, path="Mine <b>x</b>")
+    record(theirs, "coaching.cancel", by=coach, trainee_id=other_trainee.pk, path="Theirs")
+    client.force_login(hr)
+
+    response = client.get(
+        reverse("onboarding_trail:index"), {"trainee": trainee.pk, "action": "coaching.cancel"}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Cancelled Mine &lt;b&gt;x&lt;/b&gt;" in page
+    assert "Cancelled Theirs" not in page
+
+
+def test_an_editor_in_the_admin_finds_no_trail(client, editor):
+    client.force_login(editor)
+
+    assert client.get(reverse("onboarding_trail:index")).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["coach", "trainee", "colleague"])
+def test_people_without_the_admin_are_sent_to_sign_in(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(reverse("onboarding_trail:index"))
+
+    assert response.status_code == 302 and "/login/" in response["Location"]
