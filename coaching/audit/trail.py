@@ -143,10 +143,16 @@ def record_many(
     )
 
 
-def forget(trainee_id: int) -> None:
-    """Remove the free text from the trail of an erased person, keeping what happened."""
-    entries = CoachingLogEntry.objects.filter(trainee_id=trainee_id)
-    for entry in entries.only("pk", "data"):
-        if any(key in entry.data for key in FREE_TEXT):
-            data = {key: value for key, value in entry.data.items() if key not in FREE_TEXT}
+def forget(person_id: int, *, stand_in: str) -> None:
+    """Take an erased person out of the trail, keeping what happened: the free text of the
+    entries about them, and their name where the data names them (as a coach)."""
+    about_them = CoachingLogEntry.objects.filter(trainee_id=person_id)
+    naming_them = CoachingLogEntry.objects.filter(data__coach_id=person_id)
+    for entry in (about_them | naming_them).only("pk", "trainee_id", "data"):
+        data = dict(entry.data)
+        if entry.trainee_id == person_id:
+            data = {key: value for key, value in data.items() if key not in FREE_TEXT}
+        if data.get("coach_id") == person_id:
+            data["coach"] = stand_in
+        if data != entry.data:
             CoachingLogEntry.objects.filter(pk=entry.pk).update(data=data)

@@ -77,7 +77,7 @@ def test_forgetting_a_person_removes_reasons_and_keeps_what_happened(
         reason=f"{trainee.username} was ill",
     )
 
-    forget(trainee.pk)
+    forget(trainee.pk, stand_in="a former colleague")
 
     entry = CoachingLogEntry.objects.get(action__in=["coaching.cancel", "coaching.waive"])
     assert "reason" not in entry.data
@@ -113,6 +113,24 @@ def test_starting_and_ending_a_coaching_link_in_the_admin_is_logged(client, hr, 
         .values_list("action", "user")
     )
     assert actions == [("coaching.link_start", hr.pk), ("coaching.link_end", hr.pk)]
+
+
+def test_forgetting_a_coach_takes_their_name_out_of_the_links_they_had(client, hr, coach, trainee):
+    link = CoachRelationship.objects.get(trainee=trainee, coach=coach)
+    record(
+        link,
+        "coaching.link_start",
+        by=hr,
+        trainee_id=trainee.pk,
+        coach=coach.username,
+        coach_id=coach.pk,
+        starts_on="2026-11-01",
+    )
+
+    forget(coach.pk, stand_in="a former colleague")
+
+    entry = CoachingLogEntry.objects.get(action="coaching.link_start")
+    assert entry.message == "A former colleague coaches this new hire from 2026-11-01"
 
 
 def test_hr_filters_the_trail_by_person_and_action(
