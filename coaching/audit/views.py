@@ -1,6 +1,6 @@
 """HR's screen of the onboarding trail: every coaching action, filterable, exportable."""
 
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
@@ -15,7 +15,8 @@ NAMESPACE = "onboarding_trail"
 
 
 class TrailView(ReportView):
-    """The trail, newest first. Only HR sees it: to anyone else it is not there."""
+    """The trail, newest first. Only HR sees it; anyone else in the admin is turned back, as
+    Wagtail does for a screen they may not open."""
 
     page_title = _("Onboarding activity")
     header_icon = "history"
@@ -40,7 +41,7 @@ class TrailView(ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         if not is_hr(request.user):
-            raise Http404
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -444,6 +444,11 @@ ROWS |= {
         review_id=Of("review"),
     ),
 }
+# The audit trail: for HR (and superusers) only.
+for name in ["index", "results"]:
+    ROWS[f"onboarding_trail:{name}"] = row(
+        f"onboarding_trail:{name}", get=answers(ADMIN, hr=200, editor=SORRY, superuser=200)
+    )
 # Reports: for HR, editors (who may change learning paths) and superusers.
 REPORTS = answers(ADMIN, hr=200, editor=200, superuser=200)
 for report, kwargs in {

@@ -152,10 +152,13 @@ def test_hr_filters_the_trail_by_person_and_action(
     assert "Cancelled Theirs" not in page
 
 
-def test_an_editor_in_the_admin_finds_no_trail(client, editor):
+def test_an_editor_in_the_admin_is_turned_back(client, editor):
     client.force_login(editor)
 
-    assert client.get(reverse("onboarding_trail:index")).status_code == 404
+    response = client.get(reverse("onboarding_trail:index"), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
+    assert "Sorry, you do not have permission" in response.content.decode()
 
 
 @pytest.mark.parametrize("who", ["coach", "trainee", "colleague"])
