@@ -12,6 +12,10 @@ from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
 from tests import builders
 
+# Every test here uses the database, including those that name their person by parameter
+# (pytest-django would otherwise run them among the tests without one).
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def published_path(portal):
