@@ -16,6 +16,13 @@ class LearningPathFilterSet(WagtailFilterSet):
         fields = ["business_unit", "live"]
 
 
+# The listings' search (?q=) asks Wagtail's search backend over what each model indexes in
+# its own `search_fields` (AutocompleteFields, for the admin's search as you type). A viewset
+# gives no `search_fields` of its own: naming fields there restricts the backend to them,
+# which the database backend on SQLite cannot do (its full-text table has only a title, a
+# body and an autocomplete column: "no such column: description").
+
+
 class LearningPathViewSet(SnippetViewSet):
     model = LearningPath
     icon = "list-ol"
@@ -28,7 +35,6 @@ class LearningPathViewSet(SnippetViewSet):
         "status_string",
     ]
     filterset_class = LearningPathFilterSet
-    search_fields = ["title", "description"]
 
     def get_queryset(self, request):
         paths = LearningPath.objects.select_related(
@@ -42,7 +48,6 @@ class KnowledgeCheckViewSet(SnippetViewSet):
     icon = "help"
     menu_label = _("Knowledge checks")
     list_display = ["title", "pass_mark", "max_attempts", "status_string"]
-    search_fields = ["title"]
 
     def get_queryset(self, request):
         return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))
@@ -53,7 +58,6 @@ class BusinessUnitViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Business units")
     list_display = ["name", "lead"]
-    search_fields = ["name"]
 
     def get_queryset(self, request):
         return BusinessUnit.objects.select_related("lead")
@@ -64,7 +68,6 @@ class CompanyValueViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("Company values")
     list_display = ["name", "sort_order"]
-    search_fields = ["name"]
 
 
 class OnboardingContentGroup(SnippetViewSetGroup):

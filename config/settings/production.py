@@ -34,6 +34,43 @@ CSRF_COOKIE_SECURE = True
 # Wagtail sets SAMEORIGIN on its own preview views, so previews still work.
 X_FRAME_OPTIONS = "DENY"
 
+# Static files (the portal's and the admin's CSS, JS, images) are served by the app itself,
+# with WhiteNoise: nothing else to set up behind gunicorn. `manage.py collectstatic` copies
+# them into STATIC_ROOT with a content hash in each name (so browsers cache them for good)
+# and a compressed copy beside each; run it on every deploy, before starting the server.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_security],  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_security:],  # noqa: F405
+]
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", str(BASE_DIR / "static"))  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Logs go to stderr, where the process manager (systemd's journal, Docker, Kubernetes,
+# supervisord) keeps them; DJANGO_LOG_LEVEL (default ERROR) says how much. A server error
+# is one line with the request's path (never its query string, form data or cookies: no
+# personal data in the message) and its traceback. Django's default of mailing errors to
+# ADMINS is dropped: that email carries the whole request, personal data included.
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "ERROR").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False}},
+}
+
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )

@@ -125,7 +125,13 @@ class LearningPath(
         ),
         InlinePanel("steps", min_num=1, label=_("Steps"), heading=_("Steps")),
     ]
-    search_fields = [*EditorialSnippetMixin.search_fields, index.SearchField("description")]
+    # The admin's listing searches the autocomplete fields: a path is found by its title or by
+    # a word of what it teaches.
+    search_fields = [
+        *EditorialSnippetMixin.search_fields,
+        index.SearchField("description"),
+        index.AutocompleteField("description"),
+    ]
     preview_template = "lessons/path_preview.html"
 
     class Meta(EditorialSnippetMixin.Meta):
