@@ -3,9 +3,9 @@ text, markup, NUL bytes, wrong types, missing fields, bad dates, huge numbers, a
 belong to other people; some fixed, some drawn by hypothesis.
 
 The URLs come from the URL resolver, as in test_every_url.py: each URL name of the
-`coaching` namespace (the portal, the coach dashboard, the record) and of the plugin's own
-admin view (module proposals) needs an entry in FORMS saying who posts it, how its URL
-arguments are filled from the scene, and which fields it reads. A URL with no entry fails
+`coaching` namespace (the portal, the coach dashboard, the record) and of the admin screens
+of the viewsets the plugin registers needs an entry in FORMS saying who posts it, how its
+URL arguments are filled from the scene, which fields it reads and what data it accepts. A URL with no entry fails
 `test_every_url_that_takes_a_post_is_fuzzed`, so no new form goes unfuzzed; a URL that
 answers POST with 405 is not fuzzed (the test of it says so, not a list written by hand).
 
@@ -456,6 +456,18 @@ def fields_for(spec, scene):
     return spec.fields(scene) if callable(spec.fields) else spec.fields
 
 
+def id_fields_of(spec, scene):
+    """The fields of the valid data that hold ids (of the scene's things, or numbers)."""
+    data = spec.valid(scene) if callable(spec.valid) else spec.valid
+    ids = (Of, int)
+    return [
+        name
+        for name, value in (data or {}).items()
+        if isinstance(value, ids)
+        or (isinstance(value, list) and value and isinstance(value[0], ids))
+    ]
+
+
 def valid_for(spec, scene):
     data = spec.valid(scene) if callable(spec.valid) else spec.valid
     return None if data is None else {key: resolved(value, scene) for key, value in data.items()}
@@ -486,16 +498,19 @@ HOSTILE = [
 ]
 
 
-def fixed_bodies(fields, valid, foreign):
+def fixed_bodies(fields, valid, foreign, id_fields=()):
     """The hostile bodies every form gets: nothing, unknown fields, each hostile value in
     every field, lists where one value is expected, and, for a form with data it accepts,
-    that data with each field in turn missing or replaced by something hostile."""
+    that data with each field in turn missing or replaced by something hostile, and each
+    of its ids in turn replaced by another person's, by none, or by one too large."""
     everywhere = [dict.fromkeys(fields, value) for value in [*HOSTILE, *foreign]]
     bodies = [{}, {"unexpected_field": SCRIPT}, *everywhere]
     bodies.append({key: ["1", SCRIPT, HUGE] for key in fields})
     for number, name in enumerate(valid or {}):
         bodies.append({key: value for key, value in valid.items() if key != name})
         bodies.append(valid | {name: IN_VALID_DATA[number % len(IN_VALID_DATA)]})
+    for name in id_fields:
+        bodies += [valid | {name: other} for other in [*foreign, HUGE]]
     unique = {repr(sorted(body.items())): body for body in bodies}
     return list(unique.values())
 
@@ -630,7 +645,8 @@ def fuzz(client, scene, name, spec):
     sign_in(client, person)
     before = snapshot()
     found = []
-    for body in fixed_bodies(fields, valid, scene["foreign"]):
+    id_fields = id_fields_of(spec, scene)
+    for body in fixed_bodies(fields, valid, scene["foreign"], id_fields):
         judged = post_alone(client, url, body, before)
         if judged.status == 405:
             return None
