@@ -5,9 +5,10 @@ belong to other people; some fixed, some drawn by hypothesis.
 The URLs come from the URL resolver, as in test_every_url.py: each URL name of the
 `coaching` namespace (the portal, the coach dashboard, the record) and of the admin screens
 of the viewsets the plugin registers needs an entry in FORMS saying who posts it, how its
-URL arguments are filled from the scene, which fields it reads and what data it accepts. A URL with no entry fails
-`test_every_url_that_takes_a_post_is_fuzzed`, so no new form goes unfuzzed; a URL that
-answers POST with 405 is not fuzzed (the test of it says so, not a list written by hand).
+URL arguments are filled from the scene, which fields it reads and what data it accepts.
+A URL with no entry fails `test_every_url_that_takes_a_post_is_fuzzed`, naming it, so no
+new form goes unfuzzed. Whether a URL takes a POST is its own answer: one that answers
+405 is left alone.
 
 Whatever arrives, the answer is never a 500. A refused submission (a 4xx, a form shown again,
 a page shown instead, or a redirect to a page with an error message) leaves every row of
