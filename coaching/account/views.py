@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
@@ -99,15 +100,18 @@ def choose_language(request):
     settings too) and go back to the same page in it."""
     language = request.POST.get("language", "")
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: anything else (another site, or text that is no path,
+    # which redirect() would take for the name of a view) goes home.
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = reverse("coaching:home")
     if not available(language):
-        return redirect(back)
+        return HttpResponseRedirect(back)
     if request.user.is_authenticated:
         remember_language(request.user, language)
-    return _with_language_cookie(redirect(_same_page_in(request, back, language)), language)
+    response = HttpResponseRedirect(_same_page_in(request, back, language))
+    return _with_language_cookie(response, language)
 
 
 def _same_page_in(request, back, language):

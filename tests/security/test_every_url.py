@@ -8,8 +8,9 @@ kind of thing they take (every kind of entry, every step of a path).
 
 Every row is asked with GET; a URL that takes a form or an action is asked with POST too,
 with the valid data of the row (or none: then a form is shown again with its errors, 200,
-or an action is refused with a message, DONE). Each answer is asked on its own: whatever a
-request changes is rolled back before the next, so no answer depends on who asked before.
+or an action is done, DONE, or refused with an error message on the page it leads to,
+REFUSED). Each answer is asked on its own: whatever a request changes is rolled back
+before the next, so no answer depends on who asked before.
 
 A GET, and any POST that is refused or shows its form again, writes nothing to the
 plugin's tables. Every portal page that answers 200 carries the Content Security Policy
@@ -20,6 +21,7 @@ import copy
 import re
 
 import pytest
+from django.contrib.messages import ERROR
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -31,6 +33,11 @@ from tests.asking import ADMIN, DONE, LOGIN, SORRY, answer
 from tests.coaching.record import make
 
 pytestmark = pytest.mark.django_db
+
+# A redirect to a page with an error message: refused, and told why. Here DONE is done.
+REFUSED = "REFUSED"
+# The people a recognition names, who do not cheer it: the new hire and the giver.
+NAMED_IN_IT = {"trainee": REFUSED, "colleague": REFUSED}
 
 PEOPLE = [
     "anonymous",
@@ -365,15 +372,18 @@ ROWS = {
         item="review-action",
         item_id=Of("review-action"),
     ),
-    # Recognition: cheered by whoever may read it (the new hire and the giver are sent
-    # back with a message, and tests/coaching/record/test_visibility.py checks who cheered).
+    # Recognition: cheered by whoever may read it but the new hire and the giver, who are
+    # told why not (tests/coaching/record/test_visibility.py checks who cheered).
     "cheer public recognition": row(
-        "coaching:cheer", get=POST_ONLY, post=signed_in(DONE), entry_id=Of("public recognition")
+        "coaching:cheer",
+        get=POST_ONLY,
+        post=signed_in(DONE, **NAMED_IN_IT),
+        entry_id=Of("public recognition"),
     ),
     "cheer private recognition": row(
         "coaching:cheer",
         get=POST_ONLY,
-        post=signed_in(404, **KEEPERS_ACT, colleague=DONE),
+        post=signed_in(404, **(KEEPERS_ACT | NAMED_IN_IT)),
         entry_id=Of("private recognition"),
     ),
     "kudos": row("coaching:kudos", get=signed_in(200)),
@@ -512,10 +522,20 @@ def ask_alone(client, url, method, data):
     with transaction.atomic():
         with connection.execute_wrapper(watch):
             response = getattr(client, method)(url, data or {})
+        word = answer(response)
+        if word == DONE and told_why_not(client.get(response.url)):
+            word = REFUSED
         transaction.set_rollback(True)
     client.cookies = cookies
     cache.clear()
-    return response, sorted(set(written))
+    return response, word, sorted(set(written))
+
+
+def told_why_not(page):
+    """Whether a page shows an error message (the portal's or Wagtail's)."""
+    context = page.context
+    shown = list(context["messages"]) if context is not None and "messages" in context else []
+    return any(message.level >= ERROR for message in shown)
 
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", re.I)
@@ -544,7 +564,7 @@ def test_every_plugin_url_has_a_row():
 
 
 # Answers after which nothing may have been written: refusals, and forms shown again.
-WRITES_NOTHING = {200, 403, 404, 405, LOGIN, ADMIN, SORRY}
+WRITES_NOTHING = {200, 403, 404, 405, LOGIN, ADMIN, SORRY, REFUSED}
 
 
 @pytest.mark.parametrize("person", PEOPLE)
@@ -558,10 +578,10 @@ def test_who_gets_what(client, things, people, person):
             if spec[method] is None:
                 continue
             data = spec["data"] if method == "post" else None
-            response, written = ask_alone(
+            response, word, written = ask_alone(
                 client, url, method, data(things) if callable(data) else data
             )
-            got[label, method] = answer(response)
+            got[label, method] = word
             expected[label, method] = spec[method][person]
             if written and (method == "get" or got[label, method] in WRITES_NOTHING):
                 wrote.append((label, method, got[label, method], written))

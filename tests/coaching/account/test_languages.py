@@ -165,3 +165,10 @@ def test_opening_the_settings_page_writes_nothing(client, person):
 
     assert client.get(reverse("coaching:preferences")).status_code == 200
     assert not Preferences.objects.filter(user=person).exists()
+
+
+@pytest.mark.parametrize("back", ["abc", "2026-02-30", "<img src=x onerror=alert(1)>", "a:b"])
+def test_the_switcher_sends_a_next_that_is_no_path_home(client, portal, back):
+    response = client.post(reverse("coaching:choose_language"), {"language": "id", "next": back})
+
+    assert response.status_code == 302 and response.url == reverse("coaching:home")

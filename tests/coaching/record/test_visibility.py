@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from coaching.models import Cheer, Reflection, Reply
-from tests.asking import DONE, answer, answers, ask
+from tests.asking import answers, ask
 
 from . import make
 
@@ -118,28 +118,45 @@ def test_a_trainee_cannot_write_on_another_trainees_record(client, trainee, othe
 
 
 def test_the_record_keepers_add_to_its_entries(client, people, entries):
-    """Each way of adding to an entry, with valid data, adds to it, for each keeper."""
+    """Each way of adding to an entry, with valid data, adds to it, for each keeper, who is
+    sent back to the entry and told so."""
     keepers = [people[name] for name in ("trainee", "coach", "hr")]
     meeting, review, goal = entries["one-on-one"], entries["review"], entries["goal"]
     result = goal.key_results.get()
     check_in = {"status": "on_track", "confidence": "2", f"result_{result.pk}": "3"}
     adding = [
-        (reverse("coaching:reply", args=[entries["feedback"].pk]), {"text": "Hi"}),
-        (reverse("coaching:add_item", args=[meeting.pk, "agenda"]), {"text": "Hi"}),
-        (reverse("coaching:add_item", args=[meeting.pk, "action"]), {"text": "Hi"}),
-        (reverse("coaching:add_item", args=[review.pk, "review-action"]), {"text": "Hi"}),
-        (reverse("coaching:goal_check_in", args=[goal.pk]), check_in),
+        (entries["feedback"], "reply", [], {"text": "Hi"}, "Reply added."),
+        (meeting, "add_item", ["agenda"], {"text": "Hi"}, "Added."),
+        (meeting, "add_item", ["action"], {"text": "Hi"}, "Added."),
+        (review, "add_item", ["review-action"], {"text": "Hi"}, "Added."),
+        (goal, "goal_check_in", [], check_in, "Check-in saved."),
     ]
 
-    got = {
-        answer(ask(client, person, url, "post", data)) for url, data in adding for person in keepers
-    }
+    told = []
+    for entry, name, extra, data, message in adding:
+        for person in keepers:
+            client.force_login(person)
+            url = reverse(f"coaching:{name}", args=[entry.pk, *extra])
+            response = client.post(url, data, follow=True)
+            back = reverse("coaching:entry", args=[entry.pk])
+            told.append(response.redirect_chain == [(back, 302)] and message in messages(response))
 
-    assert got == {DONE}
-    assert entries["feedback"].replies.count() == 3
-    assert meeting.agenda.count() == 3 and meeting.actions.count() == 3
-    assert review.actions.count() == 3
-    assert goal.check_ins.count() == 3
+    assert told == [True] * len(adding) * len(keepers)
+    assert list(entries["feedback"].replies.values_list("text", "author")) == [
+        ("Hi", person.pk) for person in keepers
+    ]
+    assert sorted(meeting.agenda.values_list("text", "author")) == sorted(
+        ("Hi", person.pk) for person in keepers
+    )
+    assert meeting.actions.count() == 3 and review.actions.count() == 3
+    assert sorted(goal.check_ins.values_list("author", "status", "confidence")) == sorted(
+        (person.pk, "on_track", 2) for person in keepers
+    )
+
+
+def messages(response):
+    """The messages shown on a page, as text."""
+    return [str(message) for message in response.context["messages"]]
 
 
 @pytest.mark.parametrize("keeper", ["trainee", "coach", "hr"])
@@ -147,9 +164,13 @@ def test_a_record_keeper_ticks_off_an_action_item(client, people, entries, keepe
     item = make.action_item(entries["one-on-one"], people["trainee"])
     url = reverse("coaching:item_done", args=["action", item.pk])
 
-    response = ask(client, people[keeper], url, "post")
+    client.force_login(people[keeper])
 
-    assert response.status_code == 302
+    response = client.post(url, follow=True)
+
+    back = reverse("coaching:entry", args=[entries["one-on-one"].pk])
+    assert response.redirect_chain == [(back, 302)]
+    assert messages(response) == ["Marked as done."]
     item.refresh_from_db()
     assert item.done_at is not None
 
@@ -164,18 +185,37 @@ def test_the_giver_of_private_recognition_cannot_reply_to_it(client, colleague, 
 
 
 def test_private_recognition_is_cheered_only_by_those_who_see_it(client, people, entries):
-    url = reverse("coaching:cheer", args=[entries["private recognition"].pk])
+    entry = entries["private recognition"]
+    url, back = (
+        reverse("coaching:cheer", args=[entry.pk]),
+        reverse("coaching:entry", args=[entry.pk]),
+    )
+    named = "Cheers come from colleagues, not from the people named in it."
 
-    got = answers(client, people, url, method="post")
+    got = {}
+    for name, person in people.items():
+        if person is None:
+            continue
+        client.force_login(person)
+        response = client.post(url, follow=True)
+        if response.redirect_chain == [(back, 302)]:
+            got[name] = messages(response)
+        else:
+            got[name] = response.status_code
 
-    assert [name for name, answer in got.items() if answer == "DONE"] == [
-        "trainee",
-        "coach",
-        "colleague",
-        "hr",
-        "superuser",
-    ]
-    # The owner and the giver are sent back with a message: they do not cheer.
+    # The record's keepers and the giver see it; the owner and the giver are told why
+    # they do not cheer; everyone else gets 404, as if it did not exist.
+    assert got == {
+        "trainee": [named],
+        "coach": ["Cheer added."],
+        "other_coach": 404,
+        "other_trainee": 404,
+        "former_coach": 404,
+        "colleague": [named],
+        "hr": ["Cheer added."],
+        "editor": 404,
+        "superuser": ["Cheer added."],
+    }
     assert set(Cheer.objects.values_list("author__username", flat=True)) == {
         "citra",
         "hana",
