@@ -428,6 +428,8 @@ for report, kwargs in {
 }.items():
     for name in (report, f"{report}_results"):
         FORMS[f"onboarding_reports:{name}"] = [page("hr", **kwargs)]
+for name in ("index", "results"):
+    FORMS[f"onboarding_trail:{name}"] = [page("hr")]
 
 
 def fuzzed_url_names():
