@@ -84,6 +84,13 @@ def load_related(
     return entries
 
 
+def upcoming_one_on_ones(trainee: User, limit: int = 3) -> list[OneOnOne]:
+    """The new hire's next 1:1s, soonest first, each with the coach it is with: for the
+    portal and the coach's page of that new hire, whoever of the two planned them."""
+    meetings = OneOnOne.objects.filter(trainee=trainee, meets_at__gte=timezone.now())
+    return list(meetings.select_related("coach").order_by("meets_at", "pk")[:limit])
+
+
 def goals_of(trainee: User) -> list[Goal]:
     """Goals for the top of the record: open ones first, with their key results."""
     goals = Goal.objects.filter(trainee=trainee).prefetch_related("key_results")

@@ -131,3 +131,24 @@ def test_the_migration_names_the_coach_of_each_existing_1_1(trainee, coach, form
         by_trainee_in_2019.pk: coach.pk,  # nobody then: a coach of theirs, primary first
         by_the_coachless.pk: None,
     }
+
+
+def test_both_sides_see_the_next_1_1_on_their_own_pages(client, trainee, coach, portal):
+    later = {**PLAN, "meets_at": "2099-03-02 15:00", "coach": coach.pk}
+    ask(client, trainee, plan_url(trainee), "post", later)
+    meeting = OneOnOne.objects.get()
+    link = reverse("coaching:entry", args=[meeting.pk])
+
+    portal_home = ask(client, trainee, reverse("coaching:home")).text
+    coach_page = ask(client, coach, reverse("coaching:trainee", args=[trainee.pk])).text
+
+    for page in (portal_home, coach_page):
+        assert f'href="{link}">1:1 with Citra on March 2, 2099, 3 p.m.</a>' in page
+
+
+def test_a_1_1_that_has_passed_is_no_longer_next(client, trainee, coach):
+    make.one_on_one(trainee, coach, meets_at=IN_2020)
+
+    coach_page = ask(client, coach, reverse("coaching:trainee", args=[trainee.pk])).text
+
+    assert "No 1:1 planned." in coach_page
