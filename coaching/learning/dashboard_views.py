@@ -30,6 +30,7 @@ from coaching.learning.lookups import coached_assignment_or_404, step_or_404
 from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus
 from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from coaching.people.access import coached_profiles, coached_trainee_or_404, require_coach
+from coaching.record.timeline import upcoming_one_on_ones
 from lessons.models import BusinessUnit, LearningPath
 
 
@@ -103,6 +104,7 @@ def _trainee_page(request, trainee, refused=None):
                 if state.status == ProgressStatus.SUBMITTED
             ],
             "refused": refused,
+            "one_on_ones": upcoming_one_on_ones(trainee),
         },
     )
 

@@ -14,6 +14,7 @@ from coaching.learning.forms import KnowledgeCheckForm, NoteForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
 from coaching.learning.lookups import own_assignment_or_404, step_or_404
 from coaching.learning.models import Assignment, CheckAttempt
+from coaching.record.timeline import upcoming_one_on_ones
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
 
@@ -24,7 +25,11 @@ def home(request):
     return render_page(
         request,
         "coaching/learning/portal/home.html",
-        {"journeys": summaries(mine), "recent": recent_completions(request.user)},
+        {
+            "journeys": summaries(mine),
+            "recent": recent_completions(request.user),
+            "one_on_ones": upcoming_one_on_ones(request.user),
+        },
     )
 
 

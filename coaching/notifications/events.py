@@ -12,7 +12,7 @@ from coaching.common.types import User
 from coaching.learning.models import Assignment, StepProgress
 from coaching.notifications.models import NotificationKind
 from coaching.people.models import CoachRelationship
-from coaching.record.models import Entry, Feedback, Recognition
+from coaching.record.models import Entry, Feedback, OneOnOne, Recognition
 from lessons.models import PathVersion, PathVersionStep
 
 from .sending import Notice, notify
@@ -71,7 +71,11 @@ def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVer
 
 
 def entry_written(entry: Entry) -> None:
-    """Tell a person about feedback or recognition written on their record by someone else."""
+    """Tell a person about feedback or recognition written on their record by someone else,
+    and the people of a 1:1 that someone else planned it."""
+    if isinstance(entry, OneOnOne):
+        _one_on_one_planned(entry)
+        return
     if entry.author_id == entry.trainee_id:
         return
     params = {"author": display_name(entry.author)}
@@ -92,4 +96,19 @@ def entry_written(entry: Entry) -> None:
                 url=reverse("coaching:entry", args=[entry.pk]),
             )
         ]
+    )
+
+
+def _one_on_one_planned(meeting: OneOnOne) -> None:
+    """The new hire, or the coach, is told of a 1:1 the other one planned with them."""
+    params = {"author": display_name(meeting.author), "meets_at": meeting.meets_at.isoformat()}
+    notify(
+        Notice(
+            recipient_id=person_id,
+            kind=NotificationKind.ONE_ON_ONE_PLANNED,
+            key=f"entry:{meeting.pk}",
+            params=params,
+            url=reverse("coaching:entry", args=[meeting.pk]),
+        )
+        for person_id in sorted(meeting.people_ids() - {meeting.author_id})
     )

@@ -128,10 +128,25 @@ def _goal_check_in(p):
 
 
 def _one_on_one(p):
-    lines = [_("Your 1:1 with %(other)s is on %(meets_at)s.") % p]
+    # The time goes first: in English it can end in "p.m.", and a full stop after it
+    # would make two.
+    if p.get("other"):
+        lines = [_("On %(meets_at)s you have your 1:1 with %(other)s.") % p]
+        subject = _("1:1 with %(other)s on %(meets_at)s") % p
+    else:  # planned by the new hire before 1:1s named their coach, and none was found
+        lines = [_("On %(meets_at)s you have your 1:1 with your coach.") % p]
+        subject = _("1:1 with your coach on %(meets_at)s") % p
     if p.get("agenda"):
         lines.append(_("Add what you want to talk about to the agenda beforehand."))
-    return _("1:1 with %(other)s on %(meets_at)s") % p, lines, _("Open the 1:1")
+    return subject, lines, _("Open the 1:1")
+
+
+def _one_on_one_planned(p):
+    lines = [
+        _("On %(meets_at)s you meet for a 1:1 that %(author)s planned.") % p,
+        _("Add what you want to talk about to the agenda beforehand."),
+    ]
+    return _("%(author)s planned a 1:1 with you") % p, lines, _("Open the 1:1")
 
 
 # Each kind's writer: its readable params -> (subject, lines, the link's label).
@@ -147,6 +162,7 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.RECOGNITION: _recognition,
     NotificationKind.GOAL_CHECK_IN: _goal_check_in,
     NotificationKind.ONE_ON_ONE: _one_on_one,
+    NotificationKind.ONE_ON_ONE_PLANNED: _one_on_one_planned,
 }
 
 

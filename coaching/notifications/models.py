@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     RECOGNITION = "recognition", _("I receive recognition")
     GOAL_CHECK_IN = "goal_check_in", _("A check-in on one of my goals is due")
     ONE_ON_ONE = "one_on_one", _("A 1:1 check-in is coming up")
+    ONE_ON_ONE_PLANNED = "one_on_one_planned", _("Someone plans a 1:1 check-in with me")
 
 
 class EmailStatus(models.TextChoices):

@@ -166,17 +166,18 @@ def upcoming_meetings(now):
         "pk",
         "meets_at",
         "trainee_id",
-        "author_id",
+        "coach_id",
         *(f"trainee__{name}" for name in names),
-        *(f"author__{name}" for name in names),
+        *(f"coach__{name}" for name in names),
     ):
         url = reverse("coaching:entry", args=[row["pk"]])
         trainee = name_from(*(row[f"trainee__{name}"] for name in names))
-        author = name_from(*(row[f"author__{name}"] for name in names))
+        # No coach named (an old 1:1 of the new hire's): the reminder says "your coach".
+        coach = name_from(*(row[f"coach__{name}"] for name in names))
         yield from Meeting(
             f"one-on-one:{row['pk']}",
             row["meets_at"],
-            [(row["trainee_id"], author, url), (row["author_id"], trainee, url)],
+            [(row["trainee_id"], coach, url), (row["coach_id"], trainee, url)],
             agenda=True,
         ).notices()
     planned = StepProgress.objects.filter(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
 from coaching.common.widgets import DateInput, DateTimeInput
+from coaching.people.models import CoachRelationship
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
@@ -44,7 +45,11 @@ class LimitedTextMixin:
 
 class EntryForm(LimitedTextMixin, forms.ModelForm):
     """An entry's form: its fields are the kind's `editable_fields`, so what a person may
-    edit and what an edit's history keeps are one list."""
+    edit and what an edit's history keeps are one list. A new entry's form is told whose
+    record it is on (`trainee`) and who writes it (`author`), for the kinds that ask."""
+
+    def __init__(self, *args, trainee=None, author=None, **kwargs):
+        super().__init__(*args, **kwargs)
 
 
 class FeedbackForm(EntryForm):
@@ -93,10 +98,35 @@ KeyResultFormSet = inlineformset_factory(
 
 
 class OneOnOneForm(EntryForm):
+    """Planning a 1:1. A coach plans one with themself (`OneOnOne.save`); the new hire
+    chooses which of their current coaches it is with, the primary coach first."""
+
     class Meta:
         model = OneOnOne
-        fields = OneOnOne.editable_fields
+        fields = ["coach", *OneOnOne.editable_fields]
         widgets = {"meets_at": DateTimeInput()}
+        labels = {"coach": _("With which coach")}
+        help_texts = {"coach": _("They are told it is planned, and you both get a reminder.")}
+
+    def __init__(self, *args, trainee=None, author=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        coach = self.fields["coach"]
+        assert isinstance(coach, forms.ModelChoiceField)
+        first = None
+        if self.instance.pk is None and trainee is not None and trainee == author:
+            links = CoachRelationship.objects.active().filter(trainee=trainee)
+            coach.queryset = (
+                get_user_model()
+                .objects.filter(pk__in=links.values("coach"))
+                .order_by("first_name", "last_name", "username")
+            )
+            primary = links.filter(is_primary=True).values_list("coach", flat=True).first()
+            first = primary or coach.queryset.values_list("pk", flat=True).first()
+        if first is None:  # a coach planning, an edit, or a new hire with no coach now
+            del self.fields["coach"]
+            return
+        coach.required, coach.initial, coach.empty_label = True, first, None
+        coach.label_from_instance = display_name  # type: ignore[method-assign,assignment]
 
 
 class LearningReviewForm(EntryForm):

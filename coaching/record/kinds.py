@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.types import Text
 from coaching.record.forms import (
+    EntryForm,
     FeedbackForm,
     GoalForm,
     LearningReviewForm,
@@ -29,7 +30,7 @@ EITHER = "either"  # any of them
 @dataclass(frozen=True)
 class Kind:
     slug: str
-    form: type[forms.ModelForm[Any]]  # of one kind of Entry
+    form: type[EntryForm]
     written_by: str
     add_label: Text
 

@@ -23,7 +23,8 @@ def wall(request):
     page, query = paginate(
         request, public.order_by("-created_at", "-pk"), coaching_settings.RECORD_PAGE_SIZE
     )
-    page.object_list = load_related(page.object_list)
+    # Replies stay with the record's keepers: the wall neither shows nor fetches them.
+    page.object_list = load_related(page.object_list, replies=False)
     return render_page(request, "coaching/record/kudos.html", {"page_obj": page, "query": query})
 
 

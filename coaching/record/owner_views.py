@@ -40,6 +40,7 @@ def printable(request):
         "coaching/record/print.html",
         {
             "person": person,
+            "keeper": True,  # their own
             "entries": load_related(filtered_entries(person), trainee=person),
             "goals": goals_of(person),
             "printed_at": timezone.now(),

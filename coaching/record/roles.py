@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from coaching.common.types import User
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
-from coaching.record.models import Entry
+from coaching.record.models import Entry, Recognition
 
 
 def coaches(user: User, trainee: User) -> bool:
@@ -60,9 +60,20 @@ def entry_or_404(user: User, entry_id: int) -> Entry:
     return entry_and_role_or_404(user, entry_id)[0]
 
 
+def may_edit(user: User, entry: Entry, role: RecordRole) -> bool:
+    """Only the author edits an entry, and only while they keep the record it is on: a
+    coach whose coaching ended reads what they wrote and changes it no more. Recognition,
+    which anyone gives, stays its giver's to edit."""
+    return (
+        entry.author_id == user.pk
+        and bool(entry.editable_fields)
+        and (role.keeper or isinstance(entry, Recognition))
+    )
+
+
 def editable_entry_or_404(user: User, entry_id: int) -> Entry:
-    """Only the author edits an entry; to anyone else it is not there to edit."""
-    entry = entry_or_404(user, entry_id)
-    if entry.author_id != user.pk or not entry.editable_fields:
+    """An entry `user` may edit; to anyone else it is not there to edit."""
+    entry, role = entry_and_role_or_404(user, entry_id)
+    if not may_edit(user, entry, role):
         raise Http404
     return entry

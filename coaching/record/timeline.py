@@ -45,7 +45,7 @@ PERIODS: dict[str, tuple[int, Text]] = {
 RELATED_BY_KIND: dict[type[Entry], list[str]] = {
     Recognition: ["value", "cheers__author"],
     Goal: ["key_results"],
-    OneOnOne: ["agenda__author", "actions__owner"],
+    OneOnOne: ["coach", "agenda__author", "actions__owner"],
     LearningReview: ["actions__owner", "module"],
 }
 
@@ -65,19 +65,30 @@ def filtered_entries(
 AnyEntry = TypeVar("AnyEntry", bound=Entry)
 
 
-def load_related(entries: Iterable[AnyEntry], trainee: User | None = None) -> list[AnyEntry]:
+def load_related(
+    entries: Iterable[AnyEntry], trainee: User | None = None, *, replies: bool = True
+) -> list[AnyEntry]:
     """Fetch what each entry shows, one query per relation for the whole list. Entries all
-    from one record name its owner as `trainee`, so that person is not fetched again."""
+    from one record name its owner as `trainee`, so that person is not fetched again.
+    Replies are for the record's keepers: a page for everyone asks for `replies=False`."""
     entries = list(entries)
     if trainee is not None:
         for entry in entries:
             entry.trainee = trainee
-    prefetch_related_objects(entries, "author", "trainee", "replies__author")
+    lookups = ["author", "trainee", "replies__author"] if replies else ["author", "trainee"]
+    prefetch_related_objects(entries, *lookups)
     for model, lookups in RELATED_BY_KIND.items():
         of_kind = [entry for entry in entries if isinstance(entry, model)]
         if of_kind:
             prefetch_related_objects(of_kind, *lookups)
     return entries
+
+
+def upcoming_one_on_ones(trainee: User, limit: int = 3) -> list[OneOnOne]:
+    """The new hire's next 1:1s, soonest first, each with the coach it is with: for the
+    portal and the coach's page of that new hire, whoever of the two planned them."""
+    meetings = OneOnOne.objects.filter(trainee=trainee, meets_at__gte=timezone.now())
+    return list(meetings.select_related("coach").order_by("meets_at", "pk")[:limit])
 
 
 def goals_of(trainee: User) -> list[Goal]:

@@ -73,6 +73,7 @@ def record(request, person_id):
         "coaching/record/home.html",
         {
             "person": person,
+            "keeper": role.keeper,
             "is_own": role.is_self,
             "may_erase": not role.is_self and is_hr(request.user),
             "page_obj": page,
@@ -93,7 +94,7 @@ def new_entry(request, person_id, kind):
     spec = KINDS.get(kind)
     if spec is None or not spec.allows(role):
         raise Http404
-    form = spec.form(posted(request))
+    form = spec.form(posted(request), trainee=person, author=request.user)
     key_results = (
         KeyResultFormSet(posted(request), prefix="results") if spec.slug == "goal" else None
     )
@@ -128,23 +129,25 @@ def entry_detail(request, entry_id):
 
 def entry_page(request, entry, role, *, cheer_form=None):
     """An entry's page for someone who may read it. `cheer_form` is a cheer just sent and
-    refused: it is shown again with its error beside the field and its text kept."""
-    (entry,) = load_related([entry])
+    refused: it is shown again with its error beside the field and its text kept.
+
+    The record's keepers see all of the entry: replies, its history, what was added to it.
+    Anyone else (a colleague reading public recognition, a former coach reading what they
+    wrote) sees only the entry itself."""
     keeper = role.keeper
+    (entry,) = load_related([entry], replies=keeper)
     context = {
         "entry": entry,
         "person": entry.trainee,
         "keeper": keeper,
-        "can_edit": entry.author_id == request.user.pk and bool(entry.editable_fields),
+        "can_edit": roles.may_edit(request.user, entry, role),
         "revisions": entry.revisions.select_related("edited_by") if keeper else [],
         "reply_form": ReplyForm() if keeper else None,
     }
-    if isinstance(entry, Goal):
+    if keeper and isinstance(entry, Goal):
         context["check_ins"] = entry.check_ins.select_related("author")
-    if isinstance(entry, OneOnOne):
-        context["carried_over"] = writing.open_action_items(entry.trainee).exclude(meeting=entry)
-    # Forms to add to it, for the people who may (an author whose coaching ended may not).
     if keeper and isinstance(entry, OneOnOne):
+        context["carried_over"] = writing.open_action_items(entry.trainee).exclude(meeting=entry)
         context["agenda_form"] = AgendaItemForm()
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):

@@ -64,7 +64,9 @@ def ensure_records(rows, people, report):
         report.add(goal)
     for row in filter(fresh, rows["one_on_ones"]):
         meeting = OneOnOne.objects.create(
-            **who(row), meets_at=timezone.now() + timedelta(days=row["days_from_now"])
+            **who(row),
+            coach=people.get(row.get("coach")),  # planned by the new hire: the coach they chose
+            meets_at=timezone.now() + timedelta(days=row["days_from_now"]),
         )
         for author, text in row["agenda"]:
             AgendaItem.objects.create(meeting=meeting, author=people[author], text=text)

@@ -124,9 +124,13 @@ GOAL = {
     "results-0-target_value": "20",
     "results-0-current_value": "0",
 }
-ONE_ON_ONE = {"meets_at": "2026-03-02T10:00"}
 REFLECTION = {"title": "t", "text": "x"}
 TEXT = {"text": "Hi"}
+
+
+def one_on_one(things):
+    """A 1:1: planned by the new hire, with their coach (a coach plans it with themself)."""
+    return {"meets_at": "2026-03-02T10:00", "coach": things["relationship"].coach_id}
 
 
 def goal_check_in(things):
@@ -259,7 +263,7 @@ ROWS = {
         "coaching:new_entry",
         get=signed_in(404, **KEEPERS),
         post=signed_in(404, **KEEPERS_ACT),
-        data=ONE_ON_ONE,
+        data=one_on_one,
         kind="one-on-one",
         **ON_RECORD,
     ),

@@ -9,10 +9,23 @@ from .entries import Entry, OwnedAction
 
 
 class OneOnOne(Entry):
-    """A 1:1 between a new hire and their coach. Open action items carry over."""
+    """A 1:1 between a new hire (the record's owner) and one of their coaches, planned by
+    either of them. Open action items carry over."""
 
     meets_at = models.DateTimeField(_("meets at"))
     notes = models.TextField(_("notes"), blank=True)
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="one_on_ones_as_coach",
+        verbose_name=_("with coach"),
+        help_text=_(
+            "The coach the new hire meets. Empty if it is not known (the reminder then "
+            "says “your coach”)."
+        ),
+    )
 
     editable_fields = ("meets_at", "notes")
     kind_label = _("1:1 check-in")
@@ -20,6 +33,16 @@ class OneOnOne(Entry):
     class Meta:
         verbose_name = _("1:1 check-in")
         verbose_name_plural = _("1:1 check-ins")
+
+    def save(self, *args, **kwargs):
+        # Planned by a coach (or HR), it is with them; the new hire chooses their coach.
+        if self.coach_id is None and self.author_id not in (None, self.trainee_id):
+            self.coach_id = self.author_id
+        super().save(*args, **kwargs)
+
+    def people_ids(self) -> set[int]:
+        """Who the 1:1 is with: the new hire and (when known) the coach."""
+        return {self.trainee_id} | ({self.coach_id} if self.coach_id else set())
 
 
 class AgendaItem(models.Model):

@@ -110,6 +110,21 @@ def test_recognition_notifies_the_person_recognised(
     assert outbox[0].subject == "Bima recognised you"
 
 
+def test_a_1_1_the_new_hire_plans_is_emailed_to_their_coach(
+    client, trainee, coach, outbox, django_capture_on_commit_callbacks
+):
+    client.force_login(trainee)
+    url = reverse("coaching:new_entry", args=[trainee.pk, "one-on-one"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"meets_at": "2026-03-02 15:00", "coach": coach.pk})
+
+    assert kinds_of(coach) == [NotificationKind.ONE_ON_ONE_PLANNED]
+    assert kinds_of(trainee) == []
+    assert [email.to for email in outbox] == [[coach.email]]
+    assert outbox[0].subject == "Nadia planned a 1:1 with you"
+    assert "On March 2, 2026, 3 p.m. you meet for a 1:1 that Nadia planned." in outbox[0].body
+
+
 def test_writing_on_ones_own_record_notifies_nobody(
     client, trainee, outbox, django_capture_on_commit_callbacks
 ):

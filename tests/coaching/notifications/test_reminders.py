@@ -174,6 +174,38 @@ def test_an_upcoming_one_on_one_reminds_both_people_once(trainee, coach, outbox,
     assert len(outbox) == 2
 
 
+def test_a_1_1_the_new_hire_planned_reminds_them_and_the_coach_it_is_with(
+    trainee, coach, outbox, run
+):
+    buddy = builders.make_user("dewi")
+    CoachRelationship.objects.create(coach=buddy, trainee=trainee)
+    make.one_on_one(trainee, trainee, coach=buddy, meets_at=NOW + timedelta(hours=20))
+    outbox.clear()
+
+    run()
+
+    notices = reminders(NotificationKind.ONE_ON_ONE)
+    assert sorted((n.recipient.username, n.params["other"]) for n in notices) == [
+        ("dewi", "Nadia"),
+        ("nadia", "Dewi"),
+    ]
+    assert sorted(email.to[0] for email in outbox) == ["dewi@example.com", "nadia@example.com"]
+    [to_trainee] = [email for email in outbox if email.to == ["nadia@example.com"]]
+    assert "you have your 1:1 with Dewi." in to_trainee.body
+
+
+def test_a_1_1_with_no_coach_named_reminds_the_new_hire_of_their_coach(trainee, outbox, run):
+    meeting = make.one_on_one(trainee, trainee, meets_at=NOW + timedelta(hours=20))
+    assert meeting.coach is None  # planned before 1:1s named the coach, and none was found
+    outbox.clear()
+
+    run()
+
+    [notice] = reminders(NotificationKind.ONE_ON_ONE)
+    assert notice.recipient == trainee
+    assert "you have your 1:1 with your coach." in outbox[0].body
+
+
 def test_a_planned_check_in_step_is_reminded(portal, trainee, coach, run):
     learning_path = builders.make_path(steps=[builders.checkin_step()])
     assignment = builders.assign(learning_path, trainee, by=coach)

@@ -119,7 +119,7 @@ CREATE = [
     ("goal", "coach", Goal, goal_data()),
     ("goal", "trainee", Goal, goal_data()),
     ("one-on-one", "coach", OneOnOne, ONE_ON_ONE),
-    ("one-on-one", "trainee", OneOnOne, ONE_ON_ONE),
+    ("one-on-one", "trainee", OneOnOne, ONE_ON_ONE),  # with their coach: see test_one_on_ones
     ("review", "coach", LearningReview, REVIEW),
 ]
 STORED_TEXT = {
@@ -135,6 +135,8 @@ STORED_TEXT = {
 def test_an_entry_is_written_through_its_form(client, trainee, coach, kind, who, model, data):
     author = {"coach": coach, "trainee": trainee}[who]
     client.force_login(author)
+    if kind == "one-on-one" and who == "trainee":
+        data = {**data, "coach": coach.pk}  # the new hire says which coach
 
     response = client.post(new_entry_url(trainee, kind), data)
 

@@ -92,10 +92,11 @@ def test_the_record_page_makes_a_fixed_number_of_queries(
 
     # session, user, the person; count, the page of entries, one per kind on the page (7);
     # authors, replies, their authors; recognition: values, cheers,
-    # their authors; goals: key results; 1:1s: agenda, its authors, action items, their
-    # owners; reviews: follow-up actions, their owners; goals for the top, their key
-    # results; the portal (header); recognition by value. (No HR check: it is their own.)
-    with django_assert_num_queries(29):
+    # their authors; goals: key results; 1:1s: their coaches, agenda, its authors, action
+    # items, their owners; reviews: follow-up actions, their owners; goals for the top,
+    # their key results; the portal (header); recognition by value. (No HR check: it is
+    # their own.)
+    with django_assert_num_queries(30):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -110,9 +111,9 @@ def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
     url = reverse("coaching:record", args=[trainee.pk])
     warm(client, url)
 
-    # as for the new hire (29), and: the HR permission check (2), the coaching
+    # as for the new hire (30), and: the HR permission check (2), the coaching
     # relationship, once, when the record is opened (the buttons reuse the role)
-    with django_assert_num_queries(32):
+    with django_assert_num_queries(33):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -138,10 +139,10 @@ def test_the_printable_page_makes_a_fixed_number_of_queries(
     warm(client, url)
 
     # session, user; the entries, one per kind (7); authors, replies,
-    # their authors; recognition: values, cheers, their authors; key results; agenda, its authors,
-    # action items, their owners; follow-up actions, their owners; goals, their key
-    # results; the portal
-    with django_assert_num_queries(26):
+    # their authors; recognition: values, cheers, their authors; key results; 1:1s' coaches,
+    # agenda, its authors, action items, their owners; follow-up actions, their owners;
+    # goals, their key results; the portal
+    with django_assert_num_queries(27):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -171,9 +172,9 @@ def test_the_kudos_wall_makes_a_fixed_number_of_queries(client, size, django_ass
     url = reverse("coaching:kudos")
     warm(client, url)
 
-    # session, user; count, the page of public recognition with its trainees; authors,
-    # replies, their authors; values, cheers, their authors; the portal (header)
-    with django_assert_num_queries(11):
+    # session, user; count, the page of public recognition with its trainees; authors;
+    # values, cheers, their authors; the portal (header). No replies: they are private.
+    with django_assert_num_queries(9):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -193,10 +194,10 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     warm(client, url)
 
     # session, user; the entries, one per kind (7); authors, replies,
-    # their authors; recognition: values, cheers, their authors; key results; agenda, its
-    # authors, action items, their owners; follow-up actions, their owners; goals' check-ins,
-    # their authors; assignments, their progress with its steps
-    with django_assert_num_queries(27):
+    # their authors; recognition: values, cheers, their authors; key results; 1:1s' coaches,
+    # agenda, its authors, action items, their owners; follow-up actions, their owners;
+    # goals' check-ins, their authors; assignments, their progress with its steps
+    with django_assert_num_queries(28):
         response = client.get(url)
 
     assert response.status_code == 200

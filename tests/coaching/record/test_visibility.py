@@ -100,6 +100,28 @@ def test_replies_to_public_recognition_stay_with_the_record_keepers(
     }
 
 
+def test_the_kudos_wall_shows_nothing_of_the_replies(client, signed_in, trainee, entries):
+    make.reply(entries["public recognition"], trainee, "It was nothing, really.")
+
+    for name, person in signed_in.items():
+        wall = ask(client, person, reverse("coaching:kudos")).text
+        assert "Loud thanks for Monday." in wall, name
+        assert "1 reply" not in wall, name
+        assert "It was nothing, really." not in wall, name
+
+
+def test_the_record_keepers_still_see_the_replies_on_the_record(
+    client, trainee, coach, hr, entries
+):
+    make.reply(entries["public recognition"], trainee, "It was nothing, really.")
+    record = reverse("coaching:record", args=[trainee.pk])
+
+    for person in (trainee, coach, hr):
+        assert "1 reply" in ask(client, person, record).text
+        page = ask(client, person, entry_url(entries["public recognition"])).text
+        assert "It was nothing, really." in page
+
+
 def test_the_record_of_someone_who_left_is_gone(client, hr, trainee):
     type(trainee).objects.filter(pk=trainee.pk).update(is_active=False)
 

@@ -1,0 +1,75 @@
+"""The words of every kind of notification: whole sentences, in English and Indonesian.
+
+English writes an afternoon as "3 p.m.": a sentence that ended with the time and then a
+full stop ended "p.m.."; none may end with two dots.
+"""
+
+import pytest
+from django.utils import translation
+
+from coaching.models import Notification, NotificationKind
+from coaching.notifications.messages import message_for
+
+AFTERNOON = "2026-03-02T15:00:00+07:00"  # 3 p.m. in Jakarta, the site's time zone
+DAY = "2026-03-02"
+
+# Each kind's details as its events and reminders write them.
+PARAMS = {
+    NotificationKind.ASSIGNED: {"path": "Orientation", "assigner": "Citra", "due_on": DAY},
+    NotificationKind.DUE_SOON: {
+        "path": "Orientation",
+        "due_on": DAY,
+        "remaining": 2,
+        "next_step": "Serving customers",
+    },
+    NotificationKind.OVERDUE: {"path": "Orientation", "due_on": DAY, "remaining": 1},
+    NotificationKind.OVERDUE_DIGEST: {
+        "items": [{"trainee": "Nadia", "path": "Orientation", "due_on": DAY, "remaining": 3}]
+    },
+    NotificationKind.SIGN_OFF: {"trainee": "Nadia", "step": "Shadow calls", "path": "Orientation"},
+    NotificationKind.FEEDBACK: {"author": "Citra"},
+    NotificationKind.RECOGNITION: {"author": "Bima", "value": "One team"},
+    NotificationKind.GOAL_CHECK_IN: {"goal": "Calls", "cadence": "weekly", "last_on": DAY},
+    NotificationKind.ONE_ON_ONE: {"other": "Citra", "meets_at": AFTERNOON, "agenda": True},
+    NotificationKind.ONE_ON_ONE_PLANNED: {"author": "Nadia", "meets_at": AFTERNOON},
+}
+NO_COACH_NAMED = {"other": "", "meets_at": AFTERNOON, "agenda": True}
+
+
+def texts(kind, params):
+    message = message_for(Notification(kind=kind, params=params))
+    return [message.subject, *message.lines, *message.items]
+
+
+def test_every_kind_of_notification_is_covered_here():
+    assert set(PARAMS) == set(NotificationKind.values)
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+@pytest.mark.parametrize(
+    ("kind", "params"),
+    [*PARAMS.items(), (NotificationKind.ONE_ON_ONE, NO_COACH_NAMED)],
+    ids=[*PARAMS, "one_on_one_no_coach"],
+)
+def test_no_sentence_ends_with_two_dots(kind, params, language):
+    with translation.override(language):
+        written = texts(kind, params)
+
+    assert all(written), written  # every text says something
+    assert not [text for text in written if ".." in text]
+
+
+def test_the_1_1_reminder_names_the_time_and_the_coach():
+    with translation.override("en"):
+        subject, sentence, _agenda = texts(NotificationKind.ONE_ON_ONE, PARAMS["one_on_one"])
+
+    assert subject == "1:1 with Citra on March 2, 2026, 3 p.m."
+    assert sentence == "On March 2, 2026, 3 p.m. you have your 1:1 with Citra."
+
+
+def test_a_1_1_with_no_coach_named_is_with_your_coach():
+    with translation.override("en"):
+        subject, sentence, _agenda = texts(NotificationKind.ONE_ON_ONE, NO_COACH_NAMED)
+
+    assert subject == "1:1 with your coach on March 2, 2026, 3 p.m."
+    assert sentence == "On March 2, 2026, 3 p.m. you have your 1:1 with your coach."
