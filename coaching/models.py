@@ -8,6 +8,7 @@ from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
     CheckAttempt,
+    ExtraAttempts,
     ProgressStatus,
     StepProgress,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "AssignmentStatus",
     "Cadence",
     "CheckAttempt",
+    "ExtraAttempts",
     "Cheer",
     "CoachRelationship",
     "CoachingLogEntry",

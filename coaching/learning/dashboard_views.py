@@ -21,13 +21,15 @@ from coaching.learning.forms import (
     AssignForm,
     CheckinNotesForm,
     DueDateForm,
+    GrantAttemptsForm,
     PlanCheckinForm,
     RequiredNoteForm,
     SignOffForm,
+    WaiveForm,
 )
 from coaching.learning.journeys import journeys
 from coaching.learning.lookups import coached_assignment_or_404, step_or_404
-from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus
+from coaching.learning.models import Assignment, CheckAttempt, ExtraAttempts, ProgressStatus
 from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from coaching.people.access import coached_profiles, coached_trainee_or_404, require_coach
 from lessons.models import BusinessUnit, LearningPath
@@ -84,11 +86,16 @@ def _trainee_page(request, trainee, refused=None):
     attempts: dict[tuple[int, int], list[CheckAttempt]] = {}
     for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
         attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
+    extra = {
+        (row.assignment_id, row.step_id): row.count
+        for row in ExtraAttempts.objects.filter(assignment__trainee=trainee)
+    }
     all_journeys = journeys(assignments)
     for journey in all_journeys:
         journey.forms = CoachForms(journey.assignment, refused=refused)
         for state in journey.steps:
             state.attempts = attempts.get((journey.assignment.pk, state.step.pk), [])
+            state.extra_attempts = extra.get((journey.assignment.pk, state.step.pk), 0)
             state.forms = CoachForms(journey.assignment, state.number, refused)
     return render_page(
         request,
@@ -207,6 +214,20 @@ COACH_ACTIONS = {
         ),
         gettext_lazy("Check-in recorded."),
         CheckinNotesForm,
+    ),
+    "grant_attempts": CoachAction(
+        lambda assignment, step, data, coach: progress.grant_attempts(
+            assignment, step, coach=coach, attempts=data["attempts"], reason=data["reason"]
+        ),
+        gettext_lazy("More attempts granted. The new hire can take the check again."),
+        GrantAttemptsForm,
+    ),
+    "waive": CoachAction(
+        lambda assignment, step, data, coach: progress.waive(
+            assignment, step, coach=coach, reason=data["reason"]
+        ),
+        gettext_lazy("Step waived. It counts as done."),
+        WaiveForm,
     ),
 }
 
