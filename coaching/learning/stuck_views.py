@@ -65,7 +65,7 @@ def attach_people(steps):
     assignments = (
         Assignment.objects.active()
         .filter(version__in={step.version_id for step in steps})
-        .select_related("trainee")
+        .select_related("trainee", "version")  # `str(assignment)` names its version
         .order_by("trainee__first_name", "trainee__last_name", "trainee__username")
     )
     for assignment in assignments:
