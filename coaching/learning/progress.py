@@ -44,7 +44,9 @@ def knowledge_check_for(step: PathVersionStep) -> KnowledgeCheck | None:
     return check if check is not None and check.live else None
 
 
-def attempt_limit(assignment: Assignment, step: PathVersionStep, check: KnowledgeCheck) -> int | None:
+def attempt_limit(
+    assignment: Assignment, step: PathVersionStep, check: KnowledgeCheck
+) -> int | None:
     """How many attempts the new hire has at the step's check: the check's limit and every
     attempt granted since (None: no limit)."""
     if check.max_attempts is None:

@@ -78,7 +78,11 @@ def _in_use_message(count: int, deleting: bool) -> str:
 
 
 def _warn(
-    request: HttpRequest, waiting: QuerySet[Assignment], item: Page | KnowledgeCheck, *, deleting: bool
+    request: HttpRequest,
+    waiting: QuerySet[Assignment],
+    item: Page | KnowledgeCheck,
+    *,
+    deleting: bool,
 ) -> HttpResponse | None:
     """Warn the editor when content in use is about to go.
 

@@ -309,7 +309,7 @@ class PathVersionStepQuerySet(models.QuerySet["PathVersionStep"]):
 
     def withdrawn(self) -> "models.QuerySet[PathVersionStep]":
         """Steps whose module or knowledge check was deleted or unpublished."""
-        return self.with_withdrawal().exclude(withdrawal="")
+        return self.with_withdrawal().exclude(Q(withdrawal=""))
 
 
 class PathVersionStep(StepFields):

@@ -44,7 +44,9 @@ def build(portal, size):
         )
         for assignment in Assignment.objects.all()
     )
-    last_step = {step.version_id: step for step in PathVersionStep.objects.filter(position=size - 1)}
+    last_step = {
+        step.version_id: step for step in PathVersionStep.objects.filter(position=size - 1)
+    }
     ExtraAttempts.objects.bulk_create(
         ExtraAttempts(assignment=assignment, step=last_step[assignment.version_id], count=2)
         for assignment in Assignment.objects.all()

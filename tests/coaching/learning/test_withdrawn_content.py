@@ -129,7 +129,7 @@ def test_the_report_lists_the_step_with_the_people_waiting(
 def test_the_report_leaves_out_steps_done_and_content_still_there(
     client, hr, trainee, path_in_progress
 ):
-    assignment, module, check = path_in_progress
+    assignment, module, _check = path_in_progress
     module.unpublish()
     as_(client, trainee).post(reverse("coaching:complete_module", args=[assignment.pk, 1]))
 
