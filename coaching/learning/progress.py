@@ -317,6 +317,7 @@ def grant_attempts(
         _trail(
             assignment, step, "coaching.grant_attempts", by=coach, attempts=attempts, reason=reason
         )
+        events.attempts_granted(assignment, step, attempts=attempts, by=coach)
 
 
 def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason: str) -> None:
@@ -334,5 +335,6 @@ def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason:
         )
         if waived:
             _trail(assignment, step, "coaching.waive", by=coach, reason=reason)
+            events.step_waived(assignment, step, reason=reason, by=coach)
     if not waived:
         raise StepError(_("This step is already done."))

@@ -23,6 +23,8 @@ class NotificationKind(models.TextChoices):
     RECOGNITION = "recognition", _("I receive recognition")
     GOAL_CHECK_IN = "goal_check_in", _("A check-in on one of my goals is due")
     ONE_ON_ONE = "one_on_one", _("A 1:1 check-in is coming up")
+    ATTEMPTS_GRANTED = "attempts_granted", _("My coach gives me more attempts at a check")
+    STEP_WAIVED = "step_waived", _("My coach waives a step of my path")
 
 
 class EmailStatus(models.TextChoices):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from coaching.audit.models import CoachingLogEntry
 from coaching.learning.progress import take_check
 from coaching.models import Assignment, CheckAttempt, ExtraAttempts, ProgressStatus, StepProgress
+from coaching.notifications.messages import message_for
+from coaching.notifications.models import Notification, NotificationKind
 from coaching.reports.filters import ReportFilters
 from coaching.reports.funnel import step_funnel
 from coaching.reports.scope import ReportScope
@@ -243,3 +245,25 @@ def test_the_step_funnel_counts_waived_steps_as_done(client, coach, out_of_attem
     rows, _assigned = step_funnel(ReportScope(), ReportFilters(path=assignment.path))
 
     assert [(row["done"], row["waived"]) for row in rows] == [(1, 1), (0, 0)]
+
+
+def test_the_new_hire_is_told_of_more_attempts(client, coach, trainee, out_of_attempts):
+    assignment, _step, _check = out_of_attempts
+
+    grant(client, coach, assignment, attempts=2)
+
+    notice = Notification.objects.get(recipient=trainee, kind=NotificationKind.ATTEMPTS_GRANTED)
+    assert notice.url == reverse("coaching:step", args=[assignment.pk, 1])
+    message = message_for(notice)
+    assert message.subject == "More attempts at Empathy check"
+    assert "Citra gave you 2 more attempts at “Empathy check” on Orientation." in message.lines
+
+
+def test_the_new_hire_is_told_once_of_a_waived_step(client, coach, trainee, out_of_attempts):
+    assignment, _step, _check = out_of_attempts
+
+    waive(client, coach, assignment)
+    waive(client, coach, assignment, reason="Second tab")
+
+    notice = Notification.objects.get(recipient=trainee, kind=NotificationKind.STEP_WAIVED)
+    assert "Why: Already certified" in message_for(notice).lines
