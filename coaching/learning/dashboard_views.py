@@ -276,6 +276,13 @@ class CoachForms:
         self.assignment, self.number, self.refused = assignment, number, refused
         self._made = {}
 
+    @property
+    def refused_action(self):
+        """The action whose form here was just refused (its disclosure opens), if any."""
+        if self.refused and self.refused.place[1:] == (self.assignment.pk, self.number):
+            return self.refused.action
+        return None
+
     def __getitem__(self, action):
         if action not in self._made:
             here = (action, self.assignment.pk, self.number)

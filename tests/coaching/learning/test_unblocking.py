@@ -214,6 +214,7 @@ def test_waiving_needs_a_reason_beside_the_field(client, coach, out_of_attempts)
 
     assert "This field is required." in response.text
     assert f'id="waive-{assignment.pk}-1-reason"' in response.text
+    assert response.text.count('<details class="confirm" open>') == 1  # the refused form
     assert not StepProgress.objects.exists()
 
 
