@@ -8,6 +8,7 @@ from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
     CheckAttempt,
+    ExtraAttempts,
     ProgressStatus,
     StepProgress,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "EmailStatus",
     "Entry",
     "EntryRevision",
+    "ExtraAttempts",
     "Feedback",
     "FeedbackKind",
     "Goal",

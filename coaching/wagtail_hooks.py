@@ -6,6 +6,8 @@ from wagtail.permissions import register_permission_policy
 from coaching.audit import trail
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
 from coaching.common import header
+from coaching.learning import withdrawn
+from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
 from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone
@@ -57,3 +59,17 @@ hooks.register("register_reports_menu_item", trail_menu_item)
 @hooks.register("register_admin_viewset")
 def register_onboarding_trail():
     return TrailViewSet()
+
+
+# Content that disappears under paths in progress (coaching/learning/withdrawn.py): the
+# editor's warning before it goes, and the report of steps nobody can complete.
+hooks.register("before_delete_page", withdrawn.before_deleting_page)
+hooks.register("before_unpublish_page", withdrawn.before_unpublishing_page)
+hooks.register("before_delete_snippet", withdrawn.before_deleting_snippets)
+hooks.register("before_unpublish", withdrawn.before_unpublishing)
+hooks.register("register_reports_menu_item", stuck_steps_menu_item)
+
+
+@hooks.register("register_admin_viewset")
+def register_stuck_steps():
+    return StuckStepsViewSet()

@@ -21,13 +21,15 @@ from coaching.learning.forms import (
     AssignForm,
     CheckinNotesForm,
     DueDateForm,
+    GrantAttemptsForm,
     PlanCheckinForm,
     RequiredNoteForm,
     SignOffForm,
+    WaiveForm,
 )
 from coaching.learning.journeys import journeys
 from coaching.learning.lookups import coached_assignment_or_404, step_or_404
-from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus
+from coaching.learning.models import Assignment, CheckAttempt, ExtraAttempts, ProgressStatus
 from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from coaching.people.access import coached_profiles, coached_trainee_or_404, require_coach
 from coaching.record.timeline import upcoming_one_on_ones
@@ -85,11 +87,16 @@ def _trainee_page(request, trainee, refused=None):
     attempts: dict[tuple[int, int], list[CheckAttempt]] = {}
     for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
         attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
+    extra = {
+        (row.assignment_id, row.step_id): row.count
+        for row in ExtraAttempts.objects.filter(assignment__trainee=trainee)
+    }
     all_journeys = journeys(assignments)
     for journey in all_journeys:
         journey.forms = CoachForms(journey.assignment, refused=refused)
         for state in journey.steps:
             state.attempts = attempts.get((journey.assignment.pk, state.step.pk), [])
+            state.extra_attempts = extra.get((journey.assignment.pk, state.step.pk), 0)
             state.forms = CoachForms(journey.assignment, state.number, refused)
     return render_page(
         request,
@@ -210,6 +217,20 @@ COACH_ACTIONS = {
         gettext_lazy("Check-in recorded."),
         CheckinNotesForm,
     ),
+    "grant_attempts": CoachAction(
+        lambda assignment, step, data, coach: progress.grant_attempts(
+            assignment, step, coach=coach, attempts=data["attempts"], reason=data["reason"]
+        ),
+        gettext_lazy("More attempts granted. The new hire can take the check again."),
+        GrantAttemptsForm,
+    ),
+    "waive": CoachAction(
+        lambda assignment, step, data, coach: progress.waive(
+            assignment, step, coach=coach, reason=data["reason"]
+        ),
+        gettext_lazy("Step waived. It counts as done."),
+        WaiveForm,
+    ),
 }
 
 
@@ -256,6 +277,13 @@ class CoachForms:
     def __init__(self, assignment, number=None, refused=None):
         self.assignment, self.number, self.refused = assignment, number, refused
         self._made = {}
+
+    @property
+    def refused_action(self):
+        """The action whose form here was just refused (its disclosure opens), if any."""
+        if self.refused and self.refused.place[1:] == (self.assignment.pk, self.number):
+            return self.refused.action
+        return None
 
     def __getitem__(self, action):
         if action not in self._made:

@@ -166,6 +166,21 @@ class CheckinNotesForm(NoteForm):
     text = _note_field(_("Notes (optional)"), compact=True)
 
 
+class GrantAttemptsForm(forms.Form):
+    """More attempts at a knowledge check, for one new hire on one step."""
+
+    attempts = forms.IntegerField(label=_("More attempts"), min_value=1, max_value=10, initial=1)
+    reason = _note_field(_("Why (required)"), required=True, compact=True)
+
+
+class WaiveForm(forms.Form):
+    """Excuse a new hire from a step; the reason is shown to them."""
+
+    reason = _note_field(
+        _("Why is this step waived? (shown to the new hire)"), required=True, compact=True
+    )
+
+
 class PlanCheckinForm(forms.Form):
     when = forms.DateTimeField(
         label=_("Plan for"),

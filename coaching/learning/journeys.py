@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from coaching.common.types import User
 from coaching.learning.models import (
@@ -26,9 +26,10 @@ class StepState:
     step: PathVersionStep
     progress: StepProgress | None
     number: int  # 1-based, as people count
-    # Filled in by the coach's page (dashboard_views): the step's check attempts, and the
-    # coach's forms for it by action name.
+    # Filled in by the coach's page (dashboard_views): the step's check attempts, the
+    # attempts granted beyond the check's limit, and the coach's forms by action name.
     attempts: list[CheckAttempt] = field(default_factory=list)
+    extra_attempts: int = 0
     forms: object = None
 
     @property
@@ -38,6 +39,15 @@ class StepState:
     @property
     def is_done(self) -> bool:
         return self.status == ProgressStatus.DONE
+
+    @property
+    def is_waived(self) -> bool:
+        return self.progress is not None and self.progress.is_waived
+
+    @property
+    def withdrawal(self) -> str:
+        """Why the step's module or check is gone ("" if it is there): see `journeys`."""
+        return str(self.step.withdrawal_label)
 
 
 @dataclass
@@ -60,11 +70,15 @@ def journeys(assignments: AssignmentQuerySet[Assignment]) -> list[Journey]:
     the annotated assignments, their versions' steps, and their progress rows.
 
     Steps come without their pages and checks: a step keeps its own title and kind, and
-    only the one step a person opens needs its content."""
+    only the one step a person opens needs its content. Whether that content was
+    withdrawn comes with the steps (joined), and who waived a step with its progress."""
     rows = (
         assignments.with_progress()
         .select_related("version")
-        .prefetch_related("version__steps", "progress")
+        .prefetch_related(
+            Prefetch("version__steps", queryset=PathVersionStep.objects.with_withdrawal()),
+            Prefetch("progress", queryset=StepProgress.objects.select_related("waived_by")),
+        )
     )
     result = []
     for assignment in rows:

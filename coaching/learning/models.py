@@ -177,6 +177,18 @@ class StepProgress(models.Model):
         related_name="+",
         verbose_name=_("signed off or recorded by"),
     )
+    # A waived step is done (status DONE, so every count of done steps holds) without the
+    # new hire doing it: their coach or HR excused it, and said why.
+    waived_at = models.DateTimeField(_("waived at"), null=True, blank=True)
+    waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("waived by"),
+    )
+    waived_reason = models.TextField(_("why it was waived"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = StepProgressQuerySet.as_manager()
@@ -193,6 +205,10 @@ class StepProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.step} · {self.get_status_display()}"
+
+    @property
+    def is_waived(self) -> bool:
+        return self.waived_at is not None
 
 
 class CheckAttempt(models.Model):
@@ -233,3 +249,34 @@ class CheckAttempt(models.Model):
 
     def __str__(self) -> str:
         return _("Attempt %(number)s: %(score)s%%") % {"number": self.number, "score": self.score}
+
+
+class ExtraAttempts(models.Model):
+    """Attempts at a step's knowledge check granted beyond the check's own limit, for one
+    assignment: the sum of every grant (each grant adds to `count` in the database)."""
+
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.CASCADE,
+        related_name="extra_attempts",
+        verbose_name=_("assignment"),
+    )
+    step = models.ForeignKey(
+        "lessons.PathVersionStep",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("step"),
+    )
+    count = models.PositiveSmallIntegerField(_("extra attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("extra attempts")
+        verbose_name_plural = _("extra attempts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "step"], name="coaching_one_extra_attempts_per_step"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("%(count)s extra attempts") % {"count": self.count}

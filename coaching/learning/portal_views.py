@@ -66,11 +66,8 @@ def _step_context(request, assignment_id, number):
         if check or step.kind == StepKind.KNOWLEDGE_CHECK
         else []
     )
-    attempts_left = (
-        None
-        if check is None or check.max_attempts is None
-        else max(check.max_attempts - len(attempts), 0)
-    )
+    limit = progress.attempt_limit(assignment, step, check) if check is not None else None
+    attempts_left = None if limit is None else max(limit - len(attempts), 0)
     return {
         "journey": journey,
         "assignment": journey.assignment,
@@ -142,7 +139,9 @@ def take_check(request, assignment_id, number):
     step = step_or_404(assignment, number)
     check = progress.knowledge_check_for(step)
     if check is None:
-        raise Http404
+        # Withdrawn since the page was shown, or never there: say so on the step's page.
+        messages.error(request, _("This knowledge check is not available any more."))
+        return redirect(step_url(assignment, number))
     form = KnowledgeCheckForm(request.POST, check=check)
     if not form.is_valid():
         context = _step_context(request, assignment_id, number)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
     CheckAttempt,
+    ExtraAttempts,
     ProgressStatus,
     StepProgress,
 )
@@ -41,6 +42,21 @@ def knowledge_check_for(step: PathVersionStep) -> KnowledgeCheck | None:
     else:
         check = None
     return check if check is not None and check.live else None
+
+
+def attempt_limit(
+    assignment: Assignment, step: PathVersionStep, check: KnowledgeCheck
+) -> int | None:
+    """How many attempts the new hire has at the step's check: the check's limit and every
+    attempt granted since (None: no limit)."""
+    if check.max_attempts is None:
+        return None
+    extra = (
+        ExtraAttempts.objects.filter(assignment=assignment, step=step)
+        .values_list("count", flat=True)
+        .first()
+    )
+    return check.max_attempts + (extra or 0)
 
 
 def _require_active(assignment: Assignment) -> None:
@@ -143,8 +159,14 @@ def take_check(
             )["n"]
             or 0
         )
-        if check.max_attempts is not None and used >= check.max_attempts:
-            raise StepError(_("You have used every attempt for this check. Talk to your coach."))
+        limit = attempt_limit(assignment, step, check)
+        if limit is not None and used >= limit:
+            raise StepError(
+                _(
+                    "You have used every attempt for this check. Your coach can give you "
+                    "more attempts."
+                )
+            )
         result = check.grade(answers)
         attempt = CheckAttempt.objects.create(
             assignment=assignment,
@@ -272,3 +294,47 @@ def record_checkin(
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is recorded."))
     return _finish(assignment, step, reviewed_by=coach, coach_comment=notes)
+
+
+def grant_attempts(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, attempts: int, reason: str
+) -> None:
+    """The coach (or HR) gives the new hire more attempts at a step's knowledge check.
+    Each grant adds to the figure in the database: two at once both count."""
+    _require_active(assignment)
+    if knowledge_check_for(step) is None:
+        raise StepError(_("This step has no knowledge check to take again."))
+    if attempts < 1:
+        raise StepError(_("Grant at least one attempt."))
+    with transaction.atomic():
+        if _already_done(assignment, step):
+            raise StepError(_("This step is already done."))
+        extra, created = ExtraAttempts.objects.get_or_create(
+            assignment=assignment, step=step, defaults={"count": attempts}
+        )
+        if not created:
+            ExtraAttempts.objects.filter(pk=extra.pk).update(count=F("count") + attempts)
+        _trail(
+            assignment, step, "coaching.grant_attempts", by=coach, attempts=attempts, reason=reason
+        )
+        events.attempts_granted(assignment, step, attempts=attempts, by=coach)
+
+
+def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason: str) -> None:
+    """The coach (or HR) excuses the new hire from a step: it counts as done, marked as
+    waived, with the reason. A step already done (waived from a second tab, say) stays
+    as it was, and the second call says so."""
+    if not reason.strip():
+        raise StepError(_("Say why this step is waived."))
+    if _already_done(assignment, step):
+        raise StepError(_("This step is already done."))
+    _require_active(assignment)
+    with transaction.atomic():
+        waived = _mark_done(
+            assignment, step, waived_at=timezone.now(), waived_by=coach, waived_reason=reason
+        )
+        if waived:
+            _trail(assignment, step, "coaching.waive", by=coach, reason=reason)
+            events.step_waived(assignment, step, reason=reason, by=coach)
+    if not waived:
+        raise StepError(_("This step is already done."))

@@ -26,6 +26,8 @@ urlpatterns = [
             (f"{coach_step}send-back/", "send_back"),
             (f"{coach_step}plan/", "plan_checkin"),
             (f"{coach_step}record/", "record_checkin"),
+            (f"{coach_step}more-attempts/", "grant_attempts"),
+            (f"{coach_step}waive/", "waive"),
         )
     ),
 ]

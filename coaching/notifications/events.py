@@ -70,6 +70,44 @@ def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVer
     )
 
 
+def _step_notice(
+    assignment: Assignment, step: PathVersionStep, kind: str, key: str, **params: object
+) -> Notice:
+    """A notice to the new hire about one of their steps, linking to it."""
+    return Notice(
+        recipient_id=assignment.trainee_id,
+        kind=kind,
+        key=key,
+        params={"step": step.title, "path": assignment.version.title, **params},
+        url=reverse("coaching:step", args=[assignment.pk, step.position + 1]),
+    )
+
+
+def attempts_granted(
+    assignment: Assignment, step: PathVersionStep, *, attempts: int, by: User
+) -> None:
+    """Tell the new hire they may take a step's check again. Each grant is its own event."""
+    key = f"attempts:{assignment.pk}:{step.pk}:{timezone.now().isoformat()}"
+    notice = _step_notice(
+        assignment,
+        step,
+        NotificationKind.ATTEMPTS_GRANTED,
+        key,
+        attempts=attempts,
+        coach=display_name(by),
+    )
+    notify([notice])
+
+
+def step_waived(assignment: Assignment, step: PathVersionStep, *, reason: str, by: User) -> None:
+    """Tell the new hire a step of theirs was waived, and why (a step is waived once)."""
+    key = f"waived:{assignment.pk}:{step.pk}"
+    notice = _step_notice(
+        assignment, step, NotificationKind.STEP_WAIVED, key, reason=reason, coach=display_name(by)
+    )
+    notify([notice])
+
+
 def entry_written(entry: Entry) -> None:
     """Tell a person about feedback or recognition written on their record by someone else,
     and the people of a 1:1 that someone else planned it."""

@@ -149,6 +149,28 @@ def _one_on_one_planned(p):
     return _("%(author)s planned a 1:1 with you") % p, lines, _("Open the 1:1")
 
 
+def _attempts_granted(p):
+    count = p["attempts"]
+    lines = [
+        ngettext(
+            "%(coach)s gave you %(count)s more attempt at “%(step)s” on %(path)s.",
+            "%(coach)s gave you %(count)s more attempts at “%(step)s” on %(path)s.",
+            count,
+        )
+        % {**p, "count": count},
+        _("Read the explanations of your last attempt before you try again."),
+    ]
+    return _("More attempts at %(step)s") % p, lines, _("Take the check again")
+
+
+def _step_waived(p):
+    lines = [
+        _("%(coach)s waived “%(step)s” on %(path)s: it counts as done.") % p,
+        _("Why: %(reason)s") % p,
+    ]
+    return _("A step was waived: %(step)s") % p, lines, _("Open the step")
+
+
 # Each kind's writer: its readable params -> (subject, lines, the link's label).
 Writer = Callable[[dict[str, Any]], tuple[str, list[str], str]]
 
@@ -163,6 +185,8 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.GOAL_CHECK_IN: _goal_check_in,
     NotificationKind.ONE_ON_ONE: _one_on_one,
     NotificationKind.ONE_ON_ONE_PLANNED: _one_on_one_planned,
+    NotificationKind.ATTEMPTS_GRANTED: _attempts_granted,
+    NotificationKind.STEP_WAIVED: _step_waived,
 }
 
 

@@ -77,6 +77,8 @@ def record_as_data(person):
                         "completed_at": progress.completed_at,
                         "note": progress.note,
                         "coach_comment": progress.coach_comment,
+                        "waived": progress.is_waived,
+                        "waived_reason": progress.waived_reason,
                     }
                     for progress in assignment.progress.all()
                 ],

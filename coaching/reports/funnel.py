@@ -16,8 +16,9 @@ from .completion import percent
 
 
 def step_funnel(scope, filters):
-    """One row per step of the path's current version: how many finished it, wait for
-    sign-off on it or were sent back, and how many are stopped before it."""
+    """One row per step of the path's current version: how many finished it (of whom how
+    many had it waived), wait for sign-off on it or were sent back, and how many are
+    stopped before it."""
     learning_path = filters.path
     if learning_path is None or learning_path.current_version_id is None:
         return [], 0
@@ -30,6 +31,7 @@ def step_funnel(scope, filters):
         .values("step__key")
         .annotate(
             done=Count("pk", filter=Q(status=ProgressStatus.DONE)),
+            waived=Count("pk", filter=Q(status=ProgressStatus.DONE, waived_at__isnull=False)),
             waiting=Count("pk", filter=Q(status=ProgressStatus.SUBMITTED)),
             returned=Count("pk", filter=Q(status=ProgressStatus.RETURNED)),
         )
@@ -64,6 +66,7 @@ def step_funnel(scope, filters):
                 "kind": kinds.get(step["kind"], step["kind"]),
                 "done": done,
                 "done_rate": percent(done, assigned),
+                "waived": counts.get("waived", 0),
                 "waiting": counts.get("waiting", 0),
                 "returned": counts.get("returned", 0),
                 "stopped_here": stopped.get(step["position"], 0),

@@ -185,6 +185,7 @@ class StepFunnelReportView(PathReportView):
         ("kind", gettext_lazy("Kind")),
         ("done", gettext_lazy("Done")),
         ("done_rate", gettext_lazy("Done (% of assigned)")),
+        ("waived", gettext_lazy("Of which waived")),
         ("waiting", gettext_lazy("Waiting for sign-off")),
         ("returned", gettext_lazy("Sent back")),
         ("stopped_here", gettext_lazy("In progress, stopped here")),

@@ -8,7 +8,14 @@ from .pages import (
     LearningPortalPage,
     ModulePage,
 )
-from .paths import LearningPath, LearningPathStep, PathVersion, PathVersionStep, StepKind
+from .paths import (
+    LearningPath,
+    LearningPathStep,
+    PathVersion,
+    PathVersionStep,
+    StepKind,
+    Withdrawal,
+)
 
 __all__ = [
     "BusinessUnit",
@@ -27,4 +34,5 @@ __all__ = [
     "PathVersionStep",
     "QuestionResult",
     "StepKind",
+    "Withdrawal",
 ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Case, Max, Q, Value, When
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -281,6 +281,43 @@ class PathVersion(models.Model):
         return _("%(title)s, version %(number)s") % {"title": self.title, "number": self.number}
 
 
+class Withdrawal(models.TextChoices):
+    """Why a published step's content is no longer there to read or take."""
+
+    MODULE_DELETED = "module_deleted", _("The module was deleted")
+    MODULE_UNPUBLISHED = "module_unpublished", _("The module was unpublished")
+    CHECK_DELETED = "check_deleted", _("The knowledge check was deleted")
+    CHECK_UNPUBLISHED = "check_unpublished", _("The knowledge check was unpublished")
+
+
+class PathVersionStepQuerySet(models.QuerySet["PathVersionStep"]):
+    def with_withdrawal(self) -> "models.QuerySet[PathVersionStep]":
+        """Annotate `withdrawal`: a `Withdrawal` for a module step whose page, or a
+        knowledge check step whose check, was deleted or unpublished; "" otherwise.
+        Worked out in the same query (two outer joins)."""
+        module, check = Q(kind=StepKind.MODULE), Q(kind=StepKind.KNOWLEDGE_CHECK)
+        return self.annotate(
+            withdrawal=Case(
+                When(module & Q(page__isnull=True), then=Value(Withdrawal.MODULE_DELETED)),
+                When(module & Q(page__live=False), then=Value(Withdrawal.MODULE_UNPUBLISHED)),
+                When(
+                    check & Q(knowledge_check__isnull=True),
+                    then=Value(Withdrawal.CHECK_DELETED),
+                ),
+                When(
+                    check & Q(knowledge_check__live=False),
+                    then=Value(Withdrawal.CHECK_UNPUBLISHED),
+                ),
+                default=Value(""),
+                output_field=models.CharField(),
+            )
+        )
+
+    def withdrawn(self) -> "models.QuerySet[PathVersionStep]":
+        """Steps whose module or knowledge check was deleted or unpublished."""
+        return self.with_withdrawal().exclude(Q(withdrawal=""))
+
+
 class PathVersionStep(StepFields):
     """A step of a published version: its title and time are copied so history stays readable."""
 
@@ -298,6 +335,8 @@ class PathVersionStep(StepFields):
     )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=0)
 
+    objects = PathVersionStepQuerySet.as_manager()
+
     class Meta:
         ordering = ["version", "position"]
         verbose_name = _("published step")
@@ -311,3 +350,9 @@ class PathVersionStep(StepFields):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def withdrawal_label(self) -> "StrOrPromise":
+        """What happened to the step's content, when it is annotated (`with_withdrawal`)."""
+        found = getattr(self, "withdrawal", "")
+        return Withdrawal(found).label if found else ""

@@ -229,6 +229,22 @@ ROWS = {
         number=5,
         **ASSIGNMENT,
     ),
+    "grant attempts": row(
+        "coaching:grant_attempts",
+        get=POST_ONLY,
+        post=signed_in(404, **COACHING_ACTS),
+        data={"attempts": "1", "reason": "One more try"},
+        number=4,
+        **ASSIGNMENT,
+    ),
+    "waive": row(
+        "coaching:waive",
+        get=POST_ONLY,
+        post=signed_in(404, **COACHING_ACTS),
+        data={"reason": "Read it in their last job"},
+        number=1,
+        **ASSIGNMENT,
+    ),
     # The development record: everyone's own (my record, export, print), the new hire's.
     "my record": row("coaching:my_record", get=signed_in(DONE)),
     "export record": row("coaching:export_record", get=signed_in(200)),
@@ -476,6 +492,15 @@ for report, kwargs in {
         ROWS[f"onboarding_reports:{name}"] = row(
             f"onboarding_reports:{name}", get=REPORTS, **kwargs
         )
+# Steps nobody can complete: for those who see everyone's reports.
+for name in ["index", "results"]:
+    ROWS[f"coaching_stuck_steps:{name}"] = row(f"coaching_stuck_steps:{name}", get=REPORTS)
+
+# The onboarding trail: HR's (and superusers'); to an editor it is not there.
+for name in ["index", "results"]:
+    ROWS[f"onboarding_trail:{name}"] = row(
+        f"onboarding_trail:{name}", get=answers(ADMIN, hr=200, editor=404, superuser=200)
+    )
 
 
 def walk(patterns, namespace=None):

@@ -68,6 +68,10 @@ def test_every_field_has_its_own_id_and_a_label_that_names_it(client, coach, tra
         f"record-checkin-{first.pk}-5-text",
         f"change-due-{first.pk}-due_on",
         f"change-due-{_second.pk}-due_on",
+        f"grant-attempts-{first.pk}-4-attempts",
+        f"grant-attempts-{first.pk}-4-reason",
+        *(f"waive-{first.pk}-{number}-reason" for number in range(1, 6)),
+        f"waive-{_second.pk}-1-reason",
     }
     assert coach_fields <= page.labels
 

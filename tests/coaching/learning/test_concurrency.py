@@ -14,8 +14,15 @@ import time
 import pytest
 from django.db import IntegrityError
 
-from coaching.learning.progress import StepError, complete_module, take_check
-from coaching.models import Assignment, AssignmentStatus, CheckAttempt, StepProgress
+from coaching.audit.models import CoachingLogEntry
+from coaching.learning.progress import StepError, complete_module, grant_attempts, take_check, waive
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    CheckAttempt,
+    ExtraAttempts,
+    StepProgress,
+)
 from tests import builders
 from tests.racing import race
 
@@ -72,3 +79,36 @@ def test_racing_attempts_never_pass_the_attempt_limit():
     refused = [r for r in results if isinstance(r, StepError)]
     assert len(refused) == RACERS - 2
     assert sorted(CheckAttempt.objects.values_list("number", flat=True)) == [1, 2]
+
+
+def test_racing_grants_of_more_attempts_all_count():
+    """Two coaches, or two tabs, grant attempts at once: every grant adds its attempts."""
+    check = builders.make_check(max_attempts=1)
+    assignment = builders.assign(builders.make_path(steps=[check]), builders.make_trainee())
+    step = builders.steps_of(assignment)[0]
+    coach = builders.make_user("coach")
+
+    results = race(
+        lambda: grant_attempts(fresh(assignment), step, coach=coach, attempts=1, reason="Again"),
+        racers=RACERS,
+    )
+
+    assert results == [None] * RACERS
+    assert ExtraAttempts.objects.get(assignment=assignment, step=step).count == RACERS
+
+
+def test_racing_waivers_waive_a_step_once():
+    assignment = builders.assign(builders.make_path(steps=["Task"]), builders.make_trainee())
+    step = builders.steps_of(assignment)[0]
+    coach = builders.make_user("coach")
+
+    results = race(
+        lambda: waive(fresh(assignment), step, coach=coach, reason="Done elsewhere"),
+        racers=RACERS,
+    )
+
+    assert results.count(None) == 1
+    assert all(isinstance(result, StepError) for result in results if result is not None)
+    assert StepProgress.objects.filter(assignment=assignment, waived_at__isnull=False).count() == 1
+    assert CoachingLogEntry.objects.filter(action="coaching.waive").count() == 1
+    assert fresh(assignment).status == AssignmentStatus.COMPLETED

@@ -5,9 +5,16 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from coaching.learning.assigning import assign_path
-from coaching.models import Assignment, ProgressStatus, StepProgress, TraineeProfile
+from coaching.models import (
+    Assignment,
+    ExtraAttempts,
+    ProgressStatus,
+    StepProgress,
+    TraineeProfile,
+)
 from lessons.models import PathVersionStep
 from tests import builders
 
@@ -16,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 def build(portal, size):
     """`size` paths of `size` steps, each assigned to `size` trainees of one coach,
-    with the first step of every assignment done."""
+    with the first step of every assignment waived, the second one's module withdrawn,
+    and more attempts granted on the last."""
     coach = builders.make_user("coach")
     modules = [builders.make_module(portal, title=f"M{i}", slug=f"m{i}") for i in range(2)]
     steps = [*modules, *[f"Task {i}" for i in range(size - 2)]]
@@ -30,9 +38,20 @@ def build(portal, size):
             assignment=assignment,
             step=first_step[assignment.version_id],
             status=ProgressStatus.DONE,
+            waived_at=timezone.now(),
+            waived_by=coach,
+            waived_reason="Knows it already",
         )
         for assignment in Assignment.objects.all()
     )
+    last_step = {
+        step.version_id: step for step in PathVersionStep.objects.filter(position=size - 1)
+    }
+    ExtraAttempts.objects.bulk_create(
+        ExtraAttempts(assignment=assignment, step=last_step[assignment.version_id], count=2)
+        for assignment in Assignment.objects.all()
+    )
+    modules[1].unpublish()
     return coach, trainees[0], trainees[0].assignments.first()
 
 
@@ -53,16 +72,18 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         # session, user; assignments with progress, their steps, their progress;
         # the portal and its site for the header; recently completed; the next 1:1s
         "portal home": queries(client, trainee, reverse("coaching:home")),
-        # session, user; the assignment with progress, its steps, its progress;
-        # the portal and its site for the header
+        # session, user; the assignment with progress, its steps (with whether their
+        # content was withdrawn), its progress (with who waived); the portal and its site
+        # for the header
         "path page": queries(client, trainee, reverse("coaching:assignment", args=[assignment.pk])),
         # session, user, two permission lookups, coaching relationship; count, trainee
         # rows, their assignments; the portal and its site; units and paths to filter by
         "dashboard": queries(client, coach, reverse("coaching:dashboard")),
         # session, user, two permission lookups (is HR?); the trainee (within those they
-        # coach), attempts, assignments with progress, their steps, their progress; the
-        # next 1:1s with their coaches; the portal and its site
+        # coach), attempts, extra attempts granted, assignments with progress, their
+        # steps (with whether their content was withdrawn), their progress (with who
+        # waived); the next 1:1s with their coaches; the portal and its site
         "trainee page": queries(client, coach, reverse("coaching:trainee", args=[trainee.pk])),
     }
 
-    assert counts == {"portal home": 7, "path page": 7, "dashboard": 12, "trainee page": 12}
+    assert counts == {"portal home": 7, "path page": 7, "dashboard": 12, "trainee page": 13}
