@@ -496,12 +496,6 @@ for report, kwargs in {
 for name in ["index", "results"]:
     ROWS[f"coaching_stuck_steps:{name}"] = row(f"coaching_stuck_steps:{name}", get=REPORTS)
 
-# The onboarding trail: HR's (and superusers'); to an editor it is not there.
-for name in ["index", "results"]:
-    ROWS[f"onboarding_trail:{name}"] = row(
-        f"onboarding_trail:{name}", get=answers(ADMIN, hr=200, editor=404, superuser=200)
-    )
-
 
 def walk(patterns, namespace=None):
     for pattern in patterns:

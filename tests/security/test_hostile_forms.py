@@ -36,7 +36,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coaching.learning import progress
-from coaching.learning.forms import AssignForm, KnowledgeCheckForm, PlanCheckinForm
+from coaching.learning.forms import (
+    AssignForm,
+    GrantAttemptsForm,
+    KnowledgeCheckForm,
+    PlanCheckinForm,
+)
 from coaching.models import ActionItem, CoachRelationship
 from coaching.record.forms import (
     ActionItemForm,
@@ -288,6 +293,22 @@ FORMS: dict[str, list[Form]] = {
         )
     ],
     "coaching:record_checkin": [form("coach", ("text",), TEXT, ("text",), number=5, **ASSIGNMENT)],
+    # Unblocking a new hire: more attempts at the check, or waiving a step.
+    "coaching:grant_attempts": [
+        form(
+            "coach",
+            fields_of(GrantAttemptsForm),
+            {"attempts": "2", "reason": "Ill on the day"},
+            ("reason",),
+            number=2,
+            **ASSIGNMENT,
+        )
+    ],
+    "coaching:waive": [
+        form(
+            "coach", ("reason",), {"reason": "Done elsewhere"}, ("reason",), number=1, **ASSIGNMENT
+        )
+    ],
     # The development record.
     "coaching:my_record": [page("trainee")],
     "coaching:export_record": [page("trainee")],
@@ -430,6 +451,7 @@ for report, kwargs in {
         FORMS[f"onboarding_reports:{name}"] = [page("hr", **kwargs)]
 for name in ("index", "results"):
     FORMS[f"onboarding_trail:{name}"] = [page("hr")]
+    FORMS[f"coaching_stuck_steps:{name}"] = [page("hr")]
 
 
 def fuzzed_url_names():

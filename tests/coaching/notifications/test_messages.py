@@ -32,6 +32,18 @@ PARAMS = {
     NotificationKind.GOAL_CHECK_IN: {"goal": "Calls", "cadence": "weekly", "last_on": DAY},
     NotificationKind.ONE_ON_ONE: {"other": "Citra", "meets_at": AFTERNOON, "agenda": True},
     NotificationKind.ONE_ON_ONE_PLANNED: {"author": "Nadia", "meets_at": AFTERNOON},
+    NotificationKind.ATTEMPTS_GRANTED: {
+        "coach": "Citra",
+        "attempts": 2,
+        "step": "Empathy check",
+        "path": "Orientation",
+    },
+    NotificationKind.STEP_WAIVED: {
+        "coach": "Citra",
+        "step": "Empathy check",
+        "path": "Orientation",
+        "reason": "Withdrawn module.",
+    },
 }
 NO_COACH_NAMED = {"other": "", "meets_at": AFTERNOON, "agenda": True}
 
