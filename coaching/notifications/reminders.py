@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Max, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, Max, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,7 @@ from coaching.conf import coaching_settings
 from coaching.learning.journeys import summaries
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
 from coaching.notifications.models import Notification, NotificationKind
+from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship
 from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
 
@@ -155,14 +157,33 @@ class Meeting:
             )
 
 
+def _still_coaches(today, coach_field, trainee_field):
+    """Whether the row's coach may still open what they are reminded of: they coach its new
+    hire today, or they are HR (who may plan too, and see every record)."""
+    coaches = CoachRelationship.objects.active(today).filter(
+        coach=OuterRef(coach_field), trainee=OuterRef(trainee_field)
+    )
+    hr = get_user_model().objects.filter(
+        Q(is_superuser=True)
+        | Q(user_permissions__codename=HR_PERMISSION)
+        | Q(groups__permissions__codename=HR_PERMISSION),
+        pk=OuterRef(coach_field),
+    )
+    return Exists(coaches) | Exists(hr)
+
+
 def upcoming_meetings(now):
     """1:1s and check-in steps planned within the next hours, for both people."""
     window = {"gt": now, "lte": now + timedelta(hours=coaching_settings.MEETING_REMINDER_HOURS)}
     names = ("first_name", "last_name", "username")
-    meetings = OneOnOne.objects.non_polymorphic().filter(
-        meets_at__gt=window["gt"], meets_at__lte=window["lte"]
+    today = timezone.localdate(now)
+    meetings = (
+        OneOnOne.objects.non_polymorphic()
+        .filter(meets_at__gt=window["gt"], meets_at__lte=window["lte"])
+        .annotate(coach_keeps=_still_coaches(today, "coach_id", "trainee_id"))
     )
     for row in meetings.values(
+        "coach_keeps",
         "pk",
         "meets_at",
         "trainee_id",
@@ -177,7 +198,12 @@ def upcoming_meetings(now):
         yield from Meeting(
             f"one-on-one:{row['pk']}",
             row["meets_at"],
-            [(row["trainee_id"], coach, url), (row["coach_id"], trainee, url)],
+            # A coach whose link has ended is not reminded: the 1:1 is no longer theirs to
+            # open (the new hire still is, with their name).
+            [
+                (row["trainee_id"], coach, url),
+                (row["coach_id"] if row["coach_keeps"] else None, trainee, url),
+            ],
             agenda=True,
         ).notices()
     planned = StepProgress.objects.filter(
@@ -185,8 +211,9 @@ def upcoming_meetings(now):
         scheduled_for__gt=window["gt"],
         scheduled_for__lte=window["lte"],
         assignment__status=AssignmentStatus.ACTIVE,
-    )
+    ).annotate(coach_keeps=_still_coaches(today, "reviewed_by_id", "assignment__trainee_id"))
     for row in planned.values(
+        "coach_keeps",
         "pk",
         "scheduled_for",
         "assignment_id",
@@ -205,7 +232,10 @@ def upcoming_meetings(now):
         yield from Meeting(
             f"check-in-step:{row['pk']}",
             row["scheduled_for"],
-            [(trainee_id, coach, step_url), (row["reviewed_by_id"], trainee, coach_url)],
+            [
+                (trainee_id, coach, step_url),
+                (row["reviewed_by_id"] if row["coach_keeps"] else None, trainee, coach_url),
+            ],
         ).notices()
 
 

@@ -12,9 +12,12 @@ from django.shortcuts import get_object_or_404
 from coaching.common.types import User
 from coaching.people.models import CoachRelationship, TraineeProfile
 
+# The permission (of the app `coaching`) that makes someone HR.
+HR_PERMISSION = "manage_all_trainees"
+
 
 def is_hr(user: User) -> bool:
-    return user.is_superuser or user.has_perm("coaching.manage_all_trainees")
+    return user.is_superuser or user.has_perm(f"coaching.{HR_PERMISSION}")
 
 
 def coaches_someone(user: User) -> bool:

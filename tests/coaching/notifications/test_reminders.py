@@ -206,6 +206,36 @@ def test_a_1_1_with_no_coach_named_reminds_the_new_hire_of_their_coach(trainee, 
     assert "you have your 1:1 with your coach." in outbox[0].body
 
 
+def test_a_coach_whose_link_ended_is_not_reminded_of_a_1_1_they_can_no_longer_open(
+    trainee, coach, outbox, run
+):
+    make.one_on_one(trainee, coach, meets_at=NOW + timedelta(hours=20))
+    CoachRelationship.objects.filter(coach=coach, trainee=trainee).update(
+        starts_on=TODAY - timedelta(days=30), ends_on=TODAY - timedelta(days=1)
+    )
+
+    run()
+
+    assert [n.recipient for n in reminders(NotificationKind.ONE_ON_ONE)] == [trainee]
+
+
+def test_hr_who_planned_a_check_in_is_reminded_without_coaching_the_new_hire(
+    portal, trainee, hr, run
+):
+    learning_path = builders.make_path(steps=[builders.checkin_step()])
+    assignment = builders.assign(learning_path, trainee, by=hr)
+    plan_checkin(
+        assignment, builders.steps_of(assignment)[0], coach=hr, when=NOW + timedelta(hours=2)
+    )
+
+    run()
+
+    assert sorted(n.recipient.username for n in reminders(NotificationKind.ONE_ON_ONE)) == [
+        "hana",
+        "nadia",
+    ]
+
+
 def test_a_planned_check_in_step_is_reminded(portal, trainee, coach, run):
     learning_path = builders.make_path(steps=[builders.checkin_step()])
     assignment = builders.assign(learning_path, trainee, by=coach)
