@@ -1,27 +1,85 @@
-"""Erasure on request: HR erases everything on a person's record, and logs that it happened."""
+"""Erasure on request, in two sizes, each logged (who, which pseudonymous person, when, what
+and why; never what was erased):
+
+- `erase_record`: the development record. Every entry on it and what hangs off it, the
+  notes and coach's comments on their learning steps, the answers to their knowledge
+  checks, their notifications; what they wrote on others' records stays without their name.
+- `erase_person`: someone who left and asked to be forgotten. The record as above, and
+  everything else of theirs: coaching links, profile, preferences, Wagtail's profile,
+  sessions, the free text of the audit trail about them, their name wherever a log kept it;
+  the account stays, deactivated and anonymised, holding their assignments and completions
+  as anonymous figures for the reports.
+
+`record_parts` and `person_parts` say beforehand what each removes, with counts.
+"""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models, transaction
+from django.db.models import Q
+from django.dispatch import Signal
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import BaseLogEntry
 
-from coaching.common.names import display_name
+from coaching.account.languages import forget_language
+from coaching.account.models import Preferences
+from coaching.audit import trail
+from coaching.audit.models import CoachingLogEntry
+from coaching.common.names import display_name, mentioning, without_name
 from coaching.common.types import User
+from coaching.learning.models import Assignment, CheckAttempt, StepProgress
 from coaching.notifications import inbox
+from coaching.notifications.models import Notification
+from coaching.notifications.sending import unread_cache_key
+from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
     Cheer,
+    Deactivation,
     Entry,
     EntryRevision,
+    ErasureScope,
     GoalCheckIn,
     RecordErasure,
     Reply,
     ReviewAction,
 )
+
+# Sent inside the erasing transaction, before the account is anonymised, so that a host
+# site can forget the person in its own tables (a sign-in throttle's log, say):
+# `person` is the user, `identifiers` their username, names and email as they were.
+person_erased = Signal()
+
+WAGTAIL_PROFILE = ("wagtail.users", "wagtailusers", "UserProfile")
+
+
+def stand_in() -> str:
+    """What others' data says where it named an erased person."""
+    return _("a former colleague")
+
+
+def pseudonym(person: User) -> str:
+    """The username an erased person's account keeps: their number, never their name."""
+    return f"erased-{person.pk}"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One line of what an erasure does, for the confirmation page."""
+
+    text: str
+    count: int
+    kept: bool = False  # stays (without a name), rather than being removed
 
 
 def _person_fields() -> Iterator[tuple[type[models.Model], models.ForeignKey[Any, Any]]]:
@@ -53,24 +111,336 @@ def _person_fields() -> Iterator[tuple[type[models.Model], models.ForeignKey[Any
                 yield model, field
 
 
-def erase_record(person: User, *, erased_by: User, reason: str = "") -> RecordErasure:
-    """Erase everything on a person's record, including what others wrote about them, and
-    log that it happened (not what it said). What they wrote on others' records, and the
-    actions they own there, stay without their name."""
+def _notes(person: User) -> models.QuerySet[StepProgress]:
+    return StepProgress.objects.filter(assignment__trainee=person).filter(
+        ~Q(note="") | ~Q(coach_comment="")
+    )
+
+
+def _attempts(person: User) -> models.QuerySet[CheckAttempt]:
+    return CheckAttempt.objects.filter(assignment__trainee=person)
+
+
+def _links(person: User) -> models.QuerySet[CoachRelationship]:
+    return CoachRelationship.objects.filter(Q(coach=person) | Q(trainee=person))
+
+
+def _wagtail_profiles(person: User) -> models.QuerySet[Any]:
+    app, label, model = WAGTAIL_PROFILE
+    if not apps.is_installed(app):
+        return TraineeProfile.objects.none()
+    return apps.get_model(label, model)._default_manager.filter(user=person)
+
+
+def _sessions_of(person: User) -> list[str]:
+    """The keys of the person's stored sessions (the database's, when it keeps them)."""
+    if not apps.is_installed("django.contrib.sessions"):
+        return []
+    session_model = apps.get_model("sessions", "Session")
+    return [
+        session.session_key
+        for session in session_model.objects.only("session_key", "session_data").iterator()
+        if session.get_decoded().get(SESSION_KEY) == str(person.pk)
+    ]
+
+
+def _trail_reasons(person: User) -> models.QuerySet[CoachingLogEntry]:
+    return CoachingLogEntry.objects.filter(trainee_id=person.pk, data__has_key="reason")
+
+
+def already_erased(person: User) -> bool:
+    return RecordErasure.objects.people().filter(person_id_erased=person.pk).exists()
+
+
+def _counted(count: int, text: str, *, kept: bool = False) -> Part:
+    return Part(text % {"count": count}, count, kept)
+
+
+def _shown(parts: list[Part]) -> list[Part]:
+    return [part for part in parts if part.count]
+
+
+def record_parts(person: User) -> list[Part]:
+    """What `erase_record` removes, and what it keeps without their name, counted."""
+    entries = Entry.objects.filter(trainee=person).count()
+    notes = _notes(person).count()
+    attempts = _attempts(person).count()
+    notifications = Notification.objects.filter(recipient=person).count()
+    cheers = Cheer.objects.filter(author=person).exclude(recognition__trainee=person).count()
+    elsewhere = (
+        Entry.objects.filter(author=person).exclude(trainee=person).count()
+        + Reply.objects.filter(author=person).exclude(entry__trainee=person).count()
+    )
+    return [
+        _counted(
+            entries,
+            ngettext(
+                "%(count)s entry on the development record, with its replies, cheers, "
+                "agenda, actions, check-ins and edit history",
+                "%(count)s entries on the development record, with their replies, cheers, "
+                "agendas, actions, check-ins and edit history",
+                entries,
+            ),
+        ),
+        *_shown(
+            [
+                _counted(
+                    notes,
+                    ngettext(
+                        "The notes on %(count)s learning step, from them or their coach (the "
+                        "step's status and dates stay)",
+                        "The notes on %(count)s learning steps, from them or their coach (the "
+                        "steps' status and dates stay)",
+                        notes,
+                    ),
+                ),
+                _counted(
+                    attempts,
+                    ngettext(
+                        "The answers to %(count)s knowledge check attempt (the score stays)",
+                        "The answers to %(count)s knowledge check attempts (the scores stay)",
+                        attempts,
+                    ),
+                ),
+                _counted(
+                    notifications,
+                    ngettext(
+                        "%(count)s notification of theirs, with its email",
+                        "%(count)s notifications of theirs, with their emails",
+                        notifications,
+                    ),
+                ),
+                _counted(
+                    cheers,
+                    ngettext(
+                        "%(count)s cheer they gave on someone else's recognition",
+                        "%(count)s cheers they gave on others' recognition",
+                        cheers,
+                    ),
+                ),
+                _counted(
+                    elsewhere,
+                    ngettext(
+                        "%(count)s entry or reply they wrote on someone else's record stays "
+                        "there, without their name",
+                        "%(count)s entries and replies they wrote on others' records stay "
+                        "there, without their name",
+                        elsewhere,
+                    ),
+                    kept=True,
+                ),
+            ]
+        ),
+    ]
+
+
+def person_parts(person: User) -> list[Part]:
+    """What `erase_person` removes and keeps, counted: the record's parts, and the rest."""
+    links = _links(person).count()
+    settings_rows = (
+        TraineeProfile.objects.filter(user=person).count()
+        + Preferences.objects.filter(user=person).count()
+        + _wagtail_profiles(person).count()
+    )
+    sessions = len(_sessions_of(person))
+    reasons = _trail_reasons(person).count()
+    assignments = Assignment.objects.filter(trainee=person).count()
+    account = _(
+        "The account %(username)s is deactivated and renamed %(pseudonym)s, with no name, "
+        "email or password"
+    ) % {"username": person.get_username(), "pseudonym": pseudonym(person)}
+    return [
+        *record_parts(person),
+        *_shown(
+            [
+                _counted(
+                    links,
+                    ngettext(
+                        "%(count)s coaching link (as coach or new hire)",
+                        "%(count)s coaching links (as coach or new hire)",
+                        links,
+                    ),
+                ),
+                _counted(
+                    settings_rows,
+                    ngettext(
+                        "Their profile or settings (%(count)s)",
+                        "Their profile and settings (%(count)s)",
+                        settings_rows,
+                    ),
+                ),
+                _counted(
+                    sessions,
+                    ngettext(
+                        "%(count)s sign-in session", "%(count)s sign-in sessions", sessions
+                    ),
+                ),
+                _counted(
+                    reasons,
+                    ngettext(
+                        "The reason typed in %(count)s audit trail entry about them (what "
+                        "happened stays)",
+                        "The reasons typed in %(count)s audit trail entries about them (what "
+                        "happened stays)",
+                        reasons,
+                    ),
+                ),
+                _counted(
+                    assignments,
+                    ngettext(
+                        "%(count)s assigned path stays, with its steps' status and dates, as "
+                        "anonymous figures for the reports",
+                        "%(count)s assigned paths stay, with their steps' status and dates, "
+                        "as anonymous figures for the reports",
+                        assignments,
+                    ),
+                    kept=True,
+                ),
+            ]
+        ),
+        Part(account, 1),
+    ]
+
+
+def _lock(person: User) -> None:
+    """Erasures of one person, from two tabs or two sweeps, run one after the other; the
+    second sees what the first did."""
+    get_user_model().objects.select_for_update().filter(pk=person.pk).values("pk").first()
+    person.refresh_from_db()
+
+
+def _erase_record(person: User) -> int:
+    """Erase what is written about and by the person on their record; the entries erased."""
+    _rows, deleted = Entry.objects.non_polymorphic().filter(trainee=person).delete()
+    for model, field in _person_fields():
+        rows = model._base_manager.filter(**{field.name: person})
+        if field.null:
+            rows.update(**{field.name: None})
+        else:
+            rows.delete()
+    _notes(person).update(note="", coach_comment="")
+    _attempts(person).update(answers={}, results=[])
+    inbox.forget(person, stand_in=stand_in())
+    return deleted.get(Entry._meta.label, 0)
+
+
+def _nothing_to_erase(person: User) -> bool:
+    return not any(part.count for part in record_parts(person) if not part.kept)
+
+
+def erase_record(person: User, *, erased_by: User, reason: str = "") -> RecordErasure | None:
+    """Erase the person's development record, including what others wrote about them, and
+    log that it happened. None if there was nothing left to erase (a second tab)."""
     with transaction.atomic():
-        _rows, deleted = Entry.objects.non_polymorphic().filter(trainee=person).delete()
-        count = deleted.get(Entry._meta.label, 0)
-        for model, field in _person_fields():
-            rows = model._base_manager.filter(**{field.name: person})
-            if field.null:
-                rows.update(**{field.name: None})
-            else:
-                rows.delete()
-        inbox.forget(person, stand_in=_("a former colleague"))
-        return RecordErasure.objects.create(
+        _lock(person)
+        if _nothing_to_erase(person):
+            return None
+        count = _erase_record(person)
+        erasure = RecordErasure.objects.create(
             person_id_erased=person.pk,
-            person_name=display_name(person),
+            scope=ErasureScope.RECORD,
             erased_by=erased_by,
             entries_erased=count,
             reason=reason,
         )
+        trail.record(
+            erasure, "coaching.erase_record", by=erased_by, trainee_id=person.pk, reason=reason
+        )
+    return erasure
+
+
+def identifiers(person: User) -> set[str]:
+    """How data may name the person: username, full name, the name shown, email."""
+    found = {
+        person.get_username(),
+        display_name(person),
+        person.get_full_name(),
+        getattr(person, person.get_email_field_name(), ""),
+    }
+    return {value for value in found if value}
+
+
+def _forget_in_logs(person: User, names: set[str]) -> None:
+    """Wagtail's logs (pages', models', the onboarding trail) name objects by their str():
+    entries about the person's account, or labelled with their name, get the pseudonym;
+    their name in any entry's data becomes the stand-in."""
+    user_type = ContentType.objects.get_for_model(person, for_concrete_model=False)
+    for model in apps.get_models():
+        if not issubclass(model, BaseLogEntry):
+            continue
+        rows = model._base_manager.all()
+        about_them = Q(label__in=names)
+        if any(field.name == "object_id" for field in model._meta.concrete_fields):
+            about_them |= Q(content_type=user_type, object_id=str(person.pk))
+        rows.filter(about_them).update(label=pseudonym(person))
+        changed = {}
+        for name in names:
+            for entry in mentioning(rows, "data", name).only("pk", "data"):
+                changed.setdefault(entry.pk, entry).data = without_name(
+                    changed.get(entry.pk, entry).data, names, stand_in()
+                )
+        model._base_manager.bulk_update(changed.values(), ["data"], batch_size=500)
+
+
+def _end_sessions(person: User) -> None:
+    store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
+    for key in _sessions_of(person):
+        store(session_key=key).delete()
+
+
+def _anonymise(person: User) -> None:
+    """The account stays for the figures hanging off it, with nothing that names anyone:
+    every text field emptied (custom user models' too), a pseudonym, no password."""
+    for field in person._meta.concrete_fields:
+        if isinstance(field, models.CharField | models.TextField) and field.blank:
+            setattr(person, field.attname, None if field.null else "")
+    setattr(person, person.USERNAME_FIELD, pseudonym(person))
+    person.set_unusable_password()
+    for flag in ("is_active", "is_staff", "is_superuser"):
+        if hasattr(person, flag):
+            setattr(person, flag, False)
+    person.last_login = None
+    person.save()
+    for related in ("groups", "user_permissions"):
+        if hasattr(person, related):
+            getattr(person, related).clear()
+
+
+def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> RecordErasure | None:
+    """Forget someone who left: everything of theirs, everywhere (see the module's doc).
+    None if they were erased already (a second tab, a second sweep)."""
+    with transaction.atomic():
+        _lock(person)
+        if already_erased(person):
+            return None
+        names = identifiers(person)
+        count = _erase_record(person)
+        Assignment.objects.filter(assigned_by=person).update(assigned_by=None)
+        StepProgress.objects.filter(reviewed_by=person).update(reviewed_by=None)
+        _links(person).delete()
+        TraineeProfile.objects.filter(user=person).delete()
+        Preferences.objects.filter(user=person).delete()
+        Deactivation.objects.filter(person=person).delete()
+        _wagtail_profiles(person).delete()
+        _end_sessions(person)
+        trail.forget(person.pk)
+        _forget_in_logs(person, names)
+        person_erased.send(sender=type(person), person=person, identifiers=names)
+        _anonymise(person)
+        erasure = RecordErasure.objects.create(
+            person_id_erased=person.pk,
+            scope=ErasureScope.PERSON,
+            erased_by=erased_by,
+            entries_erased=count,
+            reason=reason,
+        )
+        trail.record(
+            erasure, "coaching.erase_person", by=erased_by, trainee_id=person.pk, reason=reason
+        )
+        transaction.on_commit(lambda: _forget_cached(person))
+    return erasure
+
+
+def _forget_cached(person: User) -> None:
+    forget_language(person)
+    cache.delete(unread_cache_key(person.pk))

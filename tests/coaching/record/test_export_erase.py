@@ -189,7 +189,8 @@ def test_hr_is_asked_to_confirm(client, hr, trainee, entries):
     response = client.get(erase_url(trainee))
 
     assert response.status_code == 200
-    assert "This erases 8 entries for good" in response.text
+    assert "8 entries on the development record" in response.text
+    assert 'name="reason"' in response.text and 'name="csrfmiddlewaretoken"' in response.text
     assert Entry.objects.filter(trainee=trainee).count() == 8
 
 
@@ -226,7 +227,7 @@ def test_the_right_username_erases_every_entry_on_the_record(client, hr, trainee
 def test_erasing_removes_everything_that_hangs_off_the_entries(client, hr, trainee, entries):
     client.force_login(hr)
 
-    client.post(erase_url(trainee), {"confirm_name": "nadia"})
+    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"})
 
     left = {
         model.__name__: model.objects.count()
@@ -250,19 +251,19 @@ def test_erasing_removes_everything_that_hangs_off_the_entries(client, hr, train
 def test_erasing_writes_one_log_row(client, hr, trainee, entries):
     client.force_login(hr)
 
-    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked by nadia"})
+    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked by email"})
 
     erasure = RecordErasure.objects.get()
     assert erasure.person_id_erased == trainee.pk
-    assert erasure.person_name == "Nadia"
+    assert erasure.scope == "record"
     assert erasure.erased_by == hr
     assert erasure.entries_erased == 8
-    assert erasure.reason == "Asked by nadia"
+    assert erasure.reason == "Asked by email"
 
 
 def test_the_erased_record_is_empty(client, hr, trainee, entries):
     client.force_login(hr)
-    client.post(erase_url(trainee), {"confirm_name": "nadia"})
+    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"})
 
     client.force_login(trainee)
     response = client.get(reverse("coaching:record", args=[trainee.pk]))
@@ -297,7 +298,7 @@ def written_on_others(trainee, coach, colleague):
 
 def erase(client, hr, person):
     client.force_login(hr)
-    client.post(erase_url(person), {"confirm_name": person.get_username()})
+    client.post(erase_url(person), {"confirm_name": person.get_username(), "reason": "Asked"})
 
 
 def test_entries_they_wrote_on_others_records_stay_without_their_name(
@@ -364,7 +365,7 @@ def test_only_hr_erases(client, trainee, coach, entries, who):
 
     answers = (
         client.get(erase_url(trainee)).status_code,
-        client.post(erase_url(trainee), {"confirm_name": "nadia"}).status_code,
+        client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "x"}).status_code,
     )
 
     assert answers == (404, 404)
@@ -373,7 +374,7 @@ def test_only_hr_erases(client, trainee, coach, entries, who):
 
 
 def test_erasing_needs_a_signed_in_person(client, trainee, entries):
-    response = client.post(erase_url(trainee), {"confirm_name": "nadia"})
+    response = client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"})
 
     assert response.status_code == 302 and "/sign-in/" in response.url
     assert Entry.objects.filter(trainee=trainee).count() == 8
