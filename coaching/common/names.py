@@ -29,9 +29,10 @@ def mentioning(rows: QuerySet[Row], field: str, name: str) -> QuerySet[Row]:
     """The rows whose JSON `field` holds `name` somewhere: found as text, since JSON may
     keep non-ASCII letters as they are or escape them (\\u00e9), so both are tried."""
     as_text = Cast(field, TextField())
-    return rows.annotate(_as_text=as_text).filter(
+    found: QuerySet[Row] = rows.annotate(_as_text=as_text).filter(
         Q(_as_text__contains=name) | Q(_as_text__contains=json.dumps(name)[1:-1])
     )
+    return found
 
 
 def without_name(value: JSON, names: Collection[str], stand_in: str) -> JSON:

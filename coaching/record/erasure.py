@@ -129,7 +129,10 @@ def _wagtail_profiles(person: User) -> models.QuerySet[Any]:
     app, label, model = WAGTAIL_PROFILE
     if not apps.is_installed(app):
         return TraineeProfile.objects.none()
-    return apps.get_model(label, model)._default_manager.filter(user=person)
+    profiles: models.QuerySet[Any] = apps.get_model(label, model)._default_manager.filter(
+        user=person
+    )
+    return profiles
 
 
 def _sessions_of(person: User) -> list[str]:
@@ -145,7 +148,10 @@ def _sessions_of(person: User) -> list[str]:
 
 
 def _trail_reasons(person: User) -> models.QuerySet[CoachingLogEntry]:
-    return CoachingLogEntry.objects.filter(trainee_id=person.pk, data__has_key="reason")
+    entries: models.QuerySet[CoachingLogEntry] = CoachingLogEntry.objects.filter(
+        trainee_id=person.pk, data__has_key="reason"
+    )
+    return entries
 
 
 def already_erased(person: User) -> bool:
@@ -271,9 +277,7 @@ def person_parts(person: User) -> list[Part]:
                 ),
                 _counted(
                     sessions,
-                    ngettext(
-                        "%(count)s sign-in session", "%(count)s sign-in sessions", sessions
-                    ),
+                    ngettext("%(count)s sign-in session", "%(count)s sign-in sessions", sessions),
                 ),
                 _counted(
                     reasons,
@@ -373,7 +377,7 @@ def _forget_in_logs(person: User, names: set[str]) -> None:
         if any(field.name == "object_id" for field in model._meta.concrete_fields):
             about_them |= Q(content_type=user_type, object_id=str(person.pk))
         rows.filter(about_them).update(label=pseudonym(person))
-        changed = {}
+        changed: dict[int, Any] = {}
         for name in names:
             for entry in mentioning(rows, "data", name).only("pk", "data"):
                 changed.setdefault(entry.pk, entry).data = without_name(

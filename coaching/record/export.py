@@ -179,4 +179,3 @@ def json_download(person: User) -> HttpResponse:
     filename = f"personal-data-{person.pk}-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-

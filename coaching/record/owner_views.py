@@ -71,7 +71,9 @@ def export_person(request, person_id):
             return json_download(person)
         with translation.override(recipient_language(person)):
             return _document(request, person)
-    return render_page(request, "coaching/record/export_person.html", {"person": person, "form": form})
+    return render_page(
+        request, "coaching/record/export_person.html", {"person": person, "form": form}
+    )
 
 
 def _confirm(request, person, *, scope, parts, action):
@@ -116,9 +118,7 @@ def erase(request, person_id):
     person, role = roles.record_owner_or_404(request.user, person_id)
     if role.is_self:
         raise Http404
-    return _confirm(
-        request, person, scope="record", parts=record_parts, action=erase_record
-    )
+    return _confirm(request, person, scope="record", parts=record_parts, action=erase_record)
 
 
 @login_required
@@ -126,6 +126,4 @@ def erase_whole_person(request, person_id):
     person = roles.person_for_hr_or_404(request.user, person_id)
     if person == request.user:
         raise Http404
-    return _confirm(
-        request, person, scope="person", parts=person_parts, action=erase_person
-    )
+    return _confirm(request, person, scope="person", parts=person_parts, action=erase_person)

@@ -5,7 +5,7 @@ Entries are private to the new hire, their coaches and HR unless they are public
 recognition; `coaching.record.roles.entry_or_404` is the one place that rule lives.
 """
 
-from typing import ClassVar, Self, TypeVar
+from typing import ClassVar, Self, TypedDict, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -248,8 +248,12 @@ class ErasureScope(models.TextChoices):
     PERSON = "person", _("The person")
 
 
+class ErasedId(TypedDict):
+    person_id_erased: int
+
+
 class RecordErasureQuerySet(models.QuerySet["RecordErasure"]):
-    def people(self) -> "models.QuerySet[RecordErasure, dict[str, int]]":
+    def people(self) -> "models.QuerySet[RecordErasure, ErasedId]":
         """The ids of the people erased (not just their record), as a subquery."""
         return self.filter(scope=ErasureScope.PERSON).values("person_id_erased")
 

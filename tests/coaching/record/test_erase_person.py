@@ -38,7 +38,9 @@ def erase_url(person):
 def learning(portal, trainee, coach):
     """nadia's path: a task submitted with a note, a knowledge check taken."""
     check = builders.make_check()
-    assignment = builders.assign(builders.make_path("Orientation", steps=["Shadow", check]), trainee)
+    assignment = builders.assign(
+        builders.make_path("Orientation", steps=["Shadow", check]), trainee
+    )
     steps = {step.kind: step for step in builders.steps_of(assignment)}
     submit_task(assignment, steps[StepKind.TASK], note="I shadowed Ayu")
     take_check(assignment, steps[StepKind.KNOWLEDGE_CHECK], {"q": ["listen"]})
@@ -74,9 +76,7 @@ def post(client, person, **data):
     )
 
 
-def test_hr_sees_what_will_be_removed_with_counts_before_anything_runs(
-    client, hr, trainee, traces
-):
+def test_hr_sees_what_will_be_removed_with_counts_before_anything_runs(client, hr, trainee, traces):
     client.force_login(hr)
 
     response = client.get(erase_url(trainee))
@@ -172,9 +172,7 @@ def test_assignments_and_scores_stay_for_the_reports(client, hr, trainee, traces
     assert (attempt.score, attempt.answers, attempt.results) == (0, {}, [])
 
 
-def test_what_they_wrote_on_others_records_stays_without_their_name(
-    client, hr, trainee, traces
-):
+def test_what_they_wrote_on_others_records_stays_without_their_name(client, hr, trainee, traces):
     client.force_login(hr)
 
     post(client, trainee)

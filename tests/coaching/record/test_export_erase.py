@@ -394,7 +394,9 @@ def test_erasing_needs_a_signed_in_person(client, trainee, entries):
 @pytest.fixture
 def learning(portal, trainee, coach):
     check = builders.make_check()
-    assignment = builders.assign(builders.make_path("Orientation", steps=["Shadow", check]), trainee)
+    assignment = builders.assign(
+        builders.make_path("Orientation", steps=["Shadow", check]), trainee
+    )
     steps = {step.kind: step for step in builders.steps_of(assignment)}
     submit_task(assignment, steps[StepKind.TASK], note="My note")
     send_back(assignment, steps[StepKind.TASK], coach=coach, comment="The coach's comment")
@@ -409,9 +411,7 @@ def test_erasing_the_record_empties_the_notes_on_learning_steps(client, hr, trai
     assert (progress.note, progress.coach_comment, progress.status) == ("", "", "returned")
 
 
-def test_erasing_the_record_empties_check_answers_and_keeps_scores(
-    client, hr, trainee, learning
-):
+def test_erasing_the_record_empties_check_answers_and_keeps_scores(client, hr, trainee, learning):
     erase(client, hr, trainee)
 
     attempt = CheckAttempt.objects.get(assignment=learning)

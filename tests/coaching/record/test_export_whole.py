@@ -132,7 +132,7 @@ def test_hrs_document_is_in_the_persons_language(client, hr, trainee, learning):
     response = hr_export(client, hr, trainee, format="document")
 
     assert response.status_code == 200
-    assert '<html lang="id"' in response.text
+    assert '<html lang="id"' in response.text and "Tentang Anda" in response.text
     assert "I shadowed Ayu on two calls" in response.text
 
 

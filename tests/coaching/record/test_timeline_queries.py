@@ -137,11 +137,12 @@ def test_the_printable_page_makes_a_fixed_number_of_queries(
     url = reverse("coaching:print_record")
     warm(client, url)
 
-    # session, user; the entries, one per kind (7); authors, replies,
+    # session, user; profile, coaches, assignments (none: nothing of theirs to fetch); the
+    # entries, one per kind (7); authors, replies,
     # their authors; recognition: values, cheers, their authors; key results; agenda, its authors,
     # action items, their owners; follow-up actions, their owners; goals, their key
     # results; the portal
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(29):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -195,8 +196,9 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     # session, user; the entries, one per kind (7); authors, replies,
     # their authors; recognition: values, cheers, their authors; key results; agenda, its
     # authors, action items, their owners; follow-up actions, their owners; goals' check-ins,
-    # their authors; assignments, their progress with its steps
-    with django_assert_num_queries(27):
+    # their authors; profile, coaches; assignments, their versions' steps, their progress,
+    # their knowledge check attempts
+    with django_assert_num_queries(31):
         response = client.get(url)
 
     assert response.status_code == 200
