@@ -7,6 +7,7 @@ added later is searched too."""
 import datetime
 
 import pytest
+from axes.models import AccessLog
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
@@ -118,6 +119,10 @@ def scene(admin_client, superuser, portal):
         {"title": "Week one", "text": "Edited again"},
     )
     client.post(reverse("coaching:preferences"), {"language": "id", "emailed": []})
+    # The demo's sign-in throttle logged her signing in (it is off in the tests).
+    AccessLog.objects.create(
+        username=USERNAME, user_agent="Firefox", ip_address="10.0.0.1", path_info="/sign-in/"
+    )
 
     # HR, in the admin: her account, her profile, her coaching bima; a reason naming her.
     admin_client.post(
@@ -168,6 +173,7 @@ def test_before_erasure_the_scan_finds_each_trace(scene):
     assert "wagtailcore_modellogentry.label" in found[USERNAME]  # HR's edit of the account
     assert "coaching_checkattempt.answers" in found[PHRASE]
     assert "coaching_stepprogress.note" in found[PHRASE]
+    assert "axes_accesslog.username" in found[USERNAME]
 
 
 def test_after_erasure_no_table_holds_anything_of_the_person(scene, admin_client):

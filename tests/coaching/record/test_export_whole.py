@@ -174,3 +174,10 @@ def test_the_own_export_makes_the_same_queries_for_more_learning(
     builders.assign(builders.make_path("Third", steps=["D"]), trainee)
     with django_assert_num_queries(11):
         client.get(url)
+
+
+def test_hr_finds_the_export_and_the_erasure_in_the_admins_list_of_new_hires(admin_client, trainee):
+    response = admin_client.get(reverse("trainees:index"))
+
+    assert reverse("coaching:export_person", args=[trainee.pk]) in response.text
+    assert reverse("coaching:erase_person", args=[trainee.pk]) in response.text
