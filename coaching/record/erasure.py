@@ -18,29 +18,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
-from django.contrib.auth import SESSION_KEY, get_user_model
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Q
 from django.dispatch import Signal
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import BaseLogEntry
 
 from coaching.account.languages import forget_language
 from coaching.account.models import Preferences
 from coaching.audit import trail
 from coaching.audit.models import CoachingLogEntry
-from coaching.common.names import display_name, mentioning, without_name
 from coaching.common.types import User
 from coaching.learning.models import Assignment, CheckAttempt, StepProgress
 from coaching.notifications import inbox
 from coaching.notifications.models import Notification
 from coaching.notifications.sending import unread_cache_key
 from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.record import forgetting
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
@@ -59,18 +55,6 @@ from coaching.record.models import (
 # site can forget the person in its own tables (a sign-in throttle's log, say):
 # `person` is the user, `identifiers` their username, names and email as they were.
 person_erased = Signal()
-
-WAGTAIL_PROFILE = ("wagtail.users", "wagtailusers", "UserProfile")
-
-
-def stand_in() -> str:
-    """What others' data says where it named an erased person."""
-    return _("a former colleague")
-
-
-def pseudonym(person: User) -> str:
-    """The username an erased person's account keeps: their number, never their name."""
-    return f"erased-{person.pk}"
 
 
 @dataclass(frozen=True)
@@ -123,28 +107,6 @@ def _attempts(person: User) -> models.QuerySet[CheckAttempt]:
 
 def _links(person: User) -> models.QuerySet[CoachRelationship]:
     return CoachRelationship.objects.filter(Q(coach=person) | Q(trainee=person))
-
-
-def _wagtail_profiles(person: User) -> models.QuerySet[Any]:
-    app, label, model = WAGTAIL_PROFILE
-    if not apps.is_installed(app):
-        return TraineeProfile.objects.none()
-    profiles: models.QuerySet[Any] = apps.get_model(label, model)._default_manager.filter(
-        user=person
-    )
-    return profiles
-
-
-def _sessions_of(person: User) -> list[str]:
-    """The keys of the person's stored sessions (the database's, when it keeps them)."""
-    if not apps.is_installed("django.contrib.sessions"):
-        return []
-    session_model = apps.get_model("sessions", "Session")
-    return [
-        session.session_key
-        for session in session_model.objects.only("session_key", "session_data").iterator()
-        if session.get_decoded().get(SESSION_KEY) == str(person.pk)
-    ]
 
 
 def _trail_reasons(person: User) -> models.QuerySet[CoachingLogEntry]:
@@ -246,15 +208,15 @@ def person_parts(person: User) -> list[Part]:
     settings_rows = (
         TraineeProfile.objects.filter(user=person).count()
         + Preferences.objects.filter(user=person).count()
-        + _wagtail_profiles(person).count()
+        + forgetting.wagtail_profiles(person).count()
     )
-    sessions = len(_sessions_of(person))
+    sessions = len(forgetting.sessions_of(person))
     reasons = _trail_reasons(person).count()
     assignments = Assignment.objects.filter(trainee=person).count()
     account = _(
         "The account %(username)s is deactivated and renamed %(pseudonym)s, with no name, "
         "email or password"
-    ) % {"username": person.get_username(), "pseudonym": pseudonym(person)}
+    ) % {"username": person.get_username(), "pseudonym": forgetting.pseudonym(person)}
     return [
         *record_parts(person),
         *_shown(
@@ -324,7 +286,7 @@ def _erase_record(person: User) -> int:
             rows.delete()
     _notes(person).update(note="", coach_comment="")
     _attempts(person).update(answers={}, results=[])
-    inbox.forget(person, stand_in=stand_in())
+    inbox.forget(person, stand_in=forgetting.stand_in())
     return deleted.get(Entry._meta.label, 0)
 
 
@@ -353,63 +315,6 @@ def erase_record(person: User, *, erased_by: User, reason: str = "") -> RecordEr
     return erasure
 
 
-def identifiers(person: User) -> set[str]:
-    """How data may name the person: username, full name, the name shown, email."""
-    found = {
-        person.get_username(),
-        display_name(person),
-        person.get_full_name(),
-        getattr(person, person.get_email_field_name(), ""),
-    }
-    return {value for value in found if value}
-
-
-def _forget_in_logs(person: User, names: set[str]) -> None:
-    """Wagtail's logs (pages', models', the onboarding trail) name objects by their str():
-    entries about the person's account, or labelled with their name, get the pseudonym;
-    their name in any entry's data becomes the stand-in."""
-    user_type = ContentType.objects.get_for_model(person, for_concrete_model=False)
-    for model in apps.get_models():
-        if not issubclass(model, BaseLogEntry):
-            continue
-        rows = model._base_manager.all()
-        about_them = Q(label__in=names)
-        if any(field.name == "object_id" for field in model._meta.concrete_fields):
-            about_them |= Q(content_type=user_type, object_id=str(person.pk))
-        rows.filter(about_them).update(label=pseudonym(person))
-        changed: dict[int, Any] = {}
-        for name in names:
-            for entry in mentioning(rows, "data", name).only("pk", "data"):
-                changed.setdefault(entry.pk, entry).data = without_name(
-                    changed.get(entry.pk, entry).data, names, stand_in()
-                )
-        model._base_manager.bulk_update(changed.values(), ["data"], batch_size=500)
-
-
-def _end_sessions(person: User) -> None:
-    store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
-    for key in _sessions_of(person):
-        store(session_key=key).delete()
-
-
-def _anonymise(person: User) -> None:
-    """The account stays for the figures hanging off it, with nothing that names anyone:
-    every text field emptied (custom user models' too), a pseudonym, no password."""
-    for field in person._meta.concrete_fields:
-        if isinstance(field, models.CharField | models.TextField) and field.blank:
-            setattr(person, field.attname, None if field.null else "")
-    setattr(person, person.USERNAME_FIELD, pseudonym(person))
-    person.set_unusable_password()
-    for flag in ("is_active", "is_staff", "is_superuser"):
-        if hasattr(person, flag):
-            setattr(person, flag, False)
-    person.last_login = None
-    person.save()
-    for related in ("groups", "user_permissions"):
-        if hasattr(person, related):
-            getattr(person, related).clear()
-
-
 def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> RecordErasure | None:
     """Forget someone who left: everything of theirs, everywhere (see the module's doc).
     None if they were erased already (a second tab, a second sweep)."""
@@ -417,7 +322,7 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         _lock(person)
         if already_erased(person):
             return None
-        names = identifiers(person)
+        names = forgetting.identifiers(person)
         count = _erase_record(person)
         Assignment.objects.filter(assigned_by=person).update(assigned_by=None)
         StepProgress.objects.filter(reviewed_by=person).update(reviewed_by=None)
@@ -425,12 +330,12 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         TraineeProfile.objects.filter(user=person).delete()
         Preferences.objects.filter(user=person).delete()
         Deactivation.objects.filter(person=person).delete()
-        _wagtail_profiles(person).delete()
-        _end_sessions(person)
+        forgetting.wagtail_profiles(person).delete()
+        forgetting.end_sessions(person)
         trail.forget(person.pk)
-        _forget_in_logs(person, names)
+        forgetting.forget_in_logs(person, names)
         person_erased.send(sender=type(person), person=person, identifiers=names)
-        _anonymise(person)
+        forgetting.anonymise(person)
         erasure = RecordErasure.objects.create(
             person_id_erased=person.pk,
             scope=ErasureScope.PERSON,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
 from coaching.common.widgets import DateInput, DateTimeInput
-from coaching.record.erasure import identifiers
+from coaching.record.forgetting import identifiers
 from coaching.record.models import (
     ActionItem,
     AgendaItem,

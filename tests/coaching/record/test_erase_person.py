@@ -22,6 +22,7 @@ from coaching.models import (
     StepProgress,
     TraineeProfile,
 )
+from coaching.record.erasure import erase_person
 from lessons.models import StepKind
 from tests import builders
 
@@ -225,8 +226,6 @@ def test_a_second_tab_erases_and_logs_once(client, hr, trainee, traces):
 
 
 def test_the_service_erases_once(hr, trainee, traces):
-    from coaching.record.erasure import erase_person
-
     first = erase_person(trainee, erased_by=hr, reason="Asked")
     second = erase_person(trainee, erased_by=hr, reason="Asked")
 
