@@ -19,6 +19,7 @@ from coaching.models import (
     Assignment,
     CheckAttempt,
     Cheer,
+    CoachingLogEntry,
     Entry,
     GoalCheckIn,
     RecordErasure,
@@ -29,6 +30,7 @@ from coaching.record.forms import (
     ActionItemForm,
     AgendaItemForm,
     EraseForm,
+    ExportForm,
     GoalCheckInForm,
     RecognitionForm,
     ReplyForm,
@@ -49,6 +51,7 @@ WATCHED = [
     Cheer,
     ActionItem,
     RecordErasure,
+    CoachingLogEntry,
 ]
 ERROR_MARKS = ("field__error", "form-errors", "message--error", 'role="alert"')
 
@@ -177,6 +180,8 @@ def form_cases(targets):
         ),
         ("hr", reverse("coaching:cheer", args=[entries["recognition"].pk]), ["message"]),
         ("hr", reverse("coaching:erase_record", args=[owner]), fields_of(EraseForm)),
+        ("hr", reverse("coaching:erase_person", args=[owner]), fields_of(EraseForm)),
+        ("hr", reverse("coaching:export_person", args=[owner]), fields_of(ExportForm)),
         ("trainee", reverse("coaching:preferences"), ["emailed"]),
         ("coach", reverse("coaching:edit_entry", args=[entries["feedback"].pk]), []),
     ]
@@ -187,7 +192,7 @@ def form_cases(targets):
     return cases
 
 
-CASE_COUNT = 18 + len(KINDS)
+CASE_COUNT = 20 + len(KINDS)
 
 
 @pytest.mark.parametrize("case", range(CASE_COUNT))
