@@ -19,6 +19,8 @@ RETRIES_PER_SWEEP         pending emails one reminder sweep hands to the worker 
 LANGUAGE_CACHE_SECONDS    how long a person's chosen language is cached
 UNREAD_CACHE_SECONDS      how long a person's unread count (the header badge) is cached
 NAV_ROLE_CACHE_SECONDS    how long "may see the coach dashboard" (a header link) is cached
+ERASE_DEACTIVATED_AFTER_DAYS  days a deactivated person's data is kept before the sweep
+                          (`manage.py erase_deactivated`) erases the person; None: never
 """
 
 from typing import Any
@@ -42,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "LANGUAGE_CACHE_SECONDS": 60 * 60,
     "UNREAD_CACHE_SECONDS": 60 * 60,
     "NAV_ROLE_CACHE_SECONDS": 5 * 60,
+    "ERASE_DEACTIVATED_AFTER_DAYS": None,
 }
 
 

@@ -35,7 +35,7 @@ def chosen_language(user):
     return cache.get_or_set(_cache_key(user.pk), lookup, coaching_settings.LANGUAGE_CACHE_SECONDS)
 
 
-def forget_language(user):
+def forget_language(user: User) -> None:
     """Clear the cached choice after it changed."""
     cache.delete(_cache_key(user.pk))
 

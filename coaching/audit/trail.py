@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import LogActionRegistry, LogFormatter, log
+from wagtail.log_actions import LogActionRegistry, LogFormatter, get_active_log_context
 
 from coaching.common.types import Text, User
 from coaching.learning.models import Assignment
@@ -110,9 +110,18 @@ def record(
     trainee_id: int | None,
     **data: Any,
 ) -> None:
-    """Write one coaching action to the trail. `data` fills the action's message."""
+    """Write one coaching action to the trail. `data` fills the action's message. The
+    instance may be of any model (an export is about a person's account), so the entry is
+    written to the trail's own log model rather than to the one Wagtail registers for it."""
     assert action in ACTIONS, action
-    log(instance, action, user=by, trainee_id=trainee_id, data=data)
+    CoachingLogEntry.objects.log_action(
+        instance,
+        action,
+        user=by,
+        uuid=get_active_log_context().uuid,
+        trainee_id=trainee_id,
+        data=data,
+    )
 
 
 def record_many(

@@ -1,15 +1,13 @@
 """A person's notifications as they read them: the unread count in the header, marking read."""
 
-import json
 from typing import cast
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet, TextField
-from django.db.models.functions import Cast
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from coaching.common.names import display_name
-from coaching.common.types import JSON, User
+from coaching.common.names import display_name, mentioning, without_name
+from coaching.common.types import User
 from coaching.conf import coaching_settings
 from coaching.notifications.models import Notification
 
@@ -38,21 +36,8 @@ def forget(person: User, stand_in: str) -> None:
     their name appears in anyone else's."""
     Notification.objects.filter(recipient=person).delete()
     name = display_name(person)
-    as_text = Cast("params", TextField())
-    # JSON text may keep non-ASCII letters as they are or escape them (\u00e9): try both.
-    mentions = Notification.objects.annotate(as_text=as_text).filter(
-        Q(as_text__contains=name) | Q(as_text__contains=json.dumps(name)[1:-1])
-    )
     changed = []
-    for notification in mentions.only("params"):
-        notification.params = _replace(notification.params, name, stand_in)
+    for notification in mentioning(Notification.objects.all(), "params", name).only("params"):
+        notification.params = without_name(notification.params, {name}, stand_in)
         changed.append(notification)
     Notification.objects.bulk_update(changed, ["params"], batch_size=500)
-
-
-def _replace(value: JSON, name: str, stand_in: str) -> JSON:
-    if isinstance(value, dict):
-        return {key: _replace(item, name, stand_in) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_replace(item, name, stand_in) for item in value]
-    return stand_in if value == name else value

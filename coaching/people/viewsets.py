@@ -2,14 +2,40 @@
 notification emails. Registered in coaching/wagtail_hooks.py."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from coaching.audit import trail
 from coaching.common.names import display_name
 from coaching.notifications.viewsets import NotificationViewSet
+from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship, TraineeProfile
+
+
+class TraineeProfileIndexView(generic.IndexView):
+    """New hires, each with HR's answers to personal-data requests in its "More" menu."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if is_hr(self.request.user):
+            buttons += [
+                MenuItem(
+                    _("Export their data"),
+                    url=reverse("coaching:export_person", args=[instance.user_id]),
+                    icon_name="download",
+                    priority=40,
+                ),
+                MenuItem(
+                    _("Erase the person"),
+                    url=reverse("coaching:erase_person", args=[instance.user_id]),
+                    icon_name="bin",
+                    priority=50,
+                ),
+            ]
+        return buttons
 
 
 class TraineeProfileViewSet(ModelViewSet):
@@ -18,6 +44,7 @@ class TraineeProfileViewSet(ModelViewSet):
     url_prefix = "onboarding/new-hires"
     icon = "user"
     menu_label = _("New hires")
+    index_view_class = TraineeProfileIndexView
     add_to_admin_menu = False
     form_fields = ["user", "start_date", "business_unit", "job_title"]
     list_display = ["__str__", "job_title", "business_unit", "start_date"]

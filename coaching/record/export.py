@@ -1,9 +1,20 @@
-"""A person's whole record as plain data, for the export they own."""
+"""A person's data as they (or HR, on a subject access request) take it away: their
+development record, their learning (every step's status, dates, notes and the coach's
+comments) and their knowledge check attempts with the answers they gave and their grades.
+One data structure, served as JSON and rendered as a readable document."""
 
-from django.db.models import Prefetch, prefetch_related_objects
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import prefetch_related_objects
+from django.http import HttpResponse
+from django.utils import timezone
 
 from coaching.common.names import display_name
-from coaching.learning.models import Assignment, ProgressStatus, StepProgress
+from coaching.common.types import User
+from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus, StepProgress
+from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import Goal
 from coaching.record.timeline import filtered_entries, load_related
 
@@ -44,45 +55,129 @@ def entry_as_data(entry):
     return data
 
 
-def record_as_data(person):
-    entries = load_related(filtered_entries(person), trainee=person)
-    prefetch_related_objects(
-        [entry for entry in entries if isinstance(entry, Goal)], "check_ins__author"
-    )
+def _attempt_as_data(attempt: CheckAttempt) -> dict[str, Any]:
+    return {
+        "attempt": attempt.number,
+        "taken_at": attempt.created_at,
+        "score": attempt.score,
+        "passed": attempt.passed,
+        "questions": [
+            {
+                "question": question.get("question", ""),
+                "correct": question.get("correct"),
+                "answers": [
+                    choice.get("text", "")
+                    for choice in question.get("choices", [])
+                    if choice.get("chosen")
+                ],
+            }
+            for question in attempt.results
+        ],
+        "answers": attempt.answers,
+    }
+
+
+def _step_as_data(step, progress: StepProgress | None, attempts: list[CheckAttempt]):
+    return {
+        "step": step.title,
+        "kind": step.kind,
+        "status": progress.status if progress else None,
+        "status_label": ProgressStatus(progress.status).label if progress else None,
+        "done": progress is not None and progress.status == ProgressStatus.DONE,
+        "planned_for": progress.scheduled_for if progress else None,
+        "completed_at": progress.completed_at if progress else None,
+        "updated_at": progress.updated_at if progress else None,
+        "note": progress.note if progress else "",
+        "coach_comment": progress.coach_comment if progress else "",
+        "waived": progress is not None and progress.is_waived,
+        "waived_reason": progress.waived_reason if progress else "",
+        "knowledge_check_attempts": [_attempt_as_data(attempt) for attempt in attempts],
+    }
+
+
+def learning_as_data(person: User) -> list[dict[str, Any]]:
+    """Every assignment of the person with each step of its version, in order."""
     assignments = (
         Assignment.objects.for_trainee(person)
         .with_progress()
         .select_related("version")
-        .prefetch_related(
-            Prefetch("progress", queryset=StepProgress.objects.select_related("step"))
-        )
+        .prefetch_related("version__steps", "progress", "attempts")
     )
-    return {
-        "person": {"username": person.get_username(), "name": _name(person)},
-        "entries": [entry_as_data(entry) for entry in entries],
-        "learning": [
+    learning = []
+    for assignment in assignments:
+        progress = {row.step_id: row for row in assignment.progress.all()}
+        attempts: dict[int, list[CheckAttempt]] = {}
+        for attempt in sorted(assignment.attempts.all(), key=lambda a: a.number):
+            attempts.setdefault(attempt.step_id, []).append(attempt)
+        learning.append(
             {
                 "path": assignment.version.title,
                 "status": assignment.status,
                 "assigned_at": assignment.assigned_at,
                 "due_on": assignment.due_on,
                 "completed_at": assignment.completed_at,
+                "cancelled_at": assignment.cancelled_at,
                 "steps_done": assignment.done_count,
                 "steps": assignment.version.step_count,
                 "steps_detail": [
-                    {
-                        "step": progress.step.title,
-                        "status": progress.status,
-                        "done": progress.status == ProgressStatus.DONE,
-                        "completed_at": progress.completed_at,
-                        "note": progress.note,
-                        "coach_comment": progress.coach_comment,
-                        "waived": progress.is_waived,
-                        "waived_reason": progress.waived_reason,
-                    }
-                    for progress in assignment.progress.all()
+                    _step_as_data(step, progress.get(step.pk), attempts.get(step.pk, []))
+                    for step in assignment.version.steps.all()
                 ],
             }
-            for assignment in assignments
-        ],
+        )
+    return learning
+
+
+def profile_as_data(person: User) -> dict[str, Any] | None:
+    profile = TraineeProfile.objects.select_related("business_unit").filter(user=person).first()
+    if profile is None:
+        return None
+    return {
+        "start_date": profile.start_date,
+        "business_unit": str(profile.business_unit) if profile.business_unit else None,
+        "job_title": profile.job_title,
     }
+
+
+def coaches_as_data(person: User) -> list[dict[str, Any]]:
+    links = CoachRelationship.objects.filter(trainee=person).select_related("coach")
+    return [
+        {
+            "coach": _name(link.coach),
+            "primary": link.is_primary,
+            "starts_on": link.starts_on,
+            "ends_on": link.ends_on,
+        }
+        for link in links
+    ]
+
+
+def record_as_data(person: User) -> dict[str, Any]:
+    entries = load_related(filtered_entries(person), trainee=person)
+    prefetch_related_objects(
+        [entry for entry in entries if isinstance(entry, Goal)], "check_ins__author"
+    )
+    return {
+        "person": {
+            "username": person.get_username(),
+            "name": _name(person),
+            "email": getattr(person, person.get_email_field_name(), ""),
+            "date_joined": getattr(person, "date_joined", None),
+        },
+        "profile": profile_as_data(person),
+        "coaches": coaches_as_data(person),
+        "entries": [entry_as_data(entry) for entry in entries],
+        "learning": learning_as_data(person),
+        "exported_at": timezone.now(),
+    }
+
+
+def json_download(person: User) -> HttpResponse:
+    """The whole export as a JSON file to save."""
+    response = HttpResponse(
+        json.dumps(record_as_data(person), cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"personal-data-{person.pk}-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

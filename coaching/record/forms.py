@@ -1,6 +1,8 @@
 """Forms for the development record. Text is plain text (links and line breaks kept on
 output); every text field has a length limit, and errors land beside their field."""
 
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from coaching.common.names import display_name
 from coaching.common.widgets import DateInput, DateTimeInput
 from coaching.people.models import CoachRelationship
+from coaching.record.forgetting import identifiers
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
@@ -254,8 +257,15 @@ class GoalCheckInForm(LimitedTextMixin, forms.Form):
 
 
 class EraseForm(forms.Form):
+    """Confirm an erasure: the person's username, and why (kept in the log, so never their
+    name: the log outlives it)."""
+
     confirm_name = forms.CharField(label=_("Type the person's username to confirm"), max_length=150)
-    reason = forms.CharField(label=_("Reason (for the log)"), max_length=255, required=False)
+    reason = forms.CharField(
+        label=_("Reason (for the log)"),
+        max_length=255,
+        help_text=_("For example: asked to be forgotten, by email on 2 March. Leave names out."),
+    )
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
@@ -266,3 +276,33 @@ class EraseForm(forms.Form):
         if name != self.person.get_username():
             raise forms.ValidationError(_("This is not the person's username."))
         return name
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"]
+        for name in identifiers(self.person):
+            if re.search(rf"\b{re.escape(name)}\b", reason, flags=re.IGNORECASE):
+                raise forms.ValidationError(
+                    _("Leave the person's name, username and email out of the reason.")
+                )
+        return reason
+
+
+class ExportForm(forms.Form):
+    """HR exports a person's data on their request (a subject access request)."""
+
+    DOCUMENT, JSON = "document", "json"
+
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            (DOCUMENT, _("A readable document, to print or save as PDF")),
+            (JSON, _("JSON, for another system")),
+        ],
+        initial=DOCUMENT,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("The request (for the log)"),
+        max_length=255,
+        help_text=_("For example: asked for a copy of their data, by email on 2 March."),
+    )

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from coaching.common.types import User
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
-from coaching.record.models import Entry, Recognition
+from coaching.record.models import Entry, Recognition, RecordErasure
 
 
 def coaches(user: User, trainee: User) -> bool:
@@ -44,6 +44,15 @@ def record_owner_or_404(user: User, person_id: int) -> tuple[User, RecordRole]:
     if not role.keeper:
         raise Http404
     return person, role
+
+
+def person_for_hr_or_404(user: User, person_id: int) -> User:
+    """Anyone's account, for HR answering a personal-data request (someone who left and is
+    deactivated too); 404 for anyone but HR, and for a person already erased."""
+    if not is_hr(user):
+        raise Http404
+    people = get_user_model().objects.exclude(pk__in=RecordErasure.objects.people())
+    return get_object_or_404(people, pk=person_id)
 
 
 def entry_and_role_or_404(user: User, entry_id: int) -> tuple[Entry, RecordRole]:

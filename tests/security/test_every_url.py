@@ -307,6 +307,18 @@ ROWS = {
         post=signed_in(404, hr=200, superuser=200),
         **ON_RECORD,
     ),
+    "erase person": row(
+        "coaching:erase_person",
+        get=signed_in(404, hr=200, superuser=200),
+        post=signed_in(404, hr=200, superuser=200),
+        **ON_RECORD,
+    ),
+    "export a person's data (HR)": row(
+        "coaching:export_person",
+        get=signed_in(404, hr=200, superuser=200),
+        post=signed_in(404, hr=200, superuser=200),
+        **ON_RECORD,
+    ),
     # Each kind of entry, read; recognition also by its giver (the colleague), and public
     # recognition by every signed-in person.
     "feedback": row("coaching:entry", get=signed_in(404, **KEEPERS), entry_id=Of("feedback")),

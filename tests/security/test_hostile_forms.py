@@ -46,6 +46,7 @@ from coaching.models import ActionItem, CoachRelationship
 from coaching.record.forms import (
     ActionItemForm,
     EraseForm,
+    ExportForm,
     FeedbackForm,
     GoalForm,
     KeyResultForm,
@@ -355,6 +356,8 @@ FORMS: dict[str, list[Form]] = {
         form("coach", fields_of(RecognitionForm), kind="recognition", **ON_RECORD),
     ],
     "coaching:erase_record": [form("hr", fields_of(EraseForm), **ON_RECORD)],
+    "coaching:erase_person": [form("hr", fields_of(EraseForm), **ON_RECORD)],
+    "coaching:export_person": [form("hr", fields_of(ExportForm), **ON_RECORD)],
     "coaching:entry": [page("coach", entry_id=Of("feedback"))],
     "coaching:edit_entry": [
         form("coach", fields_of(FeedbackForm), FEEDBACK, ("impact",), entry_id=Of("feedback"))

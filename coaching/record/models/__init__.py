@@ -3,8 +3,10 @@ results (`goals`), 1:1s (`meetings`) and blameless learning reviews (`reviews`).
 
 from .entries import (
     Cheer,
+    Deactivation,
     Entry,
     EntryRevision,
+    ErasureScope,
     Feedback,
     FeedbackKind,
     Milestone,
@@ -25,8 +27,10 @@ __all__ = [
     "Cadence",
     "Cheer",
     "Confidence",
+    "Deactivation",
     "Entry",
     "EntryRevision",
+    "ErasureScope",
     "Feedback",
     "FeedbackKind",
     "Goal",

@@ -5,7 +5,7 @@ Entries are private to the new hire, their coaches and HR unless they are public
 recognition; `coaching.record.roles.entry_or_404` is the one place that rule lives.
 """
 
-from typing import ClassVar, Self, TypeVar
+from typing import ClassVar, Self, TypedDict, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -243,11 +243,30 @@ class EntryRevision(models.Model):
         return f"{self.entry_id} · {self.edited_at:%Y-%m-%d %H:%M}"
 
 
-class RecordErasure(models.Model):
-    """HR erased a person's record on request: who, when, and how much (not what)."""
+class ErasureScope(models.TextChoices):
+    RECORD = "record", _("The development record")
+    PERSON = "person", _("The person")
 
-    person_id_erased = models.PositiveIntegerField(_("person's id"))
-    person_name = models.CharField(_("person"), max_length=255)
+
+class ErasedId(TypedDict):
+    person_id_erased: int
+
+
+class RecordErasureQuerySet(models.QuerySet["RecordErasure"]):
+    def people(self) -> "models.QuerySet[RecordErasure, ErasedId]":
+        """The ids of the people erased (not just their record), as a subquery."""
+        return self.filter(scope=ErasureScope.PERSON).values("person_id_erased")
+
+
+class RecordErasure(models.Model):
+    """HR (or the retention sweep) erased a person's record, or the person, on request: who,
+    when, what and how much, never what it said. The person is named by their account's
+    number only: the account itself is anonymised when the person is erased."""
+
+    person_id_erased = models.PositiveIntegerField(_("person's id"), db_index=True)
+    scope = models.CharField(
+        _("erased"), max_length=10, choices=ErasureScope.choices, default=ErasureScope.RECORD
+    )
     erased_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -255,10 +274,32 @@ class RecordErasure(models.Model):
     entries_erased = models.PositiveIntegerField(default=0)
     reason = models.CharField(_("reason"), max_length=255, blank=True)
 
+    objects = RecordErasureQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("record erasure")
         verbose_name_plural = _("record erasures")
         ordering = ["-erased_at"]
 
     def __str__(self):
-        return self.person_name
+        return _("Person #%(id)s") % {"id": self.person_id_erased}
+
+
+class Deactivation(models.Model):
+    """When the retention sweep first found a person's account deactivated: their data is
+    kept `COACHING_ERASE_DEACTIVATED_AFTER_DAYS` from then. Gone again if they come back."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    noticed_at = models.DateTimeField(_("found deactivated on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("deactivated account")
+        verbose_name_plural = _("deactivated accounts")
+
+    def __str__(self):
+        return _("Person #%(id)s") % {"id": self.person_id}

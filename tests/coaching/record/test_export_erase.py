@@ -1,16 +1,22 @@
 """The new hire owns their record: they export it whole, as JSON and as a printable page.
-HR erases a person's record on request, and the erasure is logged.
+HR erases a person's record on request, and the erasure is logged. (The rest of the
+export: test_export_whole.py; erasing the person: test_erase_person.py.)
 """
 
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from coaching.learning.progress import send_back, submit_task, take_check
 from coaching.models import (
     ActionItem,
     AgendaItem,
+    Assignment,
+    CheckAttempt,
     Cheer,
+    CoachingLogEntry,
     CoachRelationship,
     Entry,
     EntryRevision,
@@ -21,7 +27,9 @@ from coaching.models import (
     RecordErasure,
     Reply,
     ReviewAction,
+    TraineeProfile,
 )
+from lessons.models import StepKind
 from tests import builders
 
 from . import make
@@ -189,7 +197,8 @@ def test_hr_is_asked_to_confirm(client, hr, trainee, entries):
     response = client.get(erase_url(trainee))
 
     assert response.status_code == 200
-    assert "This erases 8 entries for good" in response.text
+    assert "8 entries on the development record" in response.text
+    assert 'name="reason"' in response.text and 'name="csrfmiddlewaretoken"' in response.text
     assert Entry.objects.filter(trainee=trainee).count() == 8
 
 
@@ -226,7 +235,7 @@ def test_the_right_username_erases_every_entry_on_the_record(client, hr, trainee
 def test_erasing_removes_everything_that_hangs_off_the_entries(client, hr, trainee, entries):
     client.force_login(hr)
 
-    client.post(erase_url(trainee), {"confirm_name": "nadia"})
+    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"})
 
     left = {
         model.__name__: model.objects.count()
@@ -250,19 +259,19 @@ def test_erasing_removes_everything_that_hangs_off_the_entries(client, hr, train
 def test_erasing_writes_one_log_row(client, hr, trainee, entries):
     client.force_login(hr)
 
-    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked by nadia"})
+    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked by email"})
 
     erasure = RecordErasure.objects.get()
     assert erasure.person_id_erased == trainee.pk
-    assert erasure.person_name == "Nadia"
+    assert erasure.scope == "record"
     assert erasure.erased_by == hr
     assert erasure.entries_erased == 8
-    assert erasure.reason == "Asked by nadia"
+    assert erasure.reason == "Asked by email"
 
 
 def test_the_erased_record_is_empty(client, hr, trainee, entries):
     client.force_login(hr)
-    client.post(erase_url(trainee), {"confirm_name": "nadia"})
+    client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"})
 
     client.force_login(trainee)
     response = client.get(reverse("coaching:record", args=[trainee.pk]))
@@ -297,7 +306,7 @@ def written_on_others(trainee, coach, colleague):
 
 def erase(client, hr, person):
     client.force_login(hr)
-    client.post(erase_url(person), {"confirm_name": person.get_username()})
+    client.post(erase_url(person), {"confirm_name": person.get_username(), "reason": "Asked"})
 
 
 def test_entries_they_wrote_on_others_records_stay_without_their_name(
@@ -364,7 +373,7 @@ def test_only_hr_erases(client, trainee, coach, entries, who):
 
     answers = (
         client.get(erase_url(trainee)).status_code,
-        client.post(erase_url(trainee), {"confirm_name": "nadia"}).status_code,
+        client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "x"}).status_code,
     )
 
     assert answers == (404, 404)
@@ -373,7 +382,96 @@ def test_only_hr_erases(client, trainee, coach, entries, who):
 
 
 def test_erasing_needs_a_signed_in_person(client, trainee, entries):
-    response = client.post(erase_url(trainee), {"confirm_name": "nadia"})
+    response = client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"})
 
     assert response.status_code == 302 and "/sign-in/" in response.url
+    assert Entry.objects.filter(trainee=trainee).count() == 8
+
+
+# Erasing the record is complete: the person's notes, the coach's comments, check answers.
+
+
+@pytest.fixture
+def learning(portal, trainee, coach):
+    check = builders.make_check()
+    assignment = builders.assign(
+        builders.make_path("Orientation", steps=["Shadow", check]), trainee
+    )
+    steps = {step.kind: step for step in builders.steps_of(assignment)}
+    submit_task(assignment, steps[StepKind.TASK], note="My note")
+    send_back(assignment, steps[StepKind.TASK], coach=coach, comment="The coach's comment")
+    take_check(assignment, steps[StepKind.KNOWLEDGE_CHECK], {"q": ["x"]})
+    return assignment
+
+
+def test_erasing_the_record_empties_the_notes_on_learning_steps(client, hr, trainee, learning):
+    erase(client, hr, trainee)
+
+    progress = learning.progress.get()
+    assert (progress.note, progress.coach_comment, progress.status) == ("", "", "returned")
+
+
+def test_erasing_the_record_empties_check_answers_and_keeps_scores(client, hr, trainee, learning):
+    erase(client, hr, trainee)
+
+    attempt = CheckAttempt.objects.get(assignment=learning)
+    assert (attempt.answers, attempt.results, attempt.score, attempt.passed) == ({}, [], 0, False)
+
+
+def test_the_confirmation_counts_the_learning_notes_and_answers(client, hr, trainee, learning):
+    client.force_login(hr)
+
+    response = client.get(erase_url(trainee))
+
+    assert "The notes on 1 learning step" in response.text
+    assert "The answers to 1 knowledge check attempt" in response.text
+
+
+def test_erasing_the_record_keeps_the_account_and_assignments(client, hr, trainee, learning):
+    erase(client, hr, trainee)
+
+    assert Assignment.objects.filter(trainee=trainee).count() == 1
+    assert TraineeProfile.objects.filter(user=trainee).exists()
+    assert get_user_model().objects.get(pk=trainee.pk).username == "nadia"
+
+
+def test_erasing_the_record_is_in_the_trail_without_the_name(client, hr, trainee, entries):
+    erase(client, hr, trainee)
+
+    entry = CoachingLogEntry.objects.get(action="coaching.erase_record")
+    assert (entry.trainee_id, entry.user, entry.data) == (trainee.pk, hr, {"reason": "Asked"})
+    assert "nadia" not in entry.label.lower()
+
+
+def test_hr_is_told_how_many_entries_went(client, hr, trainee, entries):
+    client.force_login(hr)
+
+    response = client.post(
+        erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"}, follow=True
+    )
+
+    assert "The development record is erased (8 entries)" in response.text
+
+
+def test_a_second_tab_erases_the_record_once(client, hr, trainee, entries):
+    erase(client, hr, trainee)
+
+    response = client.post(
+        erase_url(trainee), {"confirm_name": "nadia", "reason": "Asked"}, follow=True
+    )
+
+    assert "There was nothing left to erase" in response.text
+    assert RecordErasure.objects.count() == 1
+
+
+def test_the_reason_is_needed_and_never_names_the_person(client, hr, trainee, entries):
+    client.force_login(hr)
+
+    answers = [
+        client.post(erase_url(trainee), {"confirm_name": "nadia", "reason": reason}).text
+        for reason in ("", "NADIA asked")
+    ]
+
+    assert "This field is required" in answers[0]
+    assert "Leave the person&#x27;s name, username and email out" in answers[1]
     assert Entry.objects.filter(trainee=trainee).count() == 8

@@ -138,11 +138,11 @@ def test_the_printable_page_makes_a_fixed_number_of_queries(
     url = reverse("coaching:print_record")
     warm(client, url)
 
-    # session, user; the entries, one per kind (7); authors, replies,
-    # their authors; recognition: values, cheers, their authors; key results; 1:1s' coaches,
-    # agenda, its authors, action items, their owners; follow-up actions, their owners;
-    # goals, their key results; the portal
-    with django_assert_num_queries(27):
+    # session, user; profile, coaches, assignments (none: nothing of theirs to fetch); the
+    # entries, one per kind (7); authors, replies, their authors; recognition: values,
+    # cheers, their authors; key results; 1:1s' coaches, agenda, its authors, action items,
+    # their owners; follow-up actions, their owners; goals, their key results; the portal
+    with django_assert_num_queries(30):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -196,8 +196,9 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     # session, user; the entries, one per kind (7); authors, replies,
     # their authors; recognition: values, cheers, their authors; key results; 1:1s' coaches,
     # agenda, its authors, action items, their owners; follow-up actions, their owners;
-    # goals' check-ins, their authors; assignments, their progress with its steps
-    with django_assert_num_queries(28):
+    # goals' check-ins, their authors; profile, coaches; assignments, their versions'
+    # steps, their progress, their knowledge check attempts
+    with django_assert_num_queries(32):
         response = client.get(url)
 
     assert response.status_code == 200
