@@ -5,9 +5,16 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Page, Revision, Site
 
-from coaching.models import Assignment, CoachRelationship, StepProgress, TraineeProfile
+from coaching.models import (
+    Assignment,
+    CheckAttempt,
+    CoachRelationship,
+    StepProgress,
+    TraineeProfile,
+)
 from lessons.models import (
     BusinessUnit,
     CompanyProfilePage,
@@ -173,3 +180,16 @@ def test_the_company_profile_and_modules_are_in_both_languages(client):
         assert response.status_code == 200, page.url
         assert response.text.count('lang="id"') >= 1
     assert english.get_translation(indonesian.locale) == indonesian
+
+
+def test_bima_is_out_of_attempts_and_his_coach_can_unblock_him(client):
+    load()
+    bima = get_user_model().objects.get(username="bima")
+    attempts = CheckAttempt.objects.filter(assignment__trainee=bima)
+    check = attempts.first().knowledge_check
+    client.force_login(get_user_model().objects.get(username="citra"))
+
+    page = client.get(reverse("coaching:trainee", args=[bima.pk])).content.decode()
+
+    assert attempts.count() == check.max_attempts and not attempts.filter(passed=True).exists()
+    assert "Grant more attempts" in page
