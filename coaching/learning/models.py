@@ -5,12 +5,12 @@ from typing import TYPE_CHECKING, Self, TypedDict, TypeVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
+from coaching.common.percent import percent_of
 from coaching.common.types import User
 from coaching.people.models import CoachRelationship
 
@@ -63,12 +63,7 @@ class AssignmentQuerySet(models.QuerySet[_Assignment]):
         # The plugin types `annotate` on a generic QuerySet as Any; this says what it adds.
         annotated: AssignmentQuerySet[WithAnnotations[Assignment, Progress]] = self.annotate(
             done_count=Count("progress", filter=Q(progress__status=ProgressStatus.DONE)),
-        ).annotate(
-            percent=Coalesce(
-                F("done_count") * 100 / models.functions.NullIf(F("version__step_count"), 0),
-                100,
-            )
-        )
+        ).annotate(percent=percent_of("done_count", "version__step_count"))
         return annotated
 
 

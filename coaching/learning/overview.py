@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict, cast
 
 from django.db.models import (
     Aggregate,
-    Case,
     Count,
     Exists,
     F,
-    IntegerField,
     Max,
     Min,
     Model,
@@ -20,11 +18,11 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from coaching.common.percent import percent_of
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
 from coaching.people.models import TraineeProfile
 
@@ -109,13 +107,7 @@ def trainee_overview(
             last_activity=per_trainee(current, Max("last_activity_at")),
             next_due=per_trainee(current.active(), Min("due_on")),
         )
-        .annotate(
-            percent=Case(
-                When(steps_total=0, then=zero),
-                default=F("steps_done") * 100 / F("steps_total"),
-                output_field=IntegerField(),
-            )
-        )
+        .annotate(percent=percent_of("steps_done", "steps_total", empty=0))
     )
 
 

@@ -232,7 +232,7 @@ def select_by_typing(page, select, label):
 
 
 def steps_figure(text):
-    """'2 of 3 steps · 66%' -> (2, 3, 66)."""
+    """'2 of 3 steps · 67%' -> (2, 3, 67)."""
     match = re.search(r"(\d+) of (\d+) steps · (\d+)%", text)
     assert match, f"no progress figure in {text!r}"
     return tuple(int(group) for group in match.groups())

@@ -335,8 +335,8 @@ def test_new_hire_works_through_the_path_with_the_keyboard(visit, server):
 
     follow(page, page.get_by_role("link", name="My onboarding").last)  # the breadcrumb
     card = journey_card(page, PATH)
-    assert steps_figure(card.inner_text()) == (2, 3, 66)  # whole percents, rounded down
-    assert card.locator("progress").get_attribute("value") == "66"
+    assert steps_figure(card.inner_text()) == (2, 3, 67)  # whole percents, rounded half up
+    assert card.locator("progress").get_attribute("value") == "67"
 
     # The feedback and the recognition, on her own record.
     follow(page, page.get_by_role("link", name="My record"))

@@ -1,13 +1,13 @@
 """Goals with key results, checked on a cadence. For focus and growth, never for pay:
 there is no field for pay or bonus here, on purpose."""
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.db import models
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from coaching.common.percent import percent
 
 from .entries import Entry
 
@@ -108,8 +108,9 @@ class KeyResult(models.Model):
         span = self.target_value - self.start_value
         if span == 0:
             return 100
-        share = (self.current_value - self.start_value) / span
-        return int(max(Decimal(0), min(Decimal(1), share)) * 100)
+        if span < 0:  # a target below the start: going down is progress
+            return percent(self.start_value - self.current_value, -span)
+        return percent(self.current_value - self.start_value, span)
 
 
 class Confidence(models.IntegerChoices):

@@ -29,7 +29,7 @@ def test_the_next_step_is_the_first_one_not_done(client, portal):
 
     step_two = reverse("coaching:step", args=[assignment.pk, 2])
     assert f'href="{step_two}">Module 2</a>' in html
-    assert "2 of 3 steps · 66%" in html
+    assert "2 of 3 steps · 67%" in html
 
 
 def test_a_completed_path_has_no_next_step(client, portal):
