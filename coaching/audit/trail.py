@@ -21,6 +21,7 @@ from coaching.common.types import Text, User
 from coaching.learning.models import Assignment
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import RecordErasure
+from lessons.models import PathVersionStep
 
 from .models import CoachingLogEntry
 
@@ -124,6 +125,28 @@ def record(
     )
 
 
+def record_on_assignment(
+    assignment: Assignment,
+    action: str,
+    *,
+    by: User | None,
+    step: PathVersionStep | None = None,
+    **data: Any,
+) -> None:
+    """Write an action on an assignment (or one of its steps): whose it is, and the titles
+    of its path and step, never what anyone wrote."""
+    if step is not None:
+        data["step"] = step.title
+    record(
+        assignment,
+        action,
+        by=by,
+        trainee_id=assignment.trainee_id,
+        path=assignment.version.title,
+        **data,
+    )
+
+
 def record_many(
     instances: Sequence[models.Model],
     action: str,
@@ -152,16 +175,15 @@ def record_many(
     )
 
 
-def forget(person_id: int, *, stand_in: str) -> None:
-    """Take an erased person out of the trail, keeping what happened: the free text of the
-    entries about them, and their name where the data names them (as a coach)."""
-    about_them = CoachingLogEntry.objects.filter(trainee_id=person_id)
-    naming_them = CoachingLogEntry.objects.filter(data__coach_id=person_id)
-    for entry in (about_them | naming_them).only("pk", "trainee_id", "data"):
-        data = dict(entry.data)
-        if entry.trainee_id == person_id:
-            data = {key: value for key, value in data.items() if key not in FREE_TEXT}
-        if data.get("coach_id") == person_id:
-            data["coach"] = stand_in
-        if data != entry.data:
-            CoachingLogEntry.objects.filter(pk=entry.pk).update(data=data)
+def forget(person_id: int) -> None:
+    """Remove the free text (reasons) from the trail's entries about an erased person,
+    keeping what happened. Their name, wherever a log holds it (a coaching link's entry
+    names its coach), is replaced for every log by `record.forgetting.forget_in_logs`."""
+    entries = [
+        entry
+        for entry in CoachingLogEntry.objects.filter(trainee_id=person_id).only("pk", "data")
+        if any(key in entry.data for key in FREE_TEXT)
+    ]
+    for entry in entries:
+        entry.data = {key: value for key, value in entry.data.items() if key not in FREE_TEXT}
+    CoachingLogEntry.objects.bulk_update(entries, ["data"], batch_size=500)

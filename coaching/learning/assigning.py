@@ -89,14 +89,9 @@ def cancel_assignment(assignment: Assignment, *, by: User | None) -> None:
         ).update(status=AssignmentStatus.CANCELLED, cancelled_at=timezone.now())
         if not updated:
             raise AssignmentError(_("Only an assignment in progress can be cancelled."))
-        assignment.refresh_from_db()
-        trail.record(
-            assignment,
-            "coaching.cancel",
-            by=by,
-            trainee_id=assignment.trainee_id,
-            path=assignment.version.title,
-        )
+        # Only the fields the update changed: the path's version, already read, stays.
+        assignment.refresh_from_db(fields=["status", "cancelled_at"])
+        trail.record_on_assignment(assignment, "coaching.cancel", by=by)
 
 
 def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | None) -> None:
@@ -108,14 +103,8 @@ def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | N
     with transaction.atomic():
         assignment.due_on = due_on
         assignment.save(update_fields=["due_on"])
-        trail.record(
-            assignment,
-            "coaching.change_due",
-            by=by,
-            trainee_id=assignment.trainee_id,
-            path=assignment.version.title,
-            old=_date_text(old),
-            new=_date_text(due_on),
+        trail.record_on_assignment(
+            assignment, "coaching.change_due", by=by, old=_date_text(old), new=_date_text(due_on)
         )
 
 

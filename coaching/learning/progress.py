@@ -239,7 +239,7 @@ def sign_off(
     with transaction.atomic():
         signed_off = _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
         if signed_off:
-            _trail(assignment, step, "coaching.sign_off", by=coach)
+            trail.record_on_assignment(assignment, "coaching.sign_off", by=coach, step=step)
     return signed_off
 
 
@@ -254,22 +254,7 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
         ).update(status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach)
         if not updated:
             raise StepError(_("Only a task waiting for sign-off can be sent back."))
-        _trail(assignment, step, "coaching.send_back", by=coach)
-
-
-def _trail(
-    assignment: Assignment, step: PathVersionStep, action: str, *, by: User, **data: Any
-) -> None:
-    """Log a coach's action on a step (its title and the path's, never what was written)."""
-    trail.record(
-        assignment,
-        action,
-        by=by,
-        trainee_id=assignment.trainee_id,
-        path=assignment.version.title,
-        step=step.title,
-        **data,
-    )
+        trail.record_on_assignment(assignment, "coaching.send_back", by=coach, step=step)
 
 
 def plan_checkin(
@@ -314,8 +299,13 @@ def grant_attempts(
         )
         if not created:
             ExtraAttempts.objects.filter(pk=extra.pk).update(count=F("count") + attempts)
-        _trail(
-            assignment, step, "coaching.grant_attempts", by=coach, attempts=attempts, reason=reason
+        trail.record_on_assignment(
+            assignment,
+            "coaching.grant_attempts",
+            by=coach,
+            step=step,
+            attempts=attempts,
+            reason=reason,
         )
         events.attempts_granted(assignment, step, attempts=attempts, by=coach)
 
@@ -334,7 +324,9 @@ def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason:
             assignment, step, waived_at=timezone.now(), waived_by=coach, waived_reason=reason
         )
         if waived:
-            _trail(assignment, step, "coaching.waive", by=coach, reason=reason)
+            trail.record_on_assignment(
+                assignment, "coaching.waive", by=coach, step=step, reason=reason
+            )
             events.step_waived(assignment, step, reason=reason, by=coach)
     if not waived:
         raise StepError(_("This step is already done."))

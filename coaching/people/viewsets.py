@@ -62,7 +62,6 @@ def _trail_link(link: CoachRelationship, action: str, by) -> None:
         by=by,
         trainee_id=link.trainee_id,
         coach=display_name(link.coach),
-        coach_id=link.coach_id,
         starts_on=link.starts_on.isoformat(),
         ends_on=link.ends_on.isoformat() if link.ends_on else "",
     )

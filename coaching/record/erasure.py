@@ -294,6 +294,25 @@ def _nothing_to_erase(person: User) -> bool:
     return not any(part.count for part in record_parts(person) if not part.kept)
 
 
+def _log(
+    person: User, scope: ErasureScope, erased_by: User | None, count: int, reason: str
+) -> RecordErasure:
+    """The erasure log's row (a pseudonymous id, never the name) and its trail entry."""
+    erasure = RecordErasure.objects.create(
+        person_id_erased=person.pk,
+        scope=scope,
+        erased_by=erased_by,
+        entries_erased=count,
+        reason=reason,
+    )
+    action = {
+        ErasureScope.RECORD: "coaching.erase_record",
+        ErasureScope.PERSON: "coaching.erase_person",
+    }
+    trail.record(erasure, action[scope], by=erased_by, trainee_id=person.pk, reason=reason)
+    return erasure
+
+
 def erase_record(person: User, *, erased_by: User, reason: str = "") -> RecordErasure | None:
     """Erase the person's development record, including what others wrote about them, and
     log that it happened. None if there was nothing left to erase (a second tab)."""
@@ -302,16 +321,7 @@ def erase_record(person: User, *, erased_by: User, reason: str = "") -> RecordEr
         if _nothing_to_erase(person):
             return None
         count = _erase_record(person)
-        erasure = RecordErasure.objects.create(
-            person_id_erased=person.pk,
-            scope=ErasureScope.RECORD,
-            erased_by=erased_by,
-            entries_erased=count,
-            reason=reason,
-        )
-        trail.record(
-            erasure, "coaching.erase_record", by=erased_by, trainee_id=person.pk, reason=reason
-        )
+        erasure = _log(person, ErasureScope.RECORD, erased_by, count, reason)
     return erasure
 
 
@@ -332,20 +342,11 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         Deactivation.objects.filter(person=person).delete()
         forgetting.wagtail_profiles(person).delete()
         forgetting.end_sessions(person)
-        trail.forget(person.pk, stand_in=forgetting.stand_in())
+        trail.forget(person.pk)
         forgetting.forget_in_logs(person, names)
         person_erased.send(sender=type(person), person=person, identifiers=names)
         forgetting.anonymise(person)
-        erasure = RecordErasure.objects.create(
-            person_id_erased=person.pk,
-            scope=ErasureScope.PERSON,
-            erased_by=erased_by,
-            entries_erased=count,
-            reason=reason,
-        )
-        trail.record(
-            erasure, "coaching.erase_person", by=erased_by, trainee_id=person.pk, reason=reason
-        )
+        erasure = _log(person, ErasureScope.PERSON, erased_by, count, reason)
         transaction.on_commit(lambda: _forget_cached(person))
     return erasure
 

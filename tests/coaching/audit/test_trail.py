@@ -8,8 +8,10 @@ from django.urls import reverse
 
 from coaching.audit.models import CoachingLogEntry
 from coaching.audit.trail import ACTIONS, forget, record
+from coaching.common.names import display_name
 from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
+from coaching.record.erasure import erase_person
 from tests import builders
 
 # Every test here uses the database, including those that name their person by parameter
@@ -81,7 +83,7 @@ def test_forgetting_a_person_removes_reasons_and_keeps_what_happened(
         reason=f"{trainee.username} was ill",
     )
 
-    forget(trainee.pk, stand_in="a former colleague")
+    forget(trainee.pk)
 
     entry = CoachingLogEntry.objects.get(action__in=["coaching.cancel", "coaching.waive"])
     assert "reason" not in entry.data
@@ -119,19 +121,18 @@ def test_starting_and_ending_a_coaching_link_in_the_admin_is_logged(client, hr, 
     assert actions == [("coaching.link_start", hr.pk), ("coaching.link_end", hr.pk)]
 
 
-def test_forgetting_a_coach_takes_their_name_out_of_the_links_they_had(client, hr, coach, trainee):
+def test_erasing_a_coach_takes_their_name_out_of_the_links_they_had(hr, coach, trainee):
     link = CoachRelationship.objects.get(trainee=trainee, coach=coach)
     record(
         link,
         "coaching.link_start",
         by=hr,
         trainee_id=trainee.pk,
-        coach=coach.username,
-        coach_id=coach.pk,
+        coach=display_name(coach),
         starts_on="2026-11-01",
     )
 
-    forget(coach.pk, stand_in="a former colleague")
+    erase_person(coach, erased_by=hr, reason="Left and asked to be forgotten")
 
     entry = CoachingLogEntry.objects.get(action="coaching.link_start")
     assert entry.message == "A former colleague coaches this new hire from 2026-11-01"
