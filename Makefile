@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck format migrate demo check-deploy clean bench load chromium translations messages
+.PHONY: run test lint typecheck format migrate demo check-deploy clean bench load chromium translations messages screenshots
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ test: lint typecheck chromium translations
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright downloads no browser.
 chromium:
 	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# The README's screenshots: each demo person's home at desktop and phone width.
+screenshots: $(STAMP) chromium translations
+	$(BIN)/python -m tests.e2e.homes_screenshots
 
 # The benchmark (bench/README.md): on a throwaway PostgreSQL with fsync on; needs wrk.
 bench: $(STAMP)
