@@ -80,8 +80,13 @@ class FeedbackKind(models.TextChoices):
 class Feedback(Entry):
     """Specific feedback from a coach: the situation, the behaviour, its impact, a way on."""
 
+    # A default, the kind most feedback is: the form offers the three kinds, one chosen,
+    # never an empty "---------" choice that is then refused as missing.
     feedback_kind = models.CharField(
-        _("kind of feedback"), max_length=16, choices=FeedbackKind.choices
+        _("kind of feedback"),
+        max_length=16,
+        choices=FeedbackKind.choices,
+        default=FeedbackKind.COACHING,
     )
     situation = models.TextField(
         _("situation"), help_text=_("When and where: the moment you are talking about.")
