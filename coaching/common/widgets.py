@@ -39,7 +39,7 @@ class _TypedDateMixin:
     iso: str
     format_hint: Any
 
-    def value_from_datadict(self, data, files, name):
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         value = super().value_from_datadict(data, files, name)  # type: ignore[misc]
         if isinstance(value, str) and value.strip():
             read = _read(" ".join(value.split()), self.formats)
@@ -47,8 +47,8 @@ class _TypedDateMixin:
                 return read.strftime(self.iso)
         return value
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)  # type: ignore[misc]
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(name, value, attrs)  # type: ignore[misc]
         widget_attrs = context["widget"]["attrs"]
         if widget_attrs.get("id"):  # the hint beside the field describes it
             described = widget_attrs.get("aria-describedby", "")
@@ -72,7 +72,9 @@ class DateTimeInput(_TypedDateMixin, forms.DateTimeInput):
         f"{day}{sep}{time}" for day in DAY_FIRST for sep in (" ", "T") for time in TIMES
     )
     iso = ISO_DATE_TIME
-    format_hint = _("Pick a date and time, or type them day/month/year hour:minute: 15/12/2026 09:30.")
+    format_hint = _(
+        "Pick a date and time, or type them day/month/year hour:minute: 15/12/2026 09:30."
+    )
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format=ISO_DATE_TIME)

@@ -36,7 +36,8 @@ TEXT_LIMIT = 10_000
 
 
 class LimitedTextMixin:
-    """Give every free-text field a length limit, so oversized input gets a message."""
+    """Give every free-text field a length limit, so oversized input gets a message, and
+    text boxes four rows high, which fit a phone."""
 
     fields: dict[str, forms.Field]  # the form's, which this mixin comes before
 
@@ -46,7 +47,8 @@ class LimitedTextMixin:
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = TEXT_LIMIT
                 field.validators.append(MaxLengthValidator(TEXT_LIMIT))
-                field.widget.attrs.setdefault("rows", 4)
+            if isinstance(field.widget, forms.Textarea) and field.widget.attrs.get("rows") == "10":
+                field.widget.attrs["rows"] = 4  # Django's ten rows make a phone scroll past each
 
 
 class EntryForm(LimitedTextMixin, forms.ModelForm):
@@ -125,9 +127,7 @@ class OneOnOneForm(EntryForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One item a line. Either of you can add more before you meet."),
     )
-    save_agenda = forms.BooleanField(
-        label=_("Start my next 1:1s with this agenda"), required=False
-    )
+    save_agenda = forms.BooleanField(label=_("Start my next 1:1s with this agenda"), required=False)
 
     class Meta:
         model = OneOnOne

@@ -25,7 +25,7 @@ def wall(request):
     )
     # Replies stay with the record's keepers: the wall neither shows nor fetches them.
     page.object_list = load_related(page.object_list, replies=False)
-    for entry in page.object_list:
+    for entry in page.object_list:  # what each card offers: Cheer, or "You cheered"
         entry.cheer_state = writing.cheer_state(request.user, entry)
     return render_page(request, "coaching/record/kudos.html", {"page_obj": page, "query": query})
 

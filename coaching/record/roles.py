@@ -116,12 +116,19 @@ def audience(trainee: User | None, *, writer: User, public: bool) -> str:
                 else _("You and HR will see this.")
             ) % {"coaches": coach_names}
         else:
-            names = {"name": display_name(trainee), "coaches": coach_names}
+            names = {
+                "name": display_name(trainee),
+                "first_name": trainee.first_name or display_name(trainee),
+                "coaches": coach_names,
+            }
             said = (
-                _("%(name)s (the new hire), %(name)s's coaches (%(coaches)s) and HR will see this.")
+                _(
+                    "%(name)s (the new hire), %(first_name)s's coaches (%(coaches)s) and HR "
+                    "will see this."
+                )
                 if coach_names
                 else _("%(name)s (the new hire) and HR will see this.")
             ) % names
     if public:
-        said = "%s %s" % (said, _("If it is shown on the kudos wall, everyone signed in sees it."))
+        said = " ".join([said, _("If it is shown on the kudos wall, everyone signed in sees it.")])
     return said

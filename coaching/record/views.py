@@ -164,6 +164,7 @@ def entry_page(request, entry, role, *, cheer_form=None):
         context["check_ins"] = entry.check_ins.select_related("author")
     if keeper and isinstance(entry, OneOnOne):
         context["carried_over"] = writing.open_action_items(entry.trainee).exclude(meeting=entry)
+        context["next_meeting"] = OneOnOne.objects.filter(follows=entry).first()
         context["agenda_form"] = AgendaItemForm()
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):

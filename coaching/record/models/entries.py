@@ -126,6 +126,9 @@ class Recognition(Entry):
 
     editable_fields = ("value", "message", "is_public")
     kind_label = _("Recognition")
+    # For the person reading it, set by the page: whether they cheered it or may
+    # (`writing.cheer_state`); None when they may not.
+    cheer_state: str | None = None
 
     class Meta:
         verbose_name = _("recognition")

@@ -31,7 +31,7 @@ def test_each_entry_of_the_timeline_has_a_reply_button_opening_its_reply_form(
 
     assert f'href="{url}?reply#reply">Reply<span class="visually-hidden">' in timeline
     assert 'class="form" id="reply">' in page
-    assert '<textarea name="text" cols="40" rows="10" autofocus required id="id_text">' in page
+    assert '<textarea name="text" cols="40" rows="4" autofocus required id="id_text">' in page
 
 
 def test_the_kudos_wall_offers_no_reply(client, trainee, coach, colleague):

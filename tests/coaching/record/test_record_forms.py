@@ -103,8 +103,11 @@ def test_a_date_typed_day_first_is_saved(client, trainee, coach):
 def test_a_bad_date_is_refused_beside_its_field_with_the_format_shown(client, trainee, coach):
     client.force_login(coach)
 
-    response = client.post(new_entry_url(trainee, "review"), {**REVIEW, "happened_on": "31/02/2026"})
+    response = client.post(
+        new_entry_url(trainee, "review"), {**REVIEW, "happened_on": "31/02/2026"}
+    )
 
-    assert '<p class="field__error" id="id_happened_on-error">Enter a valid date.</p>' in response.text
+    error = '<p class="field__error" id="id_happened_on-error">Enter a valid date.</p>'
+    assert error in response.text
     assert "type it day/month/year: 15/12/2026" in response.text
     assert not LearningReview.objects.exists()

@@ -51,9 +51,7 @@ def test_a_coach_keeps_an_agenda_as_their_default_and_finds_it_next_time(client,
     assert form["agenda"].value() == "Wins\nBlockers"
 
 
-def test_a_held_weekly_1_1_plans_the_next_at_the_same_time_with_the_default_agenda(
-    trainee, coach
-):
+def test_a_held_weekly_1_1_plans_the_next_at_the_same_time_with_the_default_agenda(trainee, coach):
     AgendaTemplate.objects.create(owner=coach, items="Wins\nBlockers")
     make.one_on_one(trainee, coach, meets_at=MONDAY, repeats="weekly")
 
@@ -100,9 +98,7 @@ def test_a_sweep_that_missed_weeks_plans_the_next_one_still_to_come(trainee, coa
     assert OneOnOne.objects.latest("meets_at").meets_at == MONDAY + timedelta(weeks=3)
 
 
-def test_a_monthly_1_1_on_the_31st_next_meets_on_the_last_day_of_a_shorter_month(
-    trainee, coach
-):
+def test_a_monthly_1_1_on_the_31st_next_meets_on_the_last_day_of_a_shorter_month(trainee, coach):
     january = timezone.make_aware(datetime(2027, 1, 31, 9, 30))
     make.one_on_one(trainee, coach, meets_at=january, repeats="monthly")
 
@@ -139,3 +135,15 @@ def test_stopping_the_repeat_on_the_latest_1_1_ends_the_series(client, trainee, 
     )
 
     assert plan_next_meetings(MONDAY + timedelta(hours=1)) == 0
+
+
+def test_a_held_1_1_links_to_the_next_of_its_series(client, trainee, coach):
+    meeting = make.one_on_one(trainee, coach, meets_at=MONDAY, repeats="weekly")
+    plan_next_meetings(MONDAY + timedelta(hours=1))
+    following = OneOnOne.objects.get(follows=meeting)
+    client.force_login(trainee)
+
+    html = client.get(reverse("coaching:entry", args=[meeting.pk])).text
+
+    assert f'<a href="{reverse("coaching:entry", args=[following.pk])}">' in html
+    assert "The next 1:1 of this series: March 8, 2027, 9:30 a.m." in html
