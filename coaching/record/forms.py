@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
 from coaching.common.numbers import plain
-from coaching.common.widgets import DateInput, DateTimeInput
+from coaching.common.widgets import DateInput, DateTimeInput, explain_bad_dates
 from coaching.people.models import CoachRelationship
 from coaching.record.forgetting import identifiers
 from coaching.record.models import (
@@ -58,6 +58,7 @@ class EntryForm(LimitedTextMixin, forms.ModelForm):
 
     def __init__(self, *args, trainee=None, author=None, **kwargs):
         super().__init__(*args, **kwargs)
+        explain_bad_dates(self.fields)
 
 
 class FeedbackForm(EntryForm):

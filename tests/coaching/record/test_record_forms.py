@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from coaching.models import CoachRelationship, Feedback, LearningReview
+from coaching.models import CoachRelationship, Feedback, LearningReview, OneOnOne
 from tests import builders
 
 from .test_entries import FEEDBACK, REVIEW
@@ -107,7 +108,23 @@ def test_a_bad_date_is_refused_beside_its_field_with_the_format_shown(client, tr
         new_entry_url(trainee, "review"), {**REVIEW, "happened_on": "31/02/2026"}
     )
 
-    error = '<p class="field__error" id="id_happened_on-error">Enter a valid date.</p>'
+    error = (
+        '<p class="field__error" id="id_happened_on-error">This is not a date. Type it '
+        "day/month/year, for example 15/12/2026.</p>"
+    )
     assert error in response.text
     assert "type it day/month/year: 15/12/2026" in response.text
     assert not LearningReview.objects.exists()
+
+
+def test_a_1_1s_time_typed_day_first_is_saved_and_a_bad_one_explained(client, trainee, coach):
+    client.force_login(coach)
+    url = new_entry_url(trainee, "one-on-one")
+
+    refused = client.post(url, {"meets_at": "32/12/2026 09:30", "notes": ""})
+    client.post(url, {"meets_at": "15/12/2026 09:30", "notes": ""})
+
+    assert "This is not a date and time. Type them day/month/year hour:minute" in refused.text
+    assert timezone.localtime(OneOnOne.objects.get().meets_at).strftime("%d/%m/%Y %H:%M") == (
+        "15/12/2026 09:30"
+    )
