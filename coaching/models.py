@@ -21,6 +21,7 @@ from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
+    AgendaTemplate,
     Cadence,
     Cheer,
     Confidence,
@@ -49,6 +50,7 @@ from coaching.record.models import (
 __all__ = [
     "ActionItem",
     "AgendaItem",
+    "AgendaTemplate",
     "Assignment",
     "AssignmentStatus",
     "Cadence",

@@ -23,6 +23,7 @@ from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatu
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship
+from coaching.record import series
 from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
 
 from .sending import Notice, enqueue_emails, notify
@@ -252,6 +253,7 @@ def sweep(now=None):
     due_emails = Notification.objects.email_due(now).order_by("email_next_attempt_at")
     waiting = list(due_emails.values_list("pk", flat=True)[: coaching_settings.RETRIES_PER_SWEEP])
     enqueue_emails(waiting)
+    series.plan_next_meetings(now)  # repeating 1:1s held since: their next, reminded below
     notices = [
         *due_soon(today),
         *overdue(today),

@@ -5,10 +5,10 @@ and why; never what was erased):
   notes and coach's comments on their learning steps, the answers to their knowledge
   checks, their notifications; what they wrote on others' records stays without their name.
 - `erase_person`: someone who left and asked to be forgotten. The record as above, and
-  everything else of theirs: coaching links, profile, preferences, Wagtail's profile,
-  sessions, the free text of the audit trail about them, their name wherever a log kept it;
-  the account stays, deactivated and anonymised, holding their assignments and completions
-  as anonymous figures for the reports.
+  everything else of theirs: coaching links, profile, preferences, their default 1:1
+  agenda, Wagtail's profile, sessions, the free text of the audit trail about them, their
+  name wherever a log kept it; the account stays, deactivated and anonymised, holding
+  their assignments and completions as anonymous figures for the reports.
 
 `record_parts` and `person_parts` say beforehand what each removes, with counts.
 """
@@ -40,6 +40,7 @@ from coaching.record import forgetting
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
+    AgendaTemplate,
     Cheer,
     Deactivation,
     Entry,
@@ -208,6 +209,7 @@ def person_parts(person: User) -> list[Part]:
     settings_rows = (
         TraineeProfile.objects.filter(user=person).count()
         + Preferences.objects.filter(user=person).count()
+        + AgendaTemplate.objects.filter(owner=person).count()
         + forgetting.wagtail_profiles(person).count()
     )
     sessions = len(forgetting.sessions_of(person))
@@ -339,6 +341,7 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         _links(person).delete()
         TraineeProfile.objects.filter(user=person).delete()
         Preferences.objects.filter(user=person).delete()
+        AgendaTemplate.objects.filter(owner=person).delete()  # their words, kept for 1:1s
         Deactivation.objects.filter(person=person).delete()
         forgetting.wagtail_profiles(person).delete()
         forgetting.end_sessions(person)

@@ -119,6 +119,7 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
                 "cancelled_at": assignment.cancelled_at,
                 "steps_done": assignment.done_count,
                 "steps": assignment.version.step_count,
+                "percent": assignment.percent,
                 "steps_detail": [
                     _step_as_data(step, progress.get(step.pk), attempts.get(step.pk, []))
                     for step in assignment.version.steps.all()

@@ -2,6 +2,7 @@
 output); every text field has a length limit, and errors land beside their field."""
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -10,12 +11,14 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
-from coaching.common.widgets import DateInput, DateTimeInput
+from coaching.common.numbers import plain
+from coaching.common.widgets import DateInput, DateTimeInput, explain_bad_dates
 from coaching.people.models import CoachRelationship
 from coaching.record.forgetting import identifiers
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
+    AgendaTemplate,
     Confidence,
     Feedback,
     Goal,
@@ -33,7 +36,8 @@ TEXT_LIMIT = 10_000
 
 
 class LimitedTextMixin:
-    """Give every free-text field a length limit, so oversized input gets a message."""
+    """Give every free-text field a length limit, so oversized input gets a message, and
+    text boxes four rows high, which fit a phone."""
 
     fields: dict[str, forms.Field]  # the form's, which this mixin comes before
 
@@ -43,7 +47,8 @@ class LimitedTextMixin:
             if isinstance(field, forms.CharField) and not field.max_length:
                 field.max_length = TEXT_LIMIT
                 field.validators.append(MaxLengthValidator(TEXT_LIMIT))
-                field.widget.attrs.setdefault("rows", 4)
+            if isinstance(field.widget, forms.Textarea) and field.widget.attrs.get("rows") == "10":
+                field.widget.attrs["rows"] = 4  # Django's ten rows make a phone scroll past each
 
 
 class EntryForm(LimitedTextMixin, forms.ModelForm):
@@ -53,6 +58,7 @@ class EntryForm(LimitedTextMixin, forms.ModelForm):
 
     def __init__(self, *args, trainee=None, author=None, **kwargs):
         super().__init__(*args, **kwargs)
+        explain_bad_dates(self.fields)
 
 
 class FeedbackForm(EntryForm):
@@ -75,9 +81,19 @@ class GoalForm(EntryForm):
 
 
 class KeyResultForm(forms.ModelForm):
+    NUMBERS = ("start_value", "target_value", "current_value")
+
     class Meta:
         model = KeyResult
         fields = ["title", "is_binary", "start_value", "target_value", "current_value", "unit"]
+        # Typed and shown the reader's way: 12,5 in Indonesian; 12, never 12.00.
+        localized_fields = ("start_value", "target_value", "current_value")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.NUMBERS:
+            self.fields[name].widget.attrs["inputmode"] = "decimal"
+            self.initial[name] = plain(Decimal(self.initial.get(name) or 0))
 
     def clean(self):
         super().clean()
@@ -102,17 +118,32 @@ KeyResultFormSet = inlineformset_factory(
 
 class OneOnOneForm(EntryForm):
     """Planning a 1:1. A coach plans one with themself (`OneOnOne.save`); the new hire
-    chooses which of their current coaches it is with, the primary coach first."""
+    chooses which of their current coaches it is with, the primary coach first. A new 1:1
+    starts with an agenda, pre-filled with the author's default one, which they can keep
+    as their default for the next."""
+
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One item a line. Either of you can add more before you meet."),
+    )
+    save_agenda = forms.BooleanField(label=_("Start my next 1:1s with this agenda"), required=False)
 
     class Meta:
         model = OneOnOne
-        fields = ["coach", *OneOnOne.editable_fields]
+        fields = ["coach", "meets_at", "repeats", "agenda", "save_agenda", "notes"]
         widgets = {"meets_at": DateTimeInput()}
         labels = {"coach": _("With which coach")}
         help_texts = {"coach": _("They are told it is planned, and you both get a reminder.")}
 
     def __init__(self, *args, trainee=None, author=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:  # the agenda of a planned 1:1 is on its page
+            del self.fields["agenda"], self.fields["save_agenda"]
+        elif author is not None:
+            saved = AgendaTemplate.objects.filter(owner=author).values_list("items", flat=True)
+            self.fields["agenda"].initial = saved.first() or ""
         coach = self.fields["coach"]
         assert isinstance(coach, forms.ModelChoiceField)
         first = None
@@ -173,6 +204,11 @@ class ReplyForm(LimitedTextMixin, forms.ModelForm):
         model = Reply
         fields = ["text"]
         labels = {"text": _("Your reply")}
+
+    def __init__(self, *args, autofocus=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if autofocus:
+            self.fields["text"].widget.attrs["autofocus"] = True
 
 
 class CheerForm(forms.Form):
@@ -239,14 +275,11 @@ class GoalCheckInForm(LimitedTextMixin, forms.Form):
                     label=result.title,
                     max_digits=12,
                     decimal_places=2,
-                    help_text=_("From %(start)s to %(target)s %(unit)s")
-                    % {
-                        "start": result.start_value,
-                        "target": result.target_value,
-                        "unit": result.unit,
-                    },
+                    localize=True,
+                    help_text=result.span(),
                 )
-                field.initial = result.current_value
+                field.widget.attrs["inputmode"] = "decimal"
+                field.initial = plain(result.current_value)
             self.fields[f"result_{result.pk}"] = field
 
     def values(self):

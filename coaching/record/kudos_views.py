@@ -25,6 +25,8 @@ def wall(request):
     )
     # Replies stay with the record's keepers: the wall neither shows nor fetches them.
     page.object_list = load_related(page.object_list, replies=False)
+    for entry in page.object_list:  # what each card offers: Cheer, or "You cheered"
+        entry.cheer_state = writing.cheer_state(request.user, entry)
     return render_page(request, "coaching/record/kudos.html", {"page_obj": page, "query": query})
 
 
@@ -49,6 +51,7 @@ def give(request):
                 "Name what they did and the company value it lived. Specific thanks "
                 "mean more than general praise."
             ),
+            "audience": roles.audience(None, writer=request.user, public=True),
             "cancel_url": reverse("coaching:kudos"),
         },
     )
@@ -71,8 +74,9 @@ def cheer(request, entry_id):
         except writing.RecordError as error:
             messages.error(request, str(error))
         else:
-            messages.success(
-                request, _("Cheer added.") if added else _("You already cheered this.")
-            )
+            if added:
+                messages.success(request, _("Cheer added."))
+            else:  # a second click, or another tab: still one cheer, and nothing went wrong
+                messages.info(request, _("You already cheered this."))
     next_url = reverse("coaching:kudos") if request.POST.get("from") == "wall" else None
     return redirect(next_url or reverse("coaching:entry", args=[entry.pk]))

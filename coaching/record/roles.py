@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
+from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
@@ -86,3 +89,46 @@ def editable_entry_or_404(user: User, entry_id: int) -> Entry:
     if not may_edit(user, entry, role):
         raise Http404
     return entry
+
+
+def audience(trainee: User | None, *, writer: User, public: bool) -> str:
+    """Who will read an entry `writer` writes on `trainee`'s record, in words, from the
+    rules above: the record's keepers (the new hire, their coaches now, HR) and, when the
+    entry can be public, everyone signed in. The writer reads what they wrote anyway.
+    `trainee` is None while it is not chosen yet (recognition, before naming whom)."""
+    if trainee is None:
+        said = _("The person you recognise, their coaches and HR will see this.")
+    else:
+        coach_names = get_text_list(
+            [
+                display_name(link.coach)
+                for link in CoachRelationship.objects.active()
+                .filter(trainee=trainee)
+                .select_related("coach")
+                .order_by("-is_primary", "coach__first_name", "coach__username")
+            ],
+            _("and"),
+        )
+        if trainee == writer:
+            said = (
+                _("You, your coaches (%(coaches)s) and HR will see this.")
+                if coach_names
+                else _("You and HR will see this.")
+            ) % {"coaches": coach_names}
+        else:
+            names = {
+                "name": display_name(trainee),
+                "first_name": trainee.first_name or display_name(trainee),
+                "coaches": coach_names,
+            }
+            said = (
+                _(
+                    "%(name)s (the new hire), %(first_name)s's coaches (%(coaches)s) and HR "
+                    "will see this."
+                )
+                if coach_names
+                else _("%(name)s (the new hire) and HR will see this.")
+            ) % names
+    if public:
+        said = " ".join([said, _("If it is shown on the kudos wall, everyone signed in sees it.")])
+    return said

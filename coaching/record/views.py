@@ -15,7 +15,7 @@ from coaching.common.pages import paginate, posted, render_page
 from coaching.conf import coaching_settings
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
-from coaching.record import roles, writing
+from coaching.record import roles, series, writing
 from coaching.record.forms import (
     ActionItemForm,
     AgendaItemForm,
@@ -103,9 +103,21 @@ def new_entry(request, person_id, kind):
         and form.is_valid()
         and (key_results is None or key_results.is_valid())
     ):
-        entry = writing.write_entry(
-            form.save(commit=False), trainee=person, author=request.user, key_results=key_results
-        )
+        if spec.slug == "one-on-one":
+            entry = series.plan(
+                form.save(commit=False),
+                trainee=person,
+                author=request.user,
+                agenda=form.cleaned_data["agenda"],
+                save_agenda=form.cleaned_data["save_agenda"],
+            )
+        else:
+            entry = writing.write_entry(
+                form.save(commit=False),
+                trainee=person,
+                author=request.user,
+                key_results=key_results,
+            )
         messages.success(request, _("Saved to %(name)s's record.") % {"name": display_name(person)})
         return redirect(entry_url(entry))
     return render_page(
@@ -116,6 +128,9 @@ def new_entry(request, person_id, kind):
             "form": form,
             "formset": key_results,
             "title": spec.add_label,
+            "audience": roles.audience(
+                person, writer=request.user, public="is_public" in form.fields
+            ),
             "cancel_url": record_url(person),
         },
     )
@@ -142,17 +157,20 @@ def entry_page(request, entry, role, *, cheer_form=None):
         "keeper": keeper,
         "can_edit": roles.may_edit(request.user, entry, role),
         "revisions": entry.revisions.select_related("edited_by") if keeper else [],
-        "reply_form": ReplyForm() if keeper else None,
+        # "Reply" on a timeline's entry opens this page with the reply field focused.
+        "reply_form": ReplyForm(autofocus="reply" in request.GET) if keeper else None,
     }
     if keeper and isinstance(entry, Goal):
         context["check_ins"] = entry.check_ins.select_related("author")
     if keeper and isinstance(entry, OneOnOne):
         context["carried_over"] = writing.open_action_items(entry.trainee).exclude(meeting=entry)
+        context["next_meeting"] = OneOnOne.objects.filter(follows=entry).first()
         context["agenda_form"] = AgendaItemForm()
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):
         context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
-    if writing.cheer_refusal(request.user, entry) is None:
+    context["cheer_state"] = entry.cheer_state = writing.cheer_state(request.user, entry)
+    if context["cheer_state"] == writing.MAY_CHEER or cheer_form is not None:
         context["cheer_form"] = cheer_form or CheerForm()
     return render_page(request, "coaching/record/entry.html", context)
 
@@ -180,6 +198,9 @@ def edit_entry(request, entry_id):
             "person": entry.trainee,
             "form": form,
             "title": _("Edit %(kind)s") % {"kind": entry.kind_label},
+            "audience": roles.audience(
+                entry.trainee, writer=request.user, public="is_public" in form.fields
+            ),
             "cancel_url": entry_url(entry),
         },
     )

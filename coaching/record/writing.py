@@ -96,6 +96,21 @@ def cheer_refusal(author: User, entry: Entry) -> str | None:
     return None
 
 
+CHEERED, MAY_CHEER = "cheered", "may_cheer"
+
+
+def cheer_state(author: User, entry: Entry) -> str | None:
+    """Whether `author` cheered `entry` already (CHEERED), may cheer it (MAY_CHEER), or
+    neither (None: it is not recognition, or they are named in it). Reads the entry's
+    prefetched cheers, so a page of recognition asks nothing more."""
+    if cheer_refusal(author, entry) is not None:
+        return None
+    assert isinstance(entry, Recognition)
+    if any(given.author_id == author.pk for given in entry.cheers.all()):
+        return CHEERED
+    return MAY_CHEER
+
+
 def cheer(recognition: Entry, *, author: User, message: str = "") -> bool:
     """Join in a recognition once; a second cheer from the same person changes nothing."""
     if refusal := cheer_refusal(author, recognition):

@@ -1,5 +1,6 @@
-"""The demo's development records: feedback, recognition, a goal, a 1:1, a blameless
-review and a reflection, written once (a person's record is seeded only while empty)."""
+"""The demo's development records: feedback, recognition, a goal, 1:1s (one repeating,
+its coach with a default agenda), a blameless review and a reflection, written once (a
+person's record is seeded only while empty)."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ from coaching.notifications import events
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
+    AgendaTemplate,
     Entry,
     Feedback,
     Goal,
@@ -62,11 +64,16 @@ def ensure_records(rows, people, report):
         for position, result in enumerate(row["key_results"]):
             KeyResult.objects.create(goal=goal, position=position, **result)
         report.add(goal)
+    for row in rows["agenda_templates"]:  # a coach's default agenda, kept once
+        AgendaTemplate.objects.get_or_create(
+            owner=people[row["owner"]], defaults={"items": row["items"]}
+        )
     for row in filter(fresh, rows["one_on_ones"]):
         meeting = OneOnOne.objects.create(
             **who(row),
             coach=people.get(row.get("coach")),  # planned by the new hire: the coach they chose
             meets_at=timezone.now() + timedelta(days=row["days_from_now"]),
+            repeats=row.get("repeats", ""),
         )
         for author, text in row["agenda"]:
             AgendaItem.objects.create(meeting=meeting, author=people[author], text=text)

@@ -18,12 +18,13 @@ from .entries import (
     Reply,
 )
 from .goals import Cadence, Confidence, Goal, GoalCheckIn, GoalStatus, KeyResult, SetBy
-from .meetings import ActionItem, AgendaItem, OneOnOne
+from .meetings import ActionItem, AgendaItem, AgendaTemplate, OneOnOne, Repeats, agenda_lines
 from .reviews import LearningReview, ReviewAction
 
 __all__ = [
     "ActionItem",
     "AgendaItem",
+    "AgendaTemplate",
     "Cadence",
     "Cheer",
     "Confidence",
@@ -45,7 +46,9 @@ __all__ = [
     "Recognition",
     "RecordErasure",
     "Reflection",
+    "Repeats",
     "Reply",
     "ReviewAction",
     "SetBy",
+    "agenda_lines",
 ]

@@ -80,8 +80,13 @@ class FeedbackKind(models.TextChoices):
 class Feedback(Entry):
     """Specific feedback from a coach: the situation, the behaviour, its impact, a way on."""
 
+    # A default, the kind most feedback is: the form offers the three kinds, one chosen,
+    # never an empty "---------" choice that is then refused as missing.
     feedback_kind = models.CharField(
-        _("kind of feedback"), max_length=16, choices=FeedbackKind.choices
+        _("kind of feedback"),
+        max_length=16,
+        choices=FeedbackKind.choices,
+        default=FeedbackKind.COACHING,
     )
     situation = models.TextField(
         _("situation"), help_text=_("When and where: the moment you are talking about.")
@@ -121,6 +126,9 @@ class Recognition(Entry):
 
     editable_fields = ("value", "message", "is_public")
     kind_label = _("Recognition")
+    # For the person reading it, set by the page: whether they cheered it or may
+    # (`writing.cheer_state`); None when they may not.
+    cheer_state: str | None = None
 
     class Meta:
         verbose_name = _("recognition")

@@ -3,10 +3,10 @@ there is no field for pay or bonus here, on purpose."""
 
 from django.conf import settings
 from django.db import models
-from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coaching.common.numbers import readable
 from coaching.common.percent import percent
 
 from .entries import Entry
@@ -95,11 +95,20 @@ class KeyResult(models.Model):
         if self.is_binary:
             return _("Done") if self.done else _("Not done")
         figure = _("%(now)s of %(target)s %(unit)s") % {
-            "now": floatformat(self.current_value, "-2"),
-            "target": floatformat(self.target_value, "-2"),
+            "now": readable(self.current_value),
+            "target": readable(self.target_value),
             "unit": self.unit,
         }
         return figure.strip()
+
+    def span(self):
+        """Where the result starts and ends, in words: "From 0 to 40 calls"."""
+        span = _("From %(start)s to %(target)s %(unit)s") % {
+            "start": readable(self.start_value),
+            "target": readable(self.target_value),
+            "unit": self.unit,
+        }
+        return span.strip()
 
     @property
     def percent(self) -> int:

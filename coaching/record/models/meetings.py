@@ -1,4 +1,8 @@
-"""1:1 check-ins: a dated meeting, an agenda both sides add to, notes, action items."""
+"""1:1 check-ins: a dated meeting, an agenda both sides add to, notes, action items; a 1:1
+can repeat, and a person keeps a default agenda to start each new one from."""
+
+import calendar
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +10,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .entries import Entry, OwnedAction
+
+
+class Repeats(models.TextChoices):
+    NEVER = "", _("Does not repeat")
+    WEEKLY = "weekly", _("Every week")
+    FORTNIGHTLY = "fortnightly", _("Every two weeks")
+    MONTHLY = "monthly", _("Every month")
+
+
+def _next_month(when: datetime) -> datetime:
+    """The same day next month, or its last day when it has fewer (31 Jan: 28 Feb)."""
+    year, month = (when.year + 1, 1) if when.month == 12 else (when.year, when.month + 1)
+    return when.replace(
+        year=year, month=month, day=min(when.day, calendar.monthrange(year, month)[1])
+    )
+
+
+STEP = {
+    Repeats.WEEKLY: lambda when: when + timedelta(weeks=1),
+    Repeats.FORTNIGHTLY: lambda when: when + timedelta(weeks=2),
+    Repeats.MONTHLY: _next_month,
+}
 
 
 class OneOnOne(Entry):
@@ -27,7 +53,25 @@ class OneOnOne(Entry):
         ),
     )
 
-    editable_fields = ("meets_at", "notes")
+    repeats = models.CharField(
+        _("repeats"),
+        max_length=12,
+        choices=Repeats.choices,
+        default=Repeats.NEVER,
+        blank=True,
+        help_text=_("Once this 1:1 is held, the next one is planned at the same time."),
+    )
+    follows = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_meeting",
+        verbose_name=_("follows"),
+        help_text=_("The 1:1 of the same series this one was planned after."),
+    )
+
+    editable_fields = ("meets_at", "repeats", "notes")
     kind_label = _("1:1 check-in")
 
     class Meta:
@@ -39,6 +83,19 @@ class OneOnOne(Entry):
         if self.coach_id is None and self.author_id not in (None, self.trainee_id):
             self.coach_id = self.author_id
         super().save(*args, **kwargs)
+
+    def next_meets_at(self, after: datetime | None = None) -> datetime | None:
+        """When the next 1:1 of its series meets: the same time of day, one step on, and
+        later than `after` if given (a sweep that did not run for a while skips the
+        dates already past). None when it does not repeat."""
+        step = STEP.get(Repeats(self.repeats)) if self.repeats else None
+        if step is None:
+            return None
+        # Stepped in local time, so a weekly 09:00 stays at 09:00 across a clock change.
+        when = step(timezone.localtime(self.meets_at).replace(tzinfo=None))
+        while after is not None and timezone.make_aware(when) <= after:
+            when = step(when)
+        return timezone.make_aware(when)
 
     def people_ids(self) -> set[int]:
         """Who the 1:1 is with: the new hire and (when known) the coach."""
@@ -69,3 +126,37 @@ class ActionItem(OwnedAction):
 
     class Meta(OwnedAction.Meta):
         verbose_name = _("action item")
+
+
+class AgendaTemplate(models.Model):
+    """The agenda a person starts each new 1:1 from: one item a line, saved when they
+    plan a 1:1 and pre-filled the next time they plan one."""
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agenda_template",
+        verbose_name=_("owner"),
+    )
+    items = models.TextField(_("default agenda"), help_text=_("One item a line."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("agenda template")
+        verbose_name_plural = _("agenda templates")
+
+    def __str__(self):
+        return str(self.owner)
+
+    def lines(self) -> list[str]:
+        return agenda_lines(self.items)
+
+
+def agenda_lines(text: str) -> list[str]:
+    """An agenda typed one item a line: the items, without empty lines or repeats."""
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        line = " ".join(line.split())[:500]
+        if line:
+            seen.setdefault(line, None)
+    return list(seen)

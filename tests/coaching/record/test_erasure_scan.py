@@ -18,7 +18,13 @@ from django.urls import reverse
 
 from coaching.audit import trail
 from coaching.learning.progress import send_back, submit_task, take_check
-from coaching.models import Assignment, CoachRelationship, GoalCheckIn, TraineeProfile
+from coaching.models import (
+    AgendaTemplate,
+    Assignment,
+    CoachRelationship,
+    GoalCheckIn,
+    TraineeProfile,
+)
 from coaching.notifications.models import NotificationKind
 from coaching.notifications.sending import Notice, notify
 from coaching.record.models import Cheer
@@ -100,6 +106,7 @@ def scene(admin_client, superuser, portal):
     made = make.one_of_each(person, coach)
     make.reply(made["feedback"], person, f"Reply: {PHRASE}")
     make.agenda_item(made["one-on-one"], person, f"Agenda: {PHRASE}")
+    AgendaTemplate.objects.create(owner=person, items=f"My default agenda: {PHRASE}")
     goal = make.goal(person, person, title=f"Goal: {PHRASE}")
     GoalCheckIn.objects.create(goal=goal, author=person, status="on_track", comment=PHRASE)
     # Recognition she gave bima (it stays on his record, without her name), and a cheer.
