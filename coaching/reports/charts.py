@@ -99,8 +99,7 @@ def _legend(series, swatches):
         '<ul class="onboarding-chart__legend">{}</ul>',
         format_html_join(
             "",
-            '<li><svg width="28" height="14" aria-hidden="true" focusable="false">{}</svg>'
-            "{}</li>",
+            '<li><svg width="28" height="14" aria-hidden="true" focusable="false">{}</svg>{}</li>',
             ((swatch, item["name"]) for item, swatch in zip(series, swatches, strict=True)),
         ),
     )
@@ -118,16 +117,19 @@ def _figure(chart_id, title, description, body):
     )
 
 
-def stacked_bars(*, chart_id, title, description, categories, series, suffix="", legend=None):
+def stacked_bars(
+    *, chart_id, title, description, categories, series, suffix="", legend=None, maximum=None
+):
     """One horizontal bar per category, split into `series` ({"name", "values", and
-    optionally "tone"}), with the bar's total at its end. `suffix` follows numbers ("%").
-    The legend is shown when there are several series, unless `legend` says otherwise."""
+    optionally "tone"}), with the bar's total at its end. `suffix` follows numbers ("%");
+    `maximum` is what a full bar is worth (by default the longest bar's total). The legend
+    is shown when there are several series, unless `legend` says otherwise."""
     if not categories:
         return ""
     paints, defs = _paints(chart_id, series)
     totals = [sum(item["values"][row] for item in series) for row in range(len(categories))]
     # The longest bar takes BAR_SHARE of its row, leaving room for its total after it.
-    scale = BAR_SHARE / max(max(totals), 1)
+    scale = BAR_SHARE / max(maximum or max(totals), 1)
     rows = []
     for row, category in enumerate(categories):
         x, marks = 0.0, []
@@ -214,12 +216,43 @@ def _marker(shape, x, y, fill, tip):
 def _line_sample(index, colour):
     """The legend's drawing of a series: a short stretch of its line with its marker."""
     return format_html(
-        '<line x1="0" x2="28" y1="7" y2="7" stroke="{}" stroke-width="2" '
-        'stroke-dasharray="{}"/>{}',
+        '<line x1="0" x2="28" y1="7" y2="7" stroke="{}" stroke-width="2" stroke-dasharray="{}"/>{}',
         colour,
         DASHES[index % len(DASHES)],
         _marker(MARKERS[index % len(MARKERS)], 14, 7, colour, ""),
     )
+
+
+def label_extent(index, count, step, width):
+    """(left, right) of the x label at `index` of `count`, `step` apart, `width` wide: the
+    first starts at its point, the last ends at its point, the others are centred."""
+    x = index * step
+    if index == 0:
+        return x, x + width
+    if index == count - 1:
+        return x - width, x
+    return x - width / 2, x + width / 2
+
+
+def x_label_indices(count, step, width):
+    """Which of `count` x labels to write so that none overlaps the next: every nth from
+    the first, and always the last."""
+    shown = [0]
+    for index in range(1, count):
+        if (
+            label_extent(index, count, step, width)[0]
+            >= label_extent(shown[-1], count, step, width)[1]
+        ):
+            shown.append(index)
+    last = count - 1
+    if count > 1 and shown[-1] != last:
+        while len(shown) > 1 and (
+            label_extent(shown[-1], count, step, width)[1]
+            > label_extent(last, count, step, width)[0]
+        ):
+            shown.pop()
+        shown.append(last)
+    return shown
 
 
 def lines(*, chart_id, title, description, x_labels, series):
@@ -272,7 +305,7 @@ def lines(*, chart_id, title, description, x_labels, series):
     # Month names take about 0.6 em a letter: leave out labels that would overlap, and
     # hold the first and last inside the drawing.
     label_width = 0.6 * FONT * max(len(str(label)) for label in x_labels) + 12
-    every = max(1, -(-round(label_width) // max(round(step_x), 1)))
+    shown = x_label_indices(len(x_labels), step_x, label_width)
     anchors = {0: "start", len(x_labels) - 1: "end"}
     x_axis = format_html_join(
         "",
@@ -283,10 +316,9 @@ def lines(*, chart_id, title, description, x_labels, series):
                 HEIGHT - bottom + 22,
                 anchors.get(index, "middle"),
                 FONT,
-                label,
+                x_labels[index],
             )
-            for index, label in enumerate(x_labels)
-            if index % every == 0 or index == len(x_labels) - 1 and every == 1
+            for index in shown
         ),
     )
     drawn, samples = [], []

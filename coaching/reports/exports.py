@@ -12,9 +12,9 @@ import re
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from wagtail.admin.views.mixins import Echo, ExcelDateFormatter, SpreadsheetExportMixin
 
 # Excel refuses these in a sheet's name, and names longer than 31 characters.
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -27,7 +27,7 @@ def sheet_title(title):
     return title[:SHEET_LENGTH].rstrip() or "Report"
 
 
-class DescribedExportMixin:
+class DescribedExportMixin(SpreadsheetExportMixin):
     """For a Wagtail `ReportView`: exports start with what was exported, and how."""
 
     def get_export_title(self):

@@ -43,11 +43,11 @@ GOAL_TONES = {
 NOT_FILTERS = ("export", "p", "_w_filter_fragment")
 # A figure that cannot be worked out (the median of no completions), on the page and in
 # the exports alike.
-NO_FIGURE = "–"
+NO_FIGURE = "\N{EN DASH}"
 
 
 class FigureColumn(Column):
-    """A report's column: a figure that could not be worked out reads "–"."""
+    """A report's column: a figure that could not be worked out reads as NO_FIGURE."""
 
     def get_value(self, instance):
         value = super().get_value(instance)
@@ -331,6 +331,7 @@ class QuestionsReportView(PathReportView):
                 }
             ],
             suffix="%",
+            maximum=100,  # a full bar is every answer correct
         )
 
 

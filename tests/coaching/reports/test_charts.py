@@ -1,7 +1,10 @@
 """The charts: colours that mean something (and a pattern beside colour), bars when there
 is one month, and labels given in full."""
 
+import itertools
 import re
+
+import pytest
 
 from coaching.reports import charts
 
@@ -124,3 +127,34 @@ def test_a_line_chart_scrolls_on_a_narrow_screen_instead_of_shrinking():
 
     assert '<div class="onboarding-chart__scroll" tabindex="0" role="group"' in html
     assert f"min-width:{charts.MIN_WIDTH}px" in html
+
+
+@pytest.mark.parametrize("count", [2, 3, 7, 12, 13, 24, 37])
+def test_month_labels_never_overlap_and_the_last_is_always_written(count):
+    months = [f"September {2000 + n}" for n in range(count)]
+    step = (charts.WIDTH - 60) / (count - 1)
+    width = 0.6 * charts.FONT * len(months[0]) + 12
+
+    shown = charts.x_label_indices(count, step, width)
+    extents = [charts.label_extent(index, count, step, width) for index in shown]
+
+    assert shown[0] == 0 and shown[-1] == count - 1
+    assert all(left >= right for (_, right), (left, _) in itertools.pairwise(extents))
+    html = recognition(months, list(range(count)))
+    assert html.count('font-size="13" fill="currentColor">September') == len(shown)
+
+
+def test_a_share_is_drawn_against_a_whole_bar_of_100():
+    html = charts.stacked_bars(
+        chart_id="q",
+        title="t",
+        description="d",
+        categories=["Easy", "Hard"],
+        series=[{"name": "Correct", "values": [50, 25]}],
+        suffix="%",
+        maximum=100,
+    )
+
+    widths = re.findall(r'<rect x="0.0%" width="([\d.]+)%"', html)
+    assert widths == [f"{charts.BAR_SHARE / 2:.1f}", f"{charts.BAR_SHARE / 4:.1f}"]
+    assert ">50%</text>" in html

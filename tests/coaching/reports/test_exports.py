@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.reports.exports import sheet_title
+from coaching.reports.views import NO_FIGURE
 
 from .helpers import (
     as_numbers,
@@ -58,7 +59,7 @@ def test_exports_follow_the_filters(client, company, hr):
     rows = xlsx_rows(client.get(f"{base}?path={company.service.pk}&export=xlsx"))
 
     assert as_numbers(rows[1:]) == [
-        ["Customer Service", 1, 1, 0, 0, 0, "–"],
+        ["Customer Service", 1, 1, 0, 0, 0, NO_FIGURE],
         ["Ops", 1, 0, 0, 1, 100, 2],
     ]
 

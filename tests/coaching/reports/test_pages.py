@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from coaching.reports.views import NO_FIGURE
+
 from .conftest import admin_user
 from .helpers import page_table
 
@@ -74,7 +76,7 @@ def test_a_coach_sees_only_the_people_they_coach(client, company):
 
     assert table[1:] == [
         ["Orientation", "2", "0", "0", "2", "100", "8.0"],
-        ["Service", "1", "1", "0", "0", "0", "–"],
+        ["Service", "1", "1", "0", "0", "0", NO_FIGURE],
     ]
 
 
@@ -179,7 +181,7 @@ def test_bad_filter_input_is_ignored_not_an_error(client, company, hr, query):
         # A good unit beside the bad filter still applies: only the bad one is ignored.
         table = completion_by_path(client, hr, query + f"&unit={company.ops.pk}")
         assert table[1:] == [
-            ["Orientation", "1", "1", "1", "0", "0", "–"],
+            ["Orientation", "1", "1", "1", "0", "0", NO_FIGURE],
             ["Service", "1", "0", "0", "1", "100", "2.0"],
         ]
 
@@ -203,7 +205,7 @@ def test_a_median_of_nothing_reads_as_a_dash(client, company):
     table = completion_by_path(client, company.citra)
 
     # citra's new hires have completed no Service path yet
-    assert table[2] == ["Service", "1", "1", "0", "0", "0", "–"]
+    assert table[2] == ["Service", "1", "1", "0", "0", "0", NO_FIGURE]
 
 
 def test_the_report_page_loads_its_styles(client, company, hr):

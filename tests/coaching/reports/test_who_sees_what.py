@@ -70,9 +70,7 @@ def test_each_role_opens_its_reports_and_no_other(client, request, company, role
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_the_onboarding_submenu_offers_each_role_what_it_may_open(
-    client, request, company, role
-):
+def test_the_onboarding_submenu_offers_each_role_what_it_may_open(client, request, company, role):
     urls = menu_urls(home(client, person(role, request, company)))
     allowed = ROLES[role]
 
