@@ -13,6 +13,7 @@ from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone
 from coaching.people.viewsets import PeopleGroup
 from coaching.record.proposal_views import ModuleProposalsViewSet
+from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_menu
 from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
 from lessons.header import HOOK_NAME as HEADER_ITEMS
@@ -35,14 +36,16 @@ def register_module_proposals():
     return ModuleProposalsViewSet()
 
 
-# Onboarding reports (coaching/reports): their screens, menu items and dashboard panel.
+# Onboarding reports (coaching/reports): their screens, their submenu of Reports (which
+# the trail and the stuck steps below join) and the dashboard panel.
 @hooks.register("register_admin_viewset")
 def register_onboarding_reports():
     return OnboardingReportsViewSet()
 
 
+hooks.register("register_reports_menu_item", onboarding_reports_menu)
 for _report in REPORT_NAMES:
-    hooks.register("register_reports_menu_item", partial(report_menu_item, _report))
+    hooks.register(ONBOARDING_REPORTS_HOOK, partial(report_menu_item, _report))
 
 
 @hooks.register("construct_homepage_panels")
@@ -53,7 +56,7 @@ def add_trainees_needing_attention(request, panels):
 
 # The onboarding audit trail (coaching/audit): its actions in Wagtail's log, and HR's screen.
 hooks.register("register_log_actions", trail.register_actions)
-hooks.register("register_reports_menu_item", trail_menu_item)
+hooks.register(ONBOARDING_REPORTS_HOOK, trail_menu_item)
 
 
 @hooks.register("register_admin_viewset")
@@ -67,7 +70,7 @@ hooks.register("before_delete_page", withdrawn.before_deleting_page)
 hooks.register("before_unpublish_page", withdrawn.before_unpublishing_page)
 hooks.register("before_delete_snippet", withdrawn.before_deleting_snippets)
 hooks.register("before_unpublish", withdrawn.before_unpublishing)
-hooks.register("register_reports_menu_item", stuck_steps_menu_item)
+hooks.register(ONBOARDING_REPORTS_HOOK, stuck_steps_menu_item)
 
 
 @hooks.register("register_admin_viewset")

@@ -7,6 +7,7 @@ from wagtail.admin.views.reports import ReportView
 
 from coaching.common.names import display_name
 from coaching.people.access import is_hr
+from coaching.reports.exports import DescribedExportMixin
 
 from .filters import TrailFilterSet
 from .models import CoachingLogEntry
@@ -14,7 +15,7 @@ from .models import CoachingLogEntry
 NAMESPACE = "onboarding_trail"
 
 
-class TrailView(ReportView):
+class TrailView(DescribedExportMixin, ReportView):
     """The trail, newest first. Only HR sees it; anyone else in the admin is turned back, as
     Wagtail does for a screen they may not open."""
 

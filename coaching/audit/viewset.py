@@ -32,5 +32,5 @@ def trail_menu_item():
         reverse(f"{NAMESPACE}:index"),
         name="onboarding-activity",
         icon_name="history",
-        order=1390,
+        order=190,
     )

@@ -17,6 +17,8 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from coaching.common.names import display_name
 from coaching.learning.models import Assignment, ProgressStatus, StepProgress
+from coaching.people.access import is_hr
+from coaching.reports.exports import DescribedExportMixin
 from coaching.reports.scope import sees_everyone
 from lessons.models import PathVersionStep
 
@@ -85,28 +87,23 @@ class PeopleColumn(Column):
     cell_template_name = "coaching/learning/admin/people_cell.html"
 
 
-class StuckStepsView(ReportView):
+class StuckStepsView(DescribedExportMixin, ReportView):
     page_title = _("Steps nobody can complete")
     header_icon = "warning"
     index_url_name = f"{NAMESPACE}:index"
     index_results_url_name = f"{NAMESPACE}:results"
     results_template_name = "coaching/learning/admin/stuck_steps_results.html"
-    columns = [
+    # Who waits, with a link to each one's coach page, is for HR only: an editor sees how
+    # many (a coach page would answer them 404).
+    content_columns = [
         Column("path", label=_("Learning path"), accessor="version"),
         Column("number", label=_("Step"), accessor="position_number"),
         Column("title", label=_("Title")),
         Column("withdrawal_label", label=_("What happened")),
         Column("waiting", label=_("People waiting")),
-        PeopleColumn("people", label=_("Their coach pages")),
     ]
-    list_export = [
-        "version",
-        "position_number",
-        "title",
-        "withdrawal_label",
-        "waiting",
-        "people_names",
-    ]
+    people_column = PeopleColumn("people", label=_("Their coach pages"))
+    content_export = ["version", "position_number", "title", "withdrawal_label", "waiting"]
     export_headings = {
         "version": _("Learning path"),
         "position_number": _("Step"),
@@ -119,7 +116,16 @@ class StuckStepsView(ReportView):
     def dispatch(self, request, *args, **kwargs):
         if not sees_everyone(request.user):
             raise Http404
+        self.shows_people = is_hr(request.user)
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def columns(self):
+        return self.content_columns + ([self.people_column] if self.shows_people else [])
+
+    @property
+    def list_export(self):
+        return self.content_export + (["people_names"] if self.shows_people else [])
 
     def get_queryset(self):
         return stuck_steps()
@@ -153,5 +159,5 @@ def stuck_steps_menu_item():
         reverse(f"{NAMESPACE}:index"),
         name="onboarding-stuck-steps",
         icon_name="warning",
-        order=1380,
+        order=180,
     )

@@ -1,8 +1,10 @@
 """Whose figures a person may see in the reports.
 
-HR (and superusers), and editors or L&D leads (admin access and the right to change
-learning paths) see everyone's figures. A coach sees only the people they actively
-coach. Nobody else sees reports at all.
+HR (and superusers) see everyone's figures. Editors or L&D leads (admin access and the
+right to change learning paths) see everyone's figures about the content (completion,
+the step funnel, the questions), but not people data (goals, recognition) unless they
+are HR, or coach: then only their own people's. A coach sees only the people they
+actively coach. Nobody else sees reports at all.
 """
 
 from dataclasses import dataclass
@@ -16,12 +18,15 @@ from coaching.people.access import can_coach, is_hr
 from coaching.people.models import CoachRelationship
 
 
-def sees_everyone(user):
-    """HR, superusers, and editors / L&D leads who shape the learning paths."""
+def sees_everyone(user, people_data=False):
+    """HR and superusers; for figures about the content (not `people_data`), editors / L&D
+    leads who shape the learning paths too."""
     if not user.is_authenticated or not user.is_active:
         return False
     return is_hr(user) or (
-        user.has_perm("wagtailadmin.access_admin") and user.has_perm("lessons.change_learningpath")
+        not people_data
+        and user.has_perm("wagtailadmin.access_admin")
+        and user.has_perm("lessons.change_learningpath")
     )
 
 
@@ -47,26 +52,35 @@ class ReportScope:
         return filters.assignments(self.limit(Assignment.objects.current()))
 
 
-def report_scope(user):
-    """The scope of `user`'s reports, or None if they may not see reports."""
+def report_scope(user, people_data=False, coaching=can_coach):
+    """The scope of `user`'s reports (of people data, such as goals and recognition, if
+    `people_data`), or None if they may not see those reports. `coaching(user)`: whether
+    they may coach."""
     user = user or AnonymousUser()
-    if sees_everyone(user):
+    if sees_everyone(user, people_data):
         return ReportScope()
-    if user.is_authenticated and user.is_active and can_coach(user):
+    if user.is_authenticated and user.is_active and coaching(user):
         return ReportScope(coach=user)
     return None
 
 
-def scope_for_request(request):
-    """The person's report scope, worked out once a request: the view and every item of
-    the admin menu ask for it."""
-    if not hasattr(request, "_onboarding_report_scope"):
-        request._onboarding_report_scope = report_scope(request.user)
-    return request._onboarding_report_scope
+def scope_for_request(request, people_data=False):
+    """The person's report scope, worked out once a request (and whether they coach, once
+    for both kinds of report): the view and every item of the admin menu ask for it."""
+    cache = request.__dict__.setdefault("_onboarding_report_scopes", {})
+
+    def coaching(user):
+        if "coaching" not in cache:
+            cache["coaching"] = can_coach(user)
+        return cache["coaching"]
+
+    if people_data not in cache:
+        cache[people_data] = report_scope(request.user, people_data, coaching)
+    return cache[people_data]
 
 
-def require_report_scope(request):
-    scope = scope_for_request(request)
+def require_report_scope(request, people_data=False):
+    scope = scope_for_request(request, people_data)
     if scope is None:
         raise PermissionDenied
     return scope

@@ -22,17 +22,42 @@ from lessons.models import LearningPath
 
 from . import charts
 from .completion import DIMENSIONS, completion
+from .exports import DescribedExportMixin
 from .filters import AssignmentFilterSet, RecordFilterSet, ReportFilters
 from .funnel import question_rates, step_funnel
 from .record import SERIES, goals_by_status, recognition_over_time
 from .scope import require_report_scope
 
 NAMESPACE = "onboarding_reports"
+# Goals by status: done is green, on track under way, at risk and behind amber (dotted,
+# striped).
+GOAL_TONES = {
+    GoalStatus.ON_TRACK: charts.PROGRESS,
+    GoalStatus.AT_RISK: charts.ATTENTION,
+    GoalStatus.BEHIND: charts.BEHIND,
+    GoalStatus.DONE: charts.DONE,
+}
 
 
-class OnboardingReportView(ReportView):
-    """A report over the figures a person may see (`access.report_scope`)."""
+# Query parameters that are not filters, left out of the tabs' links.
+NOT_FILTERS = ("export", "p", "_w_filter_fragment")
+# A figure that cannot be worked out (the median of no completions), on the page and in
+# the exports alike.
+NO_FIGURE = "\N{EN DASH}"
 
+
+class FigureColumn(Column):
+    """A report's column: a figure that could not be worked out reads as NO_FIGURE."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return NO_FIGURE if value is None else value
+
+
+class OnboardingReportView(DescribedExportMixin, ReportView):
+    """A report over the figures a person may see (`scope.report_scope`)."""
+
+    template_name = "coaching/reports/report.html"
     results_template_name = "coaching/reports/results.html"
     paginate_by = None
     filterset_class = AssignmentFilterSet
@@ -43,9 +68,12 @@ class OnboardingReportView(ReportView):
     # The report's variants as tabs: {slug: label}; the URL's `by` picks one.
     tabs: dict[str, Text] = {}
     chart_description = ""
+    # Figures about people (goals, recognition) rather than the content: not for editors
+    # unless they are HR or coach (`scope.sees_everyone`).
+    people_data = False
 
     def dispatch(self, request, *args, **kwargs):
-        self.scope = require_report_scope(request)
+        self.scope = require_report_scope(request, self.people_data)
         if self.tabs and kwargs.get("by") not in self.tabs:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -98,18 +126,36 @@ class OnboardingReportView(ReportView):
 
     @property
     def columns(self):
-        return [Column(field, label=heading) for field, heading in self.field_headings]
+        return [FigureColumn(field, label=heading) for field, heading in self.field_headings]
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["tabs"] = [
+    def preprocess_field_value(self, field, value, export_format):
+        if value is None:
+            return NO_FIGURE
+        return super().preprocess_field_value(field, value, export_format)
+
+    def get_export_notes(self):
+        if self.scope.everyone:
+            return []
+        return [[_("Counting"), _("These figures count only the new hires you coach.")]]
+
+    def tab_links(self):
+        """The report grouped each other way, with the same filters."""
+        query = self.request.GET.copy()
+        for name in NOT_FILTERS:
+            query.pop(name, None)
+        suffix = f"?{query.urlencode()}" if query else ""
+        return [
             {
                 "label": label,
-                "url": reverse(f"{NAMESPACE}:{self.url_name}", kwargs={"by": slug}),
+                "url": reverse(f"{NAMESPACE}:{self.url_name}", kwargs={"by": slug}) + suffix,
                 "current": slug == self.by,
             }
             for slug, label in self.tabs.items()
         ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["tabs"] = self.tab_links()
         context["coach_scope"] = not self.scope.everyone
         if not self.is_export:
             context["chart"] = self.get_chart(self.rows)
@@ -150,9 +196,21 @@ class CompletionReportView(OnboardingReportView):
             ),
             categories=[row["label"] for row in rows],
             series=[
-                {"name": _("Completed"), "values": [row["completed"] for row in rows]},
-                {"name": _("In progress, on time"), "values": [row["on_track"] for row in rows]},
-                {"name": _("Overdue"), "values": [row["overdue"] for row in rows]},
+                {
+                    "name": _("Completed"),
+                    "values": [row["completed"] for row in rows],
+                    "tone": charts.DONE,
+                },
+                {
+                    "name": _("In progress, on time"),
+                    "values": [row["on_track"] for row in rows],
+                    "tone": charts.PROGRESS,
+                },
+                {
+                    "name": _("Overdue"),
+                    "values": [row["overdue"] for row in rows],
+                    "tone": charts.OVERDUE,
+                },
             ],
         )
 
@@ -173,6 +231,12 @@ class PathReportView(OnboardingReportView):
     def get_page_subtitle(self):
         learning_path = self.report_filters.path
         return learning_path.title if learning_path else ""
+
+    def get_export_title(self):
+        subtitle = self.get_page_subtitle()
+        if not subtitle:
+            return str(self.page_title)
+        return _("%(report)s: %(path)s") % {"report": self.page_title, "path": subtitle}
 
 
 class StepFunnelReportView(PathReportView):
@@ -219,9 +283,17 @@ class StepFunnelReportView(PathReportView):
             ),
             categories=[f"{row['number']}. {row['title']}" for row in rows],
             series=[
-                {"name": _("Done"), "values": [row["done"] for row in rows]},
-                {"name": _("Waiting for sign-off"), "values": [row["waiting"] for row in rows]},
-                {"name": _("Sent back"), "values": [row["returned"] for row in rows]},
+                {"name": _("Done"), "values": [row["done"] for row in rows], "tone": charts.DONE},
+                {
+                    "name": _("Waiting for sign-off"),
+                    "values": [row["waiting"] for row in rows],
+                    "tone": charts.PROGRESS,
+                },
+                {
+                    "name": _("Sent back"),
+                    "values": [row["returned"] for row in rows],
+                    "tone": charts.ATTENTION,
+                },
             ],
         )
 
@@ -251,8 +323,15 @@ class QuestionsReportView(PathReportView):
                 "The table below holds the same figures."
             ),
             categories=[row["question"] for row in rows],
-            series=[{"name": _("Correct"), "values": [row["correct_rate"] for row in rows]}],
+            series=[
+                {
+                    "name": _("Correct"),
+                    "values": [row["correct_rate"] for row in rows],
+                    "tone": charts.PROGRESS,
+                }
+            ],
             suffix="%",
+            maximum=100,  # a full bar is every answer correct
         )
 
 
@@ -261,6 +340,7 @@ class RecognitionReportView(OnboardingReportView):
     header_icon = "pick"
     url_name = "recognition"
     filterset_class = RecordFilterSet
+    people_data = True
     tabs = {slug: spec["heading"] for slug, spec in SERIES.items()}
 
     def get_page_subtitle(self):
@@ -303,6 +383,7 @@ class GoalsReportView(OnboardingReportView):
     header_icon = "crosshairs"
     url_name = "goals"
     filterset_class = RecordFilterSet
+    people_data = True
 
     def get_fields(self):
         return [
@@ -324,7 +405,11 @@ class GoalsReportView(OnboardingReportView):
             ),
             categories=[row["label"] for row in rows],
             series=[
-                {"name": status.label, "values": [row[status.value] for row in rows]}
+                {
+                    "name": status.label,
+                    "values": [row[status.value] for row in rows],
+                    "tone": GOAL_TONES[status],
+                }
                 for status in GoalStatus
             ],
         )

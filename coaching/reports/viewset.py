@@ -43,6 +43,7 @@ def report_menu_item(report_name):
                 reverse(f"{views.NAMESPACE}:{report_name}", kwargs={"by": by} if by else {}),
                 name=f"onboarding-{report_name}",
                 icon_name=view.header_icon,
-                order=1300 + index,
+                order=100 + index,
+                people_data=view.people_data,
             )
     raise LookupError(report_name)

@@ -491,18 +491,20 @@ for name in ["index", "results"]:
     ROWS[f"onboarding_trail:{name}"] = row(
         f"onboarding_trail:{name}", get=answers(ADMIN, hr=200, editor=SORRY, superuser=200)
     )
-# Reports: for HR, editors (who may change learning paths) and superusers.
+# Reports: for HR, editors (who may change learning paths) and superusers; the reports of
+# people data (recognition, goals) not for editors who are not HR.
 REPORTS = answers(ADMIN, hr=200, editor=200, superuser=200)
-for report, kwargs in {
-    "completion": {"by": "path"},
-    "funnel": {},
-    "questions": {},
-    "recognition": {"by": "value"},
-    "goals": {},
-}.items():
+PEOPLE_REPORTS = answers(ADMIN, hr=200, editor=SORRY, superuser=200)
+for report, kwargs, answered in [
+    ("completion", {"by": "path"}, REPORTS),
+    ("funnel", {}, REPORTS),
+    ("questions", {}, REPORTS),
+    ("recognition", {"by": "value"}, PEOPLE_REPORTS),
+    ("goals", {}, PEOPLE_REPORTS),
+]:
     for name in [report, f"{report}_results"]:
         ROWS[f"onboarding_reports:{name}"] = row(
-            f"onboarding_reports:{name}", get=REPORTS, **kwargs
+            f"onboarding_reports:{name}", get=answered, **kwargs
         )
 # Steps nobody can complete: for those who see everyone's reports.
 for name in ["index", "results"]:

@@ -1,6 +1,8 @@
 """The onboarding audit trail: who did what to whose onboarding, in Wagtail's action log."""
 
+import csv
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -155,6 +157,31 @@ def test_hr_filters_the_trail_by_person_and_action(
     assert response.status_code == 200
     assert "Cancelled Mine &lt;b&gt;x&lt;/b&gt;" in page
     assert "Cancelled Theirs" not in page
+
+
+def test_the_trails_export_says_whose_trail_and_which_action(
+    client, hr, coach, trainee, published_path
+):
+    mine = builders.assign(published_path, trainee, by=coach)
+    record(mine, "coaching.cancel", by=coach, trainee_id=trainee.pk, path="Mine")
+    client.force_login(hr)
+
+    response = client.get(
+        reverse("onboarding_trail:index"),
+        {"trainee": trainee.pk, "action": "coaching.cancel", "export": "csv"},
+    )
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[:3] == [
+        ["Report", "Onboarding activity"],
+        ["New hire", display_name(trainee)],
+        ["Action", "Onboarding: cancel an assignment"],
+    ]
+    assert rows[3][0] == "Exported"
+    assert rows[4] == []
+    table = rows[5:]
+    assert table[0] == ["When", "New hire", "What happened", "Reason", "By"]
+    assert [row[2] for row in table[1:]] == ["Cancelled Mine"]
 
 
 def test_an_editor_in_the_admin_is_turned_back(client, editor):

@@ -114,16 +114,30 @@ def test_the_path_completes_once_the_coach_waives_the_withdrawn_step(
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_the_report_lists_the_step_with_the_people_waiting(
-    client, editor, trainee, path_in_progress, change
+    client, hr, trainee, path_in_progress, change
 ):
     assignment, module, check = path_in_progress
     withdraw(assignment, module, check, change)
 
-    report = as_(client, editor).get(REPORT)
+    report = as_(client, hr).get(REPORT)
 
     assert report.status_code == 200
     assert SAYS[change] in report.text
     assert reverse("coaching:trainee", args=[trainee.pk]) in report.text
+
+
+def test_an_editor_sees_how_many_wait_but_not_who(client, editor, trainee, path_in_progress):
+    assignment, module, check = path_in_progress
+    withdraw(assignment, module, check, CHANGES[0])
+
+    report = as_(client, editor).get(REPORT)
+    export = client.get(REPORT + "?export=csv")
+
+    assert SAYS[CHANGES[0]] in report.text
+    assert "People waiting" in report.text
+    assert "Their coach pages" not in report.text
+    assert reverse("coaching:trainee", args=[trainee.pk]) not in report.text
+    assert "New hires" not in b"".join(export.streaming_content).decode()
 
 
 def test_the_report_leaves_out_steps_done_and_content_still_there(

@@ -24,15 +24,37 @@ def page_table(response):
     return [[text(cell) for cell in CELL.findall(row)] for row in ROW.findall(table)]
 
 
-def csv_rows(response):
+def split_preamble(rows):
+    """(the rows saying what was exported, the table): an empty row ends the first."""
+    blank = next(n for n, row in enumerate(rows) if not any(row))
+    return rows[:blank], rows[blank + 1 :]
+
+
+def csv_all_rows(response):
     content = b"".join(response.streaming_content).decode("utf-8")
     return list(csv.reader(io.StringIO(content)))
 
 
-def xlsx_rows(response):
+def csv_rows(response):
+    """The table of a CSV export, without the rows before it."""
+    return split_preamble(csv_all_rows(response))[1]
+
+
+def xlsx_sheet(response):
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
-    sheet = workbook.worksheets[0]
-    rows = [["" if value is None else str(value) for value in row] for row in sheet.values]
+    return workbook.worksheets[0]
+
+
+def xlsx_all_rows(response):
+    return [
+        ["" if value is None else str(value) for value in row]
+        for row in xlsx_sheet(response).values
+    ]
+
+
+def xlsx_rows(response):
+    """The table of an XLSX export, without the rows before it."""
+    rows = split_preamble(xlsx_all_rows(response))[1]
     width = len(rows[0])  # a row may end early where its last cells are empty
     return [row + [""] * (width - len(row)) for row in rows]
 

@@ -1,9 +1,23 @@
-"""CSV and XLSX exports open, and hold exactly the rows and numbers of the page."""
+"""CSV and XLSX exports open, say what they hold (the report, its filters, when), and hold
+exactly the rows and numbers of the page."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from .helpers import as_numbers, csv_rows, page_table, xlsx_rows
+from coaching.reports.exports import sheet_title
+from coaching.reports.views import NO_FIGURE
+
+from .helpers import (
+    as_numbers,
+    csv_all_rows,
+    csv_rows,
+    page_table,
+    split_preamble,
+    xlsx_all_rows,
+    xlsx_rows,
+    xlsx_sheet,
+)
 from .test_pages import URLS
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +59,66 @@ def test_exports_follow_the_filters(client, company, hr):
     rows = xlsx_rows(client.get(f"{base}?path={company.service.pk}&export=xlsx"))
 
     assert as_numbers(rows[1:]) == [
-        ["Customer Service", 1, 1, 0, 0, 0, ""],
+        ["Customer Service", 1, 1, 0, 0, 0, NO_FIGURE],
         ["Ops", 1, 0, 0, 1, 100, 2],
     ]
+
+
+def test_an_export_starts_with_the_report_its_filters_and_when(client, company, hr):
+    client.force_login(hr)
+    base = reverse("onboarding_reports:completion", kwargs={"by": "unit"})
+    query = f"?path={company.service.pk}&cohort=2026-02"
+
+    for rows in (
+        csv_all_rows(client.get(f"{base}{query}&export=csv")),
+        xlsx_all_rows(client.get(f"{base}{query}&export=xlsx")),
+    ):
+        preamble, table = split_preamble(rows)
+        assert preamble[:3] == [
+            ["Report", "Completion by business unit"],
+            ["Learning path", "Service"],
+            ["Start-date cohort", "February 2026"],
+        ]
+        assert preamble[3][0] == "Exported"
+        assert str(timezone.localdate().year) in preamble[3][1]
+        assert table[0][0] == "Business unit"
+
+
+def test_an_export_without_filters_says_so_and_a_coach_is_told_whom_it_counts(client, company):
+    client.force_login(company.citra)
+
+    rows = csv_all_rows(client.get(reverse("onboarding_reports:goals") + "?export=csv"))
+
+    assert rows[:3] == [
+        ["Report", "Goals"],
+        ["Filters", "None"],
+        ["Counting", "These figures count only the new hires you coach."],
+    ]
+
+
+def test_the_xlsx_sheet_is_named_after_the_report(client, company, hr):
+    client.force_login(hr)
+    base = reverse("onboarding_reports:completion", kwargs={"by": "path"})
+
+    assert xlsx_sheet(client.get(f"{base}?export=xlsx")).title == "Completion by learning path"
+
+
+def test_sheet_names_are_what_excel_accepts():
+    assert sheet_title("Step funnel: Company orientation") == "Step funnel Company orientation"
+    assert sheet_title("A/B [test]?*") == "A B test"
+    assert len(sheet_title("Knowledge check questions of the longest path ever")) == 31
+
+
+def test_a_unit_named_like_a_formula_stays_text_in_the_header(client, company, hr):
+    company.ops.name = "=1+1"
+    company.ops.save()
+    client.force_login(hr)
+    base = reverse("onboarding_reports:completion", kwargs={"by": "path"})
+
+    sheet = xlsx_sheet(client.get(f"{base}?unit={company.ops.pk}&export=xlsx"))
+
+    assert [cell.value for cell in next(sheet.iter_rows(min_row=2, max_row=2))][:2] == [
+        "Business unit",
+        "=1+1",
+    ]
+    assert next(sheet.iter_rows(min_row=2, max_row=2))[1].data_type == "s"

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from coaching.reports.views import NO_FIGURE
+
 from .conftest import admin_user
 from .helpers import page_table
 
@@ -74,7 +76,7 @@ def test_a_coach_sees_only_the_people_they_coach(client, company):
 
     assert table[1:] == [
         ["Orientation", "2", "0", "0", "2", "100", "8.0"],
-        ["Service", "1", "1", "0", "0", "0", ""],
+        ["Service", "1", "1", "0", "0", "0", NO_FIGURE],
     ]
 
 
@@ -150,7 +152,7 @@ def test_the_chart_names_itself_and_escapes_user_text(client, company, hr):
 
     html = client.get(url("completion", {"by": "path"})).content.decode()
 
-    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in html
+    assert '<div class="onboarding-chart__bars" role="img"' in html
     assert 'aria-labelledby="completion-chart-title completion-chart-desc"' in html
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
@@ -179,6 +181,36 @@ def test_bad_filter_input_is_ignored_not_an_error(client, company, hr, query):
         # A good unit beside the bad filter still applies: only the bad one is ignored.
         table = completion_by_path(client, hr, query + f"&unit={company.ops.pk}")
         assert table[1:] == [
-            ["Orientation", "1", "1", "1", "0", "0", ""],
+            ["Orientation", "1", "1", "1", "0", "0", NO_FIGURE],
             ["Service", "1", "0", "0", "1", "100", "2.0"],
         ]
+
+
+def test_the_groupings_are_tabs_that_keep_the_filters(client, company, hr):
+    client.force_login(hr)
+    query = f"?unit={company.cs.pk}&cohort=2026-02"
+
+    html = client.get(url("completion", {"by": "unit"}, query + "&p=1")).content.decode()
+
+    tabs = html[html.index('<ul class="w-tabs__list onboarding-report-tabs">') :]
+    tabs = tabs[: tabs.index("</ul>")]
+    by_path = url("completion", {"by": "path"}, query).replace("&", "&amp;")
+    by_unit = url("completion", {"by": "unit"}, query).replace("&", "&amp;")
+    assert f'<a class="w-tabs__tab" href="{by_path}">Learning path</a>' in tabs
+    assert f'<a class="w-tabs__tab" href="{by_unit}" aria-current="page">Business unit</a>' in tabs
+    assert tabs.count("aria-current") == 1
+
+
+def test_a_median_of_nothing_reads_as_a_dash(client, company):
+    table = completion_by_path(client, company.citra)
+
+    # citra's new hires have completed no Service path yet
+    assert table[2] == ["Service", "1", "1", "0", "0", "0", NO_FIGURE]
+
+
+def test_the_report_page_loads_its_styles(client, company, hr):
+    client.force_login(hr)
+
+    html = client.get(url("completion", {"by": "path"})).content.decode()
+
+    assert "coaching/reports/reports.css" in html
