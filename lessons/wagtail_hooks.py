@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from lessons import header, module_editing
+from lessons import admin_home, header, module_editing
 from lessons.viewsets import OnboardingContentGroup
 
 register_snippet(OnboardingContentGroup)
@@ -15,6 +15,8 @@ hooks.register(header.HOOK_NAME, header.admin_link, order=header.ADMIN_ORDER)
 # and a warning when a new module's title is close to an existing one's.
 hooks.register("after_publish_page", module_editing.offer_to_add_to_a_path)
 hooks.register("after_create_page", module_editing.warn_of_a_close_title)
+# The editor's own drafts on the admin home (lessons/admin_home.py).
+hooks.register("construct_homepage_panels", admin_home.add_editor_panels)
 
 
 @hooks.register("insert_global_admin_css")
