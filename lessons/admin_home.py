@@ -43,8 +43,8 @@ def drafts_of(user):
         Page.objects.type(ModulePage, CompanyProfilePage, BusinessUnitPage), user
     ).select_related("content_type")
     snippets = [
-        (LearningPath, "wagtailsnippets_lessons_learningpath:edit"),
-        (KnowledgeCheck, "wagtailsnippets_lessons_knowledgecheck:edit"),
+        (LearningPath.objects.all(), "wagtailsnippets_lessons_learningpath:edit"),
+        (KnowledgeCheck.objects.all(), "wagtailsnippets_lessons_knowledgecheck:edit"),
     ]
     rows = [
         (
@@ -55,15 +55,15 @@ def drafts_of(user):
         )
         for page in pages[: PANEL_SIZE + 1]
     ]
-    for model, url_name in snippets:
+    for snippets_of_a_kind, url_name in snippets:
         rows += [
             (
                 str(item),
-                model._meta.verbose_name,
+                item._meta.verbose_name,
                 reverse(url_name, args=[item.pk]),
                 item.latest_revision.created_at,
             )
-            for item in _latest_first(model.objects.all(), user)[: PANEL_SIZE + 1]
+            for item in _latest_first(snippets_of_a_kind, user)[: PANEL_SIZE + 1]
         ]
     rows.sort(key=lambda row: row[3], reverse=True)
     return rows[:PANEL_SIZE], len(rows) > PANEL_SIZE

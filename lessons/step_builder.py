@@ -8,6 +8,8 @@ step model's clean() still refuses a kind without what it needs, beside the fiel
 """
 
 import json
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
@@ -53,7 +55,7 @@ class KindFieldPanel(FieldPanel):
     """A step field used by some kinds only: hidden (by `w-rules`) unless the step's kind is
     one of `kinds`."""
 
-    def __init__(self, field_name, *args, kinds=(), **kwargs):
+    def __init__(self, field_name: str, *args: Any, kinds: Iterable[str] = (), **kwargs: Any):
         super().__init__(field_name, *args, **kwargs)
         self.kinds = list(kinds)
 
@@ -116,6 +118,12 @@ class StepsPanel(InlinePanel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["new_step_heading"] = _("New step")
+            # Each step is a w-rules controller: a change of kind shows or hides its fields.
+            context["step_attrs"] = {
+                "data-step-builder-step": True,
+                "data-controller": "w-rules",
+                "data-action": "change->w-rules#resolve",
+            }
             # The heading's shape, for the script that keeps it up to date as one types.
             context["heading_format"] = _("%(kind)s: %(title)s") % {
                 "kind": "{kind}",
