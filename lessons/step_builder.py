@@ -23,6 +23,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel, get_
 class StepForm(WagtailAdminModelForm):
     """One step of the builder."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields.get("kind")
+        if kind is not None:
+            # A new step asks what it is, instead of Django's "---------".
+            kind.choices = [("", _("Choose what this step is")), *list(kind.choices)[1:]]
+
     def has_changed(self) -> bool:
         # Wagtail's InlinePanel numbers a step the moment it is added (its ORDER field), so
         # Django would take an added but untouched step for a filled one and ask for its

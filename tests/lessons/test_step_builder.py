@@ -116,6 +116,8 @@ def test_a_task_step_hides_the_module_and_check_choosers(admin_client, learning_
     # w-rules shows each again when the kind changes to the one that uses it.
     assert "{&quot;steps-1-kind&quot;: [&quot;module&quot;]}" in field_wrapper(html, "steps-1-page")
     assert 'data-controller="w-rules"' in html
+    assert '<option value="" selected>Choose what this step is</option>' in html
+    assert "---------" not in html
     assert "lessons/admin/step_builder.js" in html
 
 
