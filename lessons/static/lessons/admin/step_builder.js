@@ -28,7 +28,11 @@
     var step = event.target.closest && event.target.closest("[data-step-builder-step]");
     var builder = step && step.closest("[data-step-builder]");
     var target = step && step.querySelector("[data-step-heading]");
-    if (target) target.textContent = heading(step, builder);
+    if (!target) return;
+    // A chooser announces its new value before it shows the chosen title: read it after.
+    window.setTimeout(function () {
+      target.textContent = heading(step, builder);
+    }, 0);
   }
 
   document.addEventListener("change", refresh);
