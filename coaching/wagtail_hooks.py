@@ -12,6 +12,7 @@ from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone
 from coaching.people.viewsets import PeopleGroup
+from coaching.record.proposal_panel import add_module_proposals_panel
 from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_menu
 from coaching.reports.panels import TraineesNeedingAttentionPanel
@@ -34,6 +35,10 @@ def register_people():
 @hooks.register("register_admin_viewset")
 def register_module_proposals():
     return ModuleProposalsViewSet()
+
+
+# Proposals waiting, on the admin home of those who may make modules.
+hooks.register("construct_homepage_panels", add_module_proposals_panel)
 
 
 # Onboarding reports (coaching/reports): their screens, their submenu of Reports (which

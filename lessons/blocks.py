@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -103,6 +103,11 @@ class BodyBlock(blocks.StreamBlock):
 # when the check is reordered or edited later.
 
 
+# The editor stays compact: questions start collapsed, each headed by its own text, and
+# the explanations sit in each block's settings area (Wagtail's form_layout), opened when
+# wanted, so an answer is one line and a box to tick.
+
+
 class ChoiceBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=300, label=_("Answer"))
     correct = blocks.BooleanBlock(required=False, label=_("Correct"))
@@ -111,6 +116,12 @@ class ChoiceBlock(blocks.StructBlock):
         label=_("Explanation"),
         help_text=_("Shown after submitting: why this answer is right or wrong."),
     )
+
+    class Meta:
+        label = _("Answer")
+        label_format = "{text}"
+        form_classname = "struct-block lessons-answer"
+        form_layout = BlockGroup(children=["text", "correct"], settings=["explanation"])
 
 
 class ChoiceQuestionBlock(blocks.StructBlock):
@@ -122,6 +133,10 @@ class ChoiceQuestionBlock(blocks.StructBlock):
 
     # Single-choice questions need exactly one correct answer; multiple-choice at least one.
     exactly_one_correct = False
+
+    class Meta:
+        label_format = "{question}"
+        form_layout = BlockGroup(children=["question", "choices"], settings=["explanation"])
 
     def clean(self, value):
         value = super().clean(value)
@@ -161,9 +176,14 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
     class Meta:
         icon = "circle-check"
         label = _("True or false")
+        label_format = "{question}"
+        form_layout = BlockGroup(children=["question", "correct_answer"], settings=["explanation"])
 
 
 class QuestionBlock(blocks.StreamBlock):
     single_choice = SingleChoiceQuestionBlock()
     multiple_choice = MultipleChoiceQuestionBlock()
     true_false = TrueFalseQuestionBlock()
+
+    class Meta:
+        collapsed = True

@@ -3,7 +3,7 @@
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
@@ -23,16 +23,34 @@ class LearningPathFilterSet(WagtailFilterSet):
 # body and an autocomplete column: "no such column: description").
 
 
+class SaysWhenEmptyColumn(Column):
+    """A column whose empty value means something, said in words: a path without a unit is
+    for everyone, a check without an attempt limit has no limit."""
+
+    def __init__(self, name, *, when_empty, **kwargs):
+        super().__init__(name, **kwargs)
+        self.empty_value_display = when_empty
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "" if value is None else value
+
+
 class LearningPathViewSet(SnippetViewSet):
     model = LearningPath
     icon = "list-ol"
     menu_label = _("Learning paths")
     list_display = [
         "title",
-        "business_unit",
+        SaysWhenEmptyColumn(
+            "business_unit",
+            label=_("Who it is for"),
+            sort_key="business_unit__name",
+            when_empty=_("Everyone"),
+        ),
         Column("step_count", label=_("Steps")),
         Column("current_version", label=_("Published version")),
-        "status_string",
+        LiveStatusTagColumn(),
     ]
     filterset_class = LearningPathFilterSet
 
@@ -47,7 +65,12 @@ class KnowledgeCheckViewSet(SnippetViewSet):
     model = KnowledgeCheck
     icon = "help"
     menu_label = _("Knowledge checks")
-    list_display = ["title", "pass_mark", "max_attempts", "status_string"]
+    list_display = [
+        "title",
+        "pass_mark",
+        SaysWhenEmptyColumn("max_attempts", label=_("Attempt limit"), when_empty=_("No limit")),
+        LiveStatusTagColumn(),
+    ]
 
     def get_queryset(self, request):
         return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))

@@ -1,12 +1,14 @@
 """The portal's page tree: the portal root, the company profile, business units, modules."""
 
+import difflib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
@@ -15,9 +17,38 @@ from wagtail.search import index
 from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
 from lessons.i18n import other_languages
+from lessons.module_editing import PathsUsingPagePanel
 
 from .organisation import BusinessUnit, CompanyValue
 from .paths import LearningPath
+
+# Wagtail's page fields speak of the public and of search engines. The portal is for signed-in
+# staff only (page privacy), so its pages say what each field does there, and leave out the
+# ones the portal does not use (a meta description, site menus).
+PORTAL_TITLE_PANEL = TitleFieldPanel(
+    "title", help_text=_("The title people see in the portal, in their paths and in reports.")
+)
+PORTAL_PROMOTE_PANELS = [
+    MultiFieldPanel(
+        [
+            FieldPanel(
+                "slug",
+                help_text=_(
+                    "The last part of the page's address in the portal. "
+                    "Only signed-in people can open it."
+                ),
+            ),
+            FieldPanel(
+                "seo_title",
+                heading=_("Browser tab title"),
+                help_text=_("Optional: a shorter title for the browser tab."),
+            ),
+        ],
+        heading=_("Address"),
+    )
+]
+# How alike two module titles must be (difflib's ratio, 0 to 1) for the editor to be told.
+CLOSE_TITLE_RATIO = 0.8
 
 
 class PortalPageMixin:
@@ -75,12 +106,14 @@ class LearnablePage(PortalPageMixin, Page):
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = [
-        *Page.content_panels,
+        PORTAL_TITLE_PANEL,
+        PathsUsingPagePanel(heading=_("Learning paths")),
         FieldPanel("summary"),
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
         FieldPanel("knowledge_check"),
     ]
+    promote_panels = PORTAL_PROMOTE_PANELS
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -90,13 +123,18 @@ class LearnablePage(PortalPageMixin, Page):
     class Meta:
         abstract = True
 
+    def paths_using_it(self):
+        """The learning paths with a step that asks to read this page, by title."""
+        return LearningPath.objects.filter(steps__page=self).distinct().order_by("title")
+
 
 class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
     """The portal's root: the company profile, the units, the modules and the paths."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [PORTAL_TITLE_PANEL, FieldPanel("intro")]
+    promote_panels = PORTAL_PROMOTE_PANELS
     subpage_types = ["lessons.CompanyProfilePage", "lessons.BusinessUnitPage", "lessons.ModulePage"]
 
     class Meta:
@@ -189,9 +227,9 @@ class CompanyProfilePage(LearnablePage):
     mission = models.TextField(_("mission"), max_length=500)
 
     content_panels = [
-        *LearnablePage.content_panels[:2],
+        *LearnablePage.content_panels[:3],
         FieldPanel("mission"),
-        *LearnablePage.content_panels[2:],
+        *LearnablePage.content_panels[3:],
     ]
     parent_page_types = ["lessons.LearningPortalPage"]
     subpage_types = []
@@ -279,3 +317,19 @@ class ModulePage(LearnablePage):
 
     class Meta:
         verbose_name = _("module")
+
+    def modules_with_a_close_title(self):
+        """Other modules of the same site whose title is close to this one's (a likely
+        duplicate), closest first. One query for the site, one for the titles."""
+        site = self.get_site()
+        others = ModulePage.objects.exclude(pk=self.pk)
+        if site is not None:
+            others = others.in_site(site)
+        title = self.title.casefold()
+        close = []
+        for pk, other in others.values_list("pk", "title"):
+            ratio = difflib.SequenceMatcher(None, title, other.casefold()).ratio()
+            if ratio >= CLOSE_TITLE_RATIO:
+                close.append((ratio, pk, other))
+        close.sort(key=lambda found: (-found[0], found[2]))
+        return [(pk, other) for _ratio, pk, other in close]

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -28,6 +28,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from lessons.step_builder import KindFieldPanel, KindPageChooserPanel, StepsPanel
 
 from .snippets import EditorialSnippetMixin
 
@@ -123,7 +125,7 @@ class LearningPath(
         MultiFieldPanel(
             [FieldPanel("business_unit"), FieldPanel("role")], heading=_("Who it is for")
         ),
-        InlinePanel("steps", min_num=1, label=_("Steps"), heading=_("Steps")),
+        StepsPanel("steps", min_num=1, label=_("step"), heading=_("Steps")),
     ]
     # The admin's listing searches the autocomplete fields: a path is found by its title or by
     # a word of what it teaches.
@@ -169,11 +171,14 @@ class LearningPathStep(StepFields, Orderable):
 
     panels = [
         FieldPanel("kind"),
-        PageChooserPanel("page", page_type=LEARNABLE_PAGE_TYPES),
-        FieldPanel("knowledge_check"),
+        KindPageChooserPanel("page", page_type=LEARNABLE_PAGE_TYPES, kinds=[StepKind.MODULE.value]),
+        KindFieldPanel("knowledge_check", kinds=[StepKind.KNOWLEDGE_CHECK.value]),
         FieldPanel("title"),
         FieldPanel("instructions"),
     ]
+    # Set by the admin's step form on a draft save (lessons/step_builder.py): a draft may
+    # lack what its kind needs; publishing may not.
+    completeness_deferred = False
 
     class Meta(Orderable.Meta):
         verbose_name = _("step")
@@ -184,6 +189,14 @@ class LearningPathStep(StepFields, Orderable):
 
     def clean(self) -> None:
         super().clean()
+        # A step is what its kind says: a module or a check chosen before the kind changed
+        # (and hidden since) is not kept, so that no task counts a module's reading time.
+        if self.kind != StepKind.MODULE:
+            self.page = None
+        if self.kind != StepKind.KNOWLEDGE_CHECK:
+            self.knowledge_check = None
+        if self.completeness_deferred:
+            return
         errors: dict[str, StrOrPromise] = {}
         if self.kind == StepKind.MODULE and not self.page_id:
             errors["page"] = _("Choose the module this step asks the trainee to read.")
@@ -193,6 +206,16 @@ class LearningPathStep(StepFields, Orderable):
             errors["title"] = _("Give this step a title the trainee will recognise.")
         if errors:
             raise ValidationError(errors)
+
+    def builder_heading(self) -> str:
+        """How the step builder heads the step: its kind and its title."""
+        if not self.kind:
+            return str(_("New step"))
+        kind = str(StepKind(self.kind).label)
+        title = self.display_title()
+        if title == kind:
+            return kind
+        return _("%(kind)s: %(title)s") % {"kind": kind, "title": title}
 
     def display_title(self) -> str:
         if self.title:

@@ -150,11 +150,11 @@ def test_saving_a_draft_path_publishes_nothing(admin_client, portal):
     assert not learning_path.live and learning_path.current_version is None
 
 
-def test_a_step_missing_what_it_needs_is_refused_beside_the_field(admin_client, portal):
+def test_publishing_a_step_missing_what_it_needs_is_refused_beside_the_field(admin_client, portal):
     url = reverse("wagtailsnippets_lessons_learningpath:add")
     task = {"kind": "task", "page": "", "knowledge_check": "", "title": "", "instructions": ""}
 
-    response = admin_client.post(url, path_form("Broken", [task]))
+    response = admin_client.post(url, path_form("Broken", [task], **{"action-publish": "publish"}))
 
     assert response.status_code == 200
     step_errors = response.context["form"].formsets["steps"].forms[0].errors

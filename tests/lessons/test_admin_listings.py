@@ -1,5 +1,7 @@
 """The admin's listings of onboarding content render, filter, and do not grow in queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -47,7 +49,42 @@ def test_path_listing_shows_versions_and_status(admin_client, portal):
     text = admin_client.get(reverse(LISTINGS[0])).text
 
     assert "Path 0, version 1" in text
-    assert "live" in text and "draft" in text
+    # Wagtail's status tags, under a "Status" heading (not a "Status string" column).
+    assert re.search(r'<span class="w-status w-status--primary">\s*live\s*</span>', text)
+    assert re.search(r'<span class="w-status">\s*draft\s*</span>', text)
+    assert "Status string" not in text and ">Status<" in text.replace("\n", "").replace(" ", "")
+
+
+def test_a_company_wide_path_is_for_everyone(admin_client, portal):
+    unit = builders.make_unit("Sales")
+    builders.make_path("Company orientation", steps=["Meet the team"])
+    sales = builders.make_path("Sales onboarding", steps=["Shadow a demo"])
+    sales.business_unit = unit
+    sales.save()
+
+    text = admin_client.get(reverse(LISTINGS[0])).text
+
+    company_wide, for_sales = row(text, "Company orientation"), row(text, "Sales onboarding")
+    assert "Everyone" in company_wide and "None" not in company_wide
+    assert "Sales" in for_sales and "Everyone" not in for_sales
+    assert "Who it is for" in text
+
+
+def test_a_check_without_an_attempt_limit_says_so(admin_client):
+    builders.make_check(title="Any number", max_attempts=None)
+    builders.make_check(title="Three tries", max_attempts=3)
+
+    text = admin_client.get(reverse(LISTINGS[1])).text
+
+    assert "No limit" in row(text, "Any number") and "None" not in row(text, "Any number")
+    assert "No limit" not in row(text, "Three tries")
+
+
+def row(html, title):
+    """The text of the listing's row for `title`."""
+    found = [chunk for chunk in html.split("<tr")[1:] if f'_title">{title}</span>' in chunk]
+    assert len(found) == 1, title
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found[0].split("</tr>")[0]))
 
 
 def test_path_listing_filters_by_live(admin_client, portal):
