@@ -4,11 +4,13 @@ and HR. Anyone else, and any file that is gone, gets 404. Never from a media URL
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import FileResponse, Http404
+from django.views.decorators.http import require_safe
 
 from coaching.learning.lookups import visible_assignments
 from coaching.learning.models import Evidence
 
 
+@require_safe
 @login_required
 def download(request, evidence_id):
     found = (
