@@ -203,7 +203,7 @@ class TaskForm(NoteForm):
         }
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         files = data.get("evidence") or []
         room = coaching_settings.EVIDENCE_MAX_FILES - self.already
         if len(files) > room:

@@ -239,9 +239,9 @@ def submit_task(
             Evidence.objects.create(
                 progress=progress,
                 file=upload,
-                name=upload.name[-200:],
+                name=(upload.name or "evidence")[-200:],
                 content_type=kind.content_type,
-                size=upload.size,
+                size=upload.size or 0,
                 uploaded_by=by,
             )
         _touch(assignment)

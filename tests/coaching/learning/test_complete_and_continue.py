@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from coaching.learning.progress import complete_module, take_check
+from coaching.learning.progress import complete_module, submit_task, take_check
 from coaching.models import Assignment, AssignmentStatus, Milestone, StepProgress
 from coaching.record.export import learning_as_data
 from tests import builders
@@ -212,3 +212,14 @@ def test_a_module_check_is_headed_with_its_subject(client, portal, trainee):
     html = client.get(step_url(assignment, 1)).content.decode()
 
     assert ">Knowledge check: Outages</h2>" in html
+
+
+def test_a_step_has_one_action_bar(client, trainee):
+    assignment = builders.assign(builders.make_path(steps=["Shadow", "Write up"]), trainee)
+    submit_task(assignment, builders.steps_of(assignment)[0], note="Done")
+    client.force_login(trainee)
+
+    html = client.get(step_url(assignment, 1)).content.decode()
+
+    assert html.count('class="step-bar"') == 1
+    assert f'href="{step_url(assignment, 2)}">Continue</a>' in html

@@ -268,9 +268,9 @@ def test_the_confirmation_page_makes_the_same_queries_for_more_data(
 
     # session, user, HR's permissions (own, groups'), the person (not erased), links,
     # profile, preferences, Wagtail profile, sessions, trail reasons, assignments; the
-    # record's: entries, notes, attempts, notifications, cheers, entries and replies
-    # elsewhere (2); the portal (page, site)
-    with django_assert_num_queries(21) as first:
+    # record's: entries, notes, evidence files, attempts, notifications, cheers, entries
+    # and replies elsewhere (2); the portal (page, site)
+    with django_assert_num_queries(22) as first:
         client.get(erase_url(trainee))
     make.reflection(trainee)
     make.feedback(trainee, coach)
