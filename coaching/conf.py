@@ -21,6 +21,13 @@ UNREAD_CACHE_SECONDS      how long a person's unread count (the header badge) is
 NAV_ROLE_CACHE_SECONDS    how long "may see the coach dashboard" (a header link) is cached
 ERASE_DEACTIVATED_AFTER_DAYS  days a deactivated person's data is kept before the sweep
                           (`manage.py erase_deactivated`) erases the person; None: never
+EVIDENCE_STORAGE          the STORAGES alias evidence files are kept in (name a private
+                          one in production; files are only ever served through a view
+                          that checks who asks, never from its URL)
+EVIDENCE_MAX_BYTES        the largest evidence file a new hire can attach to a task
+EVIDENCE_MAX_FILES        evidence files one task step can hold
+EVIDENCE_TYPES            the kinds of evidence accepted, each checked on its content:
+                          jpeg png gif webp (photos), pdf, docx xlsx pptx odt ods odp
 """
 
 from typing import Any
@@ -45,6 +52,22 @@ DEFAULTS: dict[str, Any] = {
     "UNREAD_CACHE_SECONDS": 60 * 60,
     "NAV_ROLE_CACHE_SECONDS": 5 * 60,
     "ERASE_DEACTIVATED_AFTER_DAYS": None,
+    "EVIDENCE_STORAGE": "default",
+    "EVIDENCE_MAX_BYTES": 10 * 1024 * 1024,
+    "EVIDENCE_MAX_FILES": 5,
+    "EVIDENCE_TYPES": [
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "pdf",
+        "docx",
+        "xlsx",
+        "pptx",
+        "odt",
+        "ods",
+        "odp",
+    ],
 }
 
 

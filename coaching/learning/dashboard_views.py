@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -29,7 +28,13 @@ from coaching.learning.forms import (
 )
 from coaching.learning.journeys import journeys
 from coaching.learning.lookups import coached_assignment_or_404, step_or_404
-from coaching.learning.models import Assignment, CheckAttempt, ExtraAttempts, ProgressStatus
+from coaching.learning.models import (
+    Assignment,
+    CheckAttempt,
+    Evidence,
+    ExtraAttempts,
+    ProgressStatus,
+)
 from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from coaching.people.access import coached_profiles, coached_trainee_or_404, require_coach
 from coaching.record.timeline import upcoming_one_on_ones
@@ -91,12 +96,16 @@ def _trainee_page(request, trainee, refused=None):
         (row.assignment_id, row.step_id): row.count
         for row in ExtraAttempts.objects.filter(assignment__trainee=trainee)
     }
+    evidence: dict[int, list[Evidence]] = {}
+    for file in Evidence.objects.filter(progress__assignment__trainee=trainee):
+        evidence.setdefault(file.progress_id, []).append(file)
     all_journeys = journeys(assignments)
     for journey in all_journeys:
         journey.forms = CoachForms(journey.assignment, refused=refused)
         for state in journey.steps:
             state.attempts = attempts.get((journey.assignment.pk, state.step.pk), [])
             state.extra_attempts = extra.get((journey.assignment.pk, state.step.pk), 0)
+            state.evidence = evidence.get(state.progress.pk, []) if state.progress else []
             state.forms = CoachForms(journey.assignment, state.number, refused)
     return render_page(
         request,
@@ -316,5 +325,6 @@ def coach_action(request, assignment_id, number=None, *, action):
         messages.error(request, str(error))
     else:
         messages.success(request, str(spec.done))
-    back = reverse("coaching:trainee", args=[assignment.trainee_id])
-    return redirect(f"{back}#assignment-{assignment.pk}")
+    # To the top of the new hire's page, where the message is shown (an anchor further
+    # down would leave it off screen).
+    return redirect("coaching:trainee", assignment.trainee_id)

@@ -2,11 +2,15 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from coaching.common.ids import parse_id
 from coaching.common.widgets import DateInput, DateTimeInput
+from coaching.conf import coaching_settings
+from coaching.learning import evidence
 from coaching.people.access import coached_profiles
 from coaching.people.models import TraineeProfile
 from lessons.models import BusinessUnit, LearningPath
@@ -149,6 +153,70 @@ class NoteForm(forms.Form):
     """A short optional text: a trainee's note on a task."""
 
     text = _note_field(_("Note"))
+
+
+class EvidenceInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class EvidenceField(forms.FileField):
+    """Files or photos for a practical task, each checked on its content and size
+    (`evidence.check`): the field's error names every file refused and why."""
+
+    widget = EvidenceInput
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [upload for upload in (data or []) if upload]
+        errors, accepted = [], []
+        for upload in uploads:
+            try:
+                kind = evidence.check(upload, upload.name, upload.size)
+            except ValidationError as error:
+                errors.extend(error.messages)
+            else:
+                accepted.append((upload, kind))
+        if errors:
+            raise ValidationError(errors)
+        return accepted
+
+
+class TaskForm(NoteForm):
+    """A practical task sent for sign-off: a note, and evidence files to attach."""
+
+    evidence = EvidenceField(label=_("Evidence (optional)"))
+
+    # Files already attached to the step: `TaskForm.clean` keeps the total within the limit.
+    already = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["evidence"]
+        field.widget.attrs.update(accept=evidence.accepted_extensions(), multiple=True)
+        field.help_text = _(
+            "A photo or a file that shows what you did: %(types)s, up to %(limit)s each."
+        ) % {
+            "types": evidence.accepted_extensions(),
+            "limit": filesizeformat(coaching_settings.EVIDENCE_MAX_BYTES),
+        }
+
+    def clean(self):
+        data = super().clean() or {}
+        files = data.get("evidence") or []
+        room = coaching_settings.EVIDENCE_MAX_FILES - self.already
+        if len(files) > room:
+            self.add_error(
+                "evidence",
+                ngettext(
+                    "A task holds at most %(limit)s file; choose fewer.",
+                    "A task holds at most %(limit)s files; %(room)s more can be attached.",
+                    coaching_settings.EVIDENCE_MAX_FILES,
+                )
+                % {"limit": coaching_settings.EVIDENCE_MAX_FILES, "room": max(room, 0)},
+            )
+        return data
 
 
 # The coach's forms on a new hire's page: one set per step, so compact.

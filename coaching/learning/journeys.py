@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypedDict
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils.translation import ngettext
 
 from coaching.common.types import User
 from coaching.learning.models import (
@@ -11,6 +13,7 @@ from coaching.learning.models import (
     AssignmentQuerySet,
     AssignmentStatus,
     CheckAttempt,
+    Evidence,
     Progress,
     ProgressStatus,
     StepProgress,
@@ -27,9 +30,11 @@ class StepState:
     progress: StepProgress | None
     number: int  # 1-based, as people count
     # Filled in by the coach's page (dashboard_views): the step's check attempts, the
-    # attempts granted beyond the check's limit, and the coach's forms by action name.
+    # attempts granted beyond the check's limit, a task's evidence files, and the coach's
+    # forms by action name.
     attempts: list[CheckAttempt] = field(default_factory=list)
     extra_attempts: int = 0
+    evidence: list[Evidence] = field(default_factory=list)
     forms: object = None
 
     @property
@@ -64,6 +69,27 @@ class Journey:
             return None
         return next((state for state in self.steps if not state.is_done), None)
 
+    def open_after(self, number: int) -> StepState | None:
+        """Where to go once step `number` is done: the next step not done after it, else
+        the first one not done before it; None when every other step is done."""
+        if self.assignment.status != AssignmentStatus.ACTIVE:
+            return None
+        others = [state for state in self.steps if not state.is_done and state.number != number]
+        return next((state for state in others if state.number > number), None) or next(
+            iter(others), None
+        )
+
+    @property
+    def minutes_left(self) -> int:
+        """The estimated reading time of the steps not done yet (only modules have one)."""
+        if self.assignment.status != AssignmentStatus.ACTIVE:
+            return 0
+        return sum(state.step.estimated_minutes for state in self.steps if not state.is_done)
+
+    @property
+    def time_left(self) -> str:
+        return reading_left(self.minutes_left)
+
 
 def journeys(assignments: AssignmentQuerySet[Assignment]) -> list[Journey]:
     """Journeys for an assignment queryset, in a fixed number of queries:
@@ -97,6 +123,28 @@ class PathSummary:
 
     assignment: "WithAnnotations[Assignment, Progress]"
     next_step: StepState | None
+    minutes_left: int = 0
+
+    @property
+    def time_left(self) -> str:
+        return reading_left(self.minutes_left)
+
+
+def reading_left(minutes: int) -> str:
+    """ "about 45 min of reading left", "about 2 hours of reading left"; "" for none. Only
+    modules have an estimated time: tasks, checks and check-ins are not counted."""
+    if minutes <= 0:
+        return ""
+    if minutes < 60:
+        return ngettext(
+            "about %(minutes)s min of reading left",
+            "about %(minutes)s min of reading left",
+            minutes,
+        ) % {"minutes": minutes}
+    hours = int(minutes / 60 + 0.5)  # rounded half up, as people round
+    return ngettext(
+        "about %(hours)s hour of reading left", "about %(hours)s hours of reading left", hours
+    ) % {"hours": hours}
 
 
 def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:
@@ -122,9 +170,26 @@ def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:
             next_position=Subquery(remaining.values("position")[:1]),
             next_title=Subquery(remaining.values("title")[:1]),
             next_kind=Subquery(remaining.values("kind")[:1]),
+            # The reading time of every step not done, summed in the same subquery shape.
+            minutes_left=Coalesce(
+                Subquery(
+                    remaining.order_by()
+                    .values("version")
+                    .annotate(total=Sum("estimated_minutes"))
+                    .values("total")
+                ),
+                0,
+            ),
         )
     )
-    return [PathSummary(row, _next_state(row)) for row in rows]
+    return [
+        PathSummary(
+            row,
+            _next_state(row),
+            row.minutes_left if row.status == AssignmentStatus.ACTIVE else 0,
+        )
+        for row in rows
+    ]
 
 
 class NextStep(TypedDict):
@@ -133,6 +198,7 @@ class NextStep(TypedDict):
     next_position: int | None
     next_title: str | None
     next_kind: str | None
+    minutes_left: int
 
 
 def _next_state(assignment: "WithAnnotations[Assignment, NextStep]") -> StepState | None:

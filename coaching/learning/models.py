@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from coaching.common.names import display_name
 from coaching.common.percent import percent_of
 from coaching.common.types import User
+from coaching.learning import evidence
 from coaching.people.models import CoachRelationship
 
 if TYPE_CHECKING:
@@ -137,6 +138,16 @@ class Assignment(models.Model):
             and self.due_on is not None
             and self.due_on < timezone.localdate()
         )
+
+    @property
+    def days_to_due(self) -> int | None:
+        """Days from today to the due date (negative once it has passed), None without one."""
+        return None if self.due_on is None else (self.due_on - timezone.localdate()).days
+
+    @property
+    def days_overdue(self) -> int | None:
+        days = self.days_to_due
+        return None if days is None else -days
 
 
 class StepProgressQuerySet(models.QuerySet["StepProgress"]):
@@ -275,3 +286,40 @@ class ExtraAttempts(models.Model):
 
     def __str__(self) -> str:
         return _("%(count)s extra attempts") % {"count": self.count}
+
+
+class Evidence(models.Model):
+    """A file or photo the new hire attached to a practical task, for their coach to see.
+    Kept in `evidence.storage()` under a path with a random part, checked on its content
+    when it arrived (`evidence.check`), and served only by `evidence_views.download`."""
+
+    progress = models.ForeignKey(
+        StepProgress, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("step")
+    )
+    file = models.FileField(
+        _("file"), upload_to=evidence.upload_to, storage=evidence.storage, max_length=255
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("attached by"),
+    )
+    uploaded_at = models.DateTimeField(_("attached at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["progress", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

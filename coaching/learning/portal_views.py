@@ -10,10 +10,10 @@ from django.views.decorators.http import require_POST
 
 from coaching.common.pages import render_page
 from coaching.learning import progress
-from coaching.learning.forms import KnowledgeCheckForm, NoteForm
+from coaching.learning.forms import KnowledgeCheckForm, TaskForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
 from coaching.learning.lookups import own_assignment_or_404, step_or_404
-from coaching.learning.models import Assignment, CheckAttempt
+from coaching.learning.models import Assignment, AssignmentStatus, CheckAttempt
 from coaching.record.timeline import upcoming_one_on_ones
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
@@ -52,6 +52,9 @@ def step_url(assignment, number):
 
 
 def _step_context(request, assignment_id, number):
+    """What a step's page shows. `following` is where the new hire goes once this step is
+    done (the next step not done yet), None at the last one: the page says "Done, next
+    step" or "Done, finish the path", and "Continue" once the step is done."""
     journey = own_journey_or_404(request.user, assignment_id)
     assignment = journey.assignment
     if not 1 <= number <= len(journey.steps):
@@ -78,6 +81,12 @@ def _step_context(request, assignment_id, number):
         "check": check,
         "attempts": attempts,
         "attempts_left": attempts_left,
+        "following": journey.open_after(number),
+        "evidence": (
+            list(state.progress.evidence.all())
+            if step.kind == StepKind.TASK and state.progress is not None
+            else []
+        ),
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < len(journey.steps) else None,
     }
@@ -88,46 +97,79 @@ def step_detail(request, assignment_id, number):
     context = _step_context(request, assignment_id, number)
     if context["check"] is not None:
         context["check_form"] = KnowledgeCheckForm(check=context["check"])
-    context["note_form"] = NoteForm()
+    context["task_form"] = _task_form(context["state"])
     return render_page(request, "coaching/learning/portal/step.html", context)
 
 
-def _act(request, assignment_id, number, action):
-    """Run one step action for the signed-in new hire and return to the step."""
-    assignment = own_assignment_or_404(request.user, assignment_id)
-    step = step_or_404(assignment, number)
-    try:
-        message = action(assignment, step)
-    except progress.StepError as error:
-        messages.error(request, str(error))
-    else:
-        if message:
-            messages.success(request, message)
-    return redirect(step_url(assignment, number))
+def _task_form(state, data=None, files=None):
+    """The task's form, holding the note the new hire already sent."""
+    note = state.progress.note if state.progress is not None else ""
+    return TaskForm(data, files, initial={"text": note})
 
 
 @require_POST
 @login_required
 def complete_module(request, assignment_id, number):
-    def action(assignment, step):
+    """Mark a module read and go on: to the next step not done yet, or back to the path
+    with "Path complete" when it was the last. Done once: a double click, a second tab
+    or a retry changes nothing and goes to the same place."""
+    assignment = own_assignment_or_404(request.user, assignment_id)
+    step = step_or_404(assignment, number)
+    try:
         progress.complete_module(assignment, step)
-        return _("Marked as done.")
+    except progress.StepError as error:
+        messages.error(request, str(error))
+        return redirect(step_url(assignment, number))
+    return _go_on(request, assignment_id, number, _("“%(step)s” is done.") % {"step": step.title})
 
-    return _act(request, assignment_id, number, action)
+
+def _go_on(request, assignment_id, number, done_message):
+    """After step `number` is done: to the next step not done yet, saying what was done;
+    to the path, saying it is complete, when no step is left."""
+    journey = own_journey_or_404(request.user, assignment_id)
+    following = journey.open_after(number)
+    if following is not None:
+        messages.success(request, done_message)
+        return redirect(step_url(journey.assignment, following.number))
+    if journey.assignment.status == AssignmentStatus.COMPLETED:
+        messages.success(
+            request,
+            _("Path complete: you have finished every step of %(path)s. Well done!")
+            % {"path": journey.assignment.version.title},
+        )
+    else:
+        messages.success(request, done_message)
+    return redirect("coaching:assignment", journey.assignment.pk)
 
 
 @require_POST
 @login_required
 def submit_task(request, assignment_id, number):
-    form = NoteForm(request.POST)
-
-    def action(assignment, step):
-        if not form.is_valid():
-            raise progress.StepError(form.errors["text"][0])
-        progress.submit_task(assignment, step, note=form.cleaned_data["text"])
-        return _("Sent to your coach for sign-off.")
-
-    return _act(request, assignment_id, number, action)
+    """Send a practical task (a note, and any evidence files) to the coach for sign-off.
+    A form that does not validate comes back on the step's page, errors beside its fields,
+    with what was typed kept."""
+    context = _step_context(request, assignment_id, number)
+    assignment, step, state = context["assignment"], context["step"], context["state"]
+    form = _task_form(state, request.POST, request.FILES)
+    form.already = len(context["evidence"])
+    if not form.is_valid():
+        context["task_form"] = form
+        if context["check"] is not None:
+            context["check_form"] = KnowledgeCheckForm(check=context["check"])
+        return render_page(request, "coaching/learning/portal/step.html", context, status=400)
+    try:
+        progress.submit_task(
+            assignment,
+            step,
+            note=form.cleaned_data["text"],
+            files=form.cleaned_data["evidence"],
+            by=request.user,
+        )
+    except progress.StepError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Sent to your coach for sign-off."))
+    return redirect(step_url(assignment, number))
 
 
 @require_POST
@@ -145,7 +187,7 @@ def take_check(request, assignment_id, number):
     form = KnowledgeCheckForm(request.POST, check=check)
     if not form.is_valid():
         context = _step_context(request, assignment_id, number)
-        context.update(check_form=form, note_form=NoteForm())
+        context.update(check_form=form, task_form=_task_form(context["state"]))
         return render_page(request, "coaching/learning/portal/step.html", context)
     try:
         _attempt, result = progress.take_check(assignment, step, form.answers())
@@ -156,6 +198,7 @@ def take_check(request, assignment_id, number):
             messages.success(
                 request, _("Passed with %(score)s%%. Well done!") % {"score": result.score}
             )
+            # The page shows the result and a Continue button to the next step.
         else:
             messages.warning(
                 request,

@@ -4,10 +4,11 @@ Every operation is safe to repeat and to race: progress rows are unique per step
 state change is a conditional UPDATE, and an assignment completes under a row lock.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -15,10 +16,12 @@ from django.utils.translation import gettext as _
 
 from coaching.audit import trail
 from coaching.common.types import User
+from coaching.learning.evidence import Kind
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
     CheckAttempt,
+    Evidence,
     ExtraAttempts,
     ProgressStatus,
     StepProgress,
@@ -181,7 +184,7 @@ def take_check(
         _touch(assignment)
         if result.passed:
             _mark_done(assignment, step)
-            title = _("Knowledge check passed: %(check)s") % {"check": check.title}
+            title = _("Knowledge check passed: %(check)s") % {"check": check.subject}
             key = f"assignment:{assignment.pk}:step:{step.pk}"
             write_milestone(assignment.trainee_id, MilestoneKind.CHECK_PASSED, title, key)
     return attempt, result
@@ -205,8 +208,16 @@ def _question_json(question: QuestionResult) -> dict[str, Any]:
     }
 
 
-def submit_task(assignment: Assignment, step: PathVersionStep, note: str = "") -> StepProgress:
-    """The new hire says a practical task is ready for the coach to sign off."""
+def submit_task(
+    assignment: Assignment,
+    step: PathVersionStep,
+    note: str = "",
+    *,
+    files: Sequence[tuple[UploadedFile, Kind]] = (),
+    by: User | None = None,
+) -> StepProgress:
+    """The new hire says a practical task is ready for the coach to sign off, with a note
+    and any evidence files (already checked by `evidence.check`)."""
     _require_active(assignment)
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is submitted for sign-off."))
@@ -217,16 +228,26 @@ def submit_task(assignment: Assignment, step: PathVersionStep, note: str = "") -
         resubmitted = StepProgress.objects.filter(
             pk=progress.pk, status=ProgressStatus.RETURNED
         ).update(status=ProgressStatus.SUBMITTED, note=note)
-        if not (created or resubmitted):
-            StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.SUBMITTED).update(
-                note=note
+        # A task signed off meanwhile (from a coach's tab at the same moment) stays as the
+        # coach left it, and gets no files.
+        waiting = resubmitted or StepProgress.objects.filter(
+            pk=progress.pk, status=ProgressStatus.SUBMITTED
+        ).update(note=note)
+        if not waiting:
+            raise StepError(_("Your coach has already signed off this task."))
+        for upload, kind in files:
+            Evidence.objects.create(
+                progress=progress,
+                file=upload,
+                name=(upload.name or "evidence")[-200:],
+                content_type=kind.content_type,
+                size=upload.size or 0,
+                uploaded_by=by,
             )
         _touch(assignment)
         progress.refresh_from_db()
         if created or resubmitted:
             events.task_submitted(progress, assignment, step)
-    if progress.status == ProgressStatus.DONE:
-        raise StepError(_("Your coach has already signed off this task."))
     return progress
 
 

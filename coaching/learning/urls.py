@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching.learning import dashboard_views, portal_views
+from coaching.learning import dashboard_views, evidence_views, portal_views
 
 step = "paths/<int:assignment_id>/steps/<int:number>/"
 coach_step = "coach/assignments/<int:assignment_id>/steps/<int:number>/"
@@ -13,6 +13,7 @@ urlpatterns = [
     path(f"{step}done/", portal_views.complete_module, name="complete_module"),
     path(f"{step}check/", portal_views.take_check, name="take_check"),
     path(f"{step}submit/", portal_views.submit_task, name="submit_task"),
+    path("evidence/<int:evidence_id>/", evidence_views.download, name="evidence"),
     # The coach dashboard.
     path("coach/", dashboard_views.dashboard, name="dashboard"),
     path("coach/assign/", dashboard_views.assign, name="assign"),

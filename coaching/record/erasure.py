@@ -2,8 +2,9 @@
 and why; never what was erased):
 
 - `erase_record`: the development record. Every entry on it and what hangs off it, the
-  notes and coach's comments on their learning steps, the answers to their knowledge
-  checks, their notifications; what they wrote on others' records stays without their name.
+  notes and coach's comments on their learning steps, the evidence files attached to their
+  practical tasks, the answers to their knowledge checks, their notifications; what they
+  wrote on others' records stays without their name.
 - `erase_person`: someone who left and asked to be forgotten. The record as above, and
   everything else of theirs: coaching links, profile, preferences, their default 1:1
   agenda, Wagtail's profile, sessions, the free text of the audit trail about them, their
@@ -31,7 +32,7 @@ from coaching.account.models import Preferences
 from coaching.audit import trail
 from coaching.audit.models import CoachingLogEntry
 from coaching.common.types import User
-from coaching.learning.models import Assignment, CheckAttempt, StepProgress
+from coaching.learning.models import Assignment, CheckAttempt, Evidence, StepProgress
 from coaching.notifications import inbox
 from coaching.notifications.models import Notification
 from coaching.notifications.sending import unread_cache_key
@@ -102,6 +103,17 @@ def _notes(person: User) -> models.QuerySet[StepProgress]:
     )
 
 
+def _evidence(person: User) -> models.QuerySet[Evidence]:
+    return Evidence.objects.filter(progress__assignment__trainee=person)
+
+
+def _delete_files(evidence: list[Evidence]) -> None:
+    """Remove erased evidence from its storage, once the erasure is committed (a rollback
+    keeps the rows, so it must keep their files too)."""
+    for file in evidence:
+        file.file.delete(save=False)
+
+
 def _attempts(person: User) -> models.QuerySet[CheckAttempt]:
     return CheckAttempt.objects.filter(assignment__trainee=person)
 
@@ -133,6 +145,7 @@ def record_parts(person: User) -> list[Part]:
     """What `erase_record` removes, and what it keeps without their name, counted."""
     entries = Entry.objects.filter(trainee=person).count()
     notes = _notes(person).count()
+    files = _evidence(person).count()
     attempts = _attempts(person).count()
     notifications = Notification.objects.filter(recipient=person).count()
     cheers = Cheer.objects.filter(author=person).exclude(recognition__trainee=person).count()
@@ -161,6 +174,14 @@ def record_parts(person: User) -> list[Part]:
                         "The notes on %(count)s learning steps, from them or their coach (the "
                         "steps' status and dates stay)",
                         notes,
+                    ),
+                ),
+                _counted(
+                    files,
+                    ngettext(
+                        "%(count)s evidence file attached to a practical task",
+                        "%(count)s evidence files attached to practical tasks",
+                        files,
                     ),
                 ),
                 _counted(
@@ -287,6 +308,9 @@ def _erase_record(person: User) -> int:
         else:
             rows.delete()
     _notes(person).update(note="", coach_comment="")
+    files = list(_evidence(person))
+    Evidence.objects.filter(pk__in=[file.pk for file in files]).delete()
+    transaction.on_commit(lambda: _delete_files(files))
     _attempts(person).update(answers={}, results=[])
     inbox.forget(person, stand_in=forgetting.stand_in())
     return deleted.get(Entry._meta.label, 0)

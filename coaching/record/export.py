@@ -1,6 +1,7 @@
 """A person's data as they (or HR, on a subject access request) take it away: their
-development record, their learning (every step's status, dates, notes and the coach's
-comments) and their knowledge check attempts with the answers they gave and their grades.
+development record, their learning (every step's status, dates, notes, the coach's
+comments and the evidence files they attached, listed by name) and their knowledge check
+attempts with the answers they gave and their grades.
 One data structure, served as JSON and rendered as a readable document."""
 
 import json
@@ -13,7 +14,13 @@ from django.utils import timezone
 
 from coaching.common.names import display_name
 from coaching.common.types import User
-from coaching.learning.models import Assignment, CheckAttempt, ProgressStatus, StepProgress
+from coaching.learning.models import (
+    Assignment,
+    CheckAttempt,
+    Evidence,
+    ProgressStatus,
+    StepProgress,
+)
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import Goal
 from coaching.record.timeline import filtered_entries, load_related
@@ -92,6 +99,19 @@ def _step_as_data(step, progress: StepProgress | None, attempts: list[CheckAttem
         "waived": progress is not None and progress.is_waived,
         "waived_reason": progress.waived_reason if progress else "",
         "knowledge_check_attempts": [_attempt_as_data(attempt) for attempt in attempts],
+        "evidence": [_evidence_as_data(file) for file in progress.evidence.all()]
+        if progress
+        else [],
+    }
+
+
+def _evidence_as_data(file: Evidence) -> dict[str, Any]:
+    """An evidence file, listed (the file itself is theirs to download from the task)."""
+    return {
+        "name": file.name,
+        "type": file.content_type,
+        "size_bytes": file.size,
+        "attached_at": file.uploaded_at,
     }
 
 
@@ -101,7 +121,7 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
         Assignment.objects.for_trainee(person)
         .with_progress()
         .select_related("version")
-        .prefetch_related("version__steps", "progress", "attempts")
+        .prefetch_related("version__steps", "progress__evidence", "attempts")
     )
     learning = []
     for assignment in assignments:

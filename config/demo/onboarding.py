@@ -4,11 +4,15 @@ Like the rest of the loader it only adds what is missing: assignments that exist
 left alone, and progress is seeded only on assignments this run created.
 """
 
+import io
 from datetime import timedelta
 
 from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
+from coaching.learning import evidence
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment
 from coaching.learning.progress import (
@@ -26,8 +30,15 @@ ASSIGNMENTS = {
     "company-orientation": ({"nadia": 4, "bima": 1, "rizky": 0}, 30),
     "customer-service-essentials": ({"nadia": 3, "bima": 0}, 45),
 }
-# A practical task Nadia has done and is waiting for her coach to sign off.
+# A practical task Nadia has done and is waiting for her coach to sign off, with a photo of
+# her notes as evidence.
 SUBMITTED = {"nadia": ("customer-service-essentials", "I shadowed Ayu on three calls.")}
+NOTES = [
+    "Call 1 - billing: double charge. Ayu repeated the amount back, checked the bill first.",
+    "Call 2 - outage: named the impact (working from home), gave a real update time.",
+    "Call 3 - slow wifi: line test before any troubleshooting; agreed a callback.",
+    "Same next time: say what I will do and when. Differently: fewer 'sorry's.",
+]
 # A knowledge check Bima has failed up to its attempt limit: his coach can grant him more
 # attempts or waive the step (issue 12, nobody stuck).
 OUT_OF_ATTEMPTS = {"bima": "customer-service-essentials"}
@@ -111,7 +122,20 @@ def seed_progress(assignment, modules_done):
     slug, note = SUBMITTED.get(assignment.trainee.username, (None, ""))
     if slug == assignment.path.slug:
         task = next(s for s in steps if s.kind == StepKind.TASK)
-        submit_task(assignment, task, note=note)
+        photo = notes_photo()
+        kind = evidence.check(photo, photo.name, photo.size)
+        submit_task(assignment, task, note=note, files=[(photo, kind)], by=assignment.trainee)
+
+
+def notes_photo():
+    """A picture of the new hire's call notes, drawn here so the demo ships no binary."""
+    image = Image.new("RGB", (720, 220), "#fdfbf3")
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(NOTES):
+        draw.text((20, 24 + 44 * number), line, fill="#1c2430")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return SimpleUploadedFile("call-notes.png", buffer.getvalue(), content_type="image/png")
 
 
 def use_every_attempt(assignment, steps):

@@ -1,10 +1,12 @@
 """Knowledge checks: questions with a pass mark, an attempt limit and explanations."""
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -102,6 +104,13 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         verbose_name = _("knowledge check")
         verbose_name_plural = _("knowledge checks")
 
+    @property
+    def subject(self) -> str:
+        """The title without a leading "Knowledge check:" (in English or the active
+        language): what the check is about, for every place that already says it is a
+        knowledge check ("Knowledge check: %(subject)s", a milestone, a step's title)."""
+        return _without_kind(self.title)
+
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["answer_key"] = self.grade({})
@@ -143,3 +152,11 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
             }
             for block in self.questions
         ]
+
+
+def _without_kind(title: str) -> str:
+    # The English words (the msgid) and the active language's: a title may be in either.
+    names = {"Knowledge check", gettext("Knowledge check")}
+    kind = "|".join(re.escape(name) for name in names)
+    subject = re.sub(rf"^\s*(?:{kind})\s*[:\-\u2013\u2014]\s*", "", title, flags=re.IGNORECASE)
+    return subject[:1].upper() + subject[1:] if subject else title

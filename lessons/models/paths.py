@@ -223,7 +223,7 @@ class LearningPathStep(StepFields, Orderable):
         if self.kind == StepKind.MODULE and self.page is not None:
             return str(self.page.title)
         if self.kind == StepKind.KNOWLEDGE_CHECK and self.knowledge_check is not None:
-            return self.knowledge_check.title
+            return self.knowledge_check.subject
         return str(StepKind(self.kind).label) if self.kind else ""
 
     def preview(self) -> "PathVersionStep":

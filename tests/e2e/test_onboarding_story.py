@@ -295,8 +295,8 @@ def test_new_hire_works_through_the_path_with_the_keyboard(visit, server):
     follow(page, card.get_by_role("link", name=MODULE))
     expect(page.get_by_text(MODULE_TEXT)).to_be_visible()
     screenshot(page, "module-step")
-    follow(page, page.get_by_role("button", name="Mark as done"))
-    expect(page.locator(".messages")).to_contain_text("Marked as done.")
+    follow(page, page.get_by_role("button", name="Done, next step"))
+    expect(page.locator(".messages")).to_contain_text(f"“{MODULE}” is done.")
     follow(page, page.get_by_role("link", name=PATH))  # the breadcrumb, to the path page
     assert steps_figure(page.locator(".page-header").inner_text()) == (1, 3, 33)
     assert_accessible(page, "the path page")

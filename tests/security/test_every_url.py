@@ -23,11 +23,14 @@ import re
 import pytest
 from django.contrib.messages import ERROR
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets
 
-from coaching.models import CoachRelationship
+from coaching.learning import progress
+from coaching.learning.evidence import KINDS
+from coaching.models import CoachRelationship, Evidence
 from tests import builders
 from tests.asking import ADMIN, DONE, LOGIN, SORRY, answer
 from tests.coaching.record import make
@@ -63,6 +66,7 @@ def things(portal, people):
     entries = make.one_of_each(trainee, coach)
     return {
         "assignment": assignment,
+        "evidence": evidence_on_the_task(assignment),
         **entries,
         "private recognition": make.recognition(
             trainee, people["colleague"], message="Quiet thanks.", public=False
@@ -76,6 +80,16 @@ def things(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
     }
+
+
+def evidence_on_the_task(assignment):
+    """A PDF the new hire attached to the path's practical task (step 3), sent for sign-off."""
+    step = builders.steps_of(assignment)[2]
+    upload = SimpleUploadedFile("notes.pdf", b"%PDF-1.4\n%%EOF\n")
+    progress.submit_task(
+        assignment, step, note="Done", files=[(upload, KINDS["pdf"])], by=assignment.trainee
+    )
+    return Evidence.objects.get()
 
 
 class Of:
@@ -192,6 +206,8 @@ ROWS = {
         number=3,
         **ASSIGNMENT,
     ),
+    # A task's evidence: the new hire's, their coach's and HR's to open.
+    "evidence": row("coaching:evidence", get=signed_in(404, **KEEPERS), evidence_id=Of("evidence")),
     # The coach dashboard and its actions on the new hire's assignment.
     "dashboard": row("coaching:dashboard", get=signed_in(404, **COACHES)),
     "assign": row("coaching:assign", get=signed_in(404, **COACHES), post=signed_in(404, **COACHES)),
@@ -560,6 +576,8 @@ def ask_alone(client, url, method, data):
         with connection.execute_wrapper(watch):
             response = getattr(client, method)(url, data or {})
         word = answer(response)
+        if response.streaming:  # a file (evidence): read to its end, so that it is closed
+            b"".join(response.streaming_content)
         if word == DONE and told_why_not(client.get(response.url)):
             word = REFUSED
         transaction.set_rollback(True)

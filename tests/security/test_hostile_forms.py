@@ -30,19 +30,21 @@ import pytest
 from django.apps import apps
 from django.contrib.messages import ERROR
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coaching.learning import progress
+from coaching.learning.evidence import KINDS
 from coaching.learning.forms import (
     AssignForm,
     GrantAttemptsForm,
     KnowledgeCheckForm,
     PlanCheckinForm,
 )
-from coaching.models import ActionItem, CoachRelationship
+from coaching.models import ActionItem, CoachRelationship, Evidence
 from coaching.record.forms import (
     ActionItemForm,
     EraseForm,
@@ -148,6 +150,7 @@ def scene(portal, people):
         "notification": trainee.notifications.get(),
         "value": make.value(),
         "submitted": submitted_task(trainee),
+        "evidence": Evidence.objects.get(),
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
     }
@@ -164,9 +167,17 @@ def scene(portal, people):
 
 
 def submitted_task(trainee):
-    """An assignment of a one-task path whose task waits for the coach's sign-off."""
+    """An assignment of a one-task path whose task waits for the coach's sign-off, with a
+    PDF attached as evidence."""
     assignment = builders.assign(builders.make_path("Shadowing", steps=["Shadow"]), trainee)
-    progress.submit_task(assignment, builders.steps_of(assignment)[0], note="Done")
+    upload = SimpleUploadedFile("notes.pdf", b"%PDF-1.4\n%%EOF\n")
+    progress.submit_task(
+        assignment,
+        builders.steps_of(assignment)[0],
+        note="Done",
+        files=[(upload, KINDS["pdf"])],
+        by=trainee,
+    )
     return assignment
 
 
@@ -264,6 +275,7 @@ FORMS: dict[str, list[Form]] = {
         form("trainee", check_fields, check_answers, number=2, **ASSIGNMENT),
     ],
     "coaching:submit_task": [form("trainee", ("text",), TEXT, ("text",), number=3, **ASSIGNMENT)],
+    "coaching:evidence": [page("trainee", evidence_id=Of("evidence"))],
     # The coach dashboard and the coach's actions on an assignment.
     "coaching:dashboard": [page("coach")],
     "coaching:trainee": [page("coach", trainee_id=Of("trainee"))],

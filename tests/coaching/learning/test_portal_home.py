@@ -28,7 +28,8 @@ def test_the_next_step_is_the_first_one_not_done(client, portal):
     html = home(client, trainee)
 
     step_two = reverse("coaching:step", args=[assignment.pk, 2])
-    assert f'href="{step_two}">Module 2</a>' in html
+    link = f'href="{step_two}">Continue <span class="next-step__title">Module 2</span></a>'
+    assert link in html
     assert "2 of 3 steps · 67%" in html
 
 
@@ -39,7 +40,8 @@ def test_a_completed_path_has_no_next_step(client, portal):
 
     html = home(client, trainee)
 
-    assert "Next:" not in html and "Completed on" in html
+    assert "Continue" not in html and "Start" not in html
+    assert "Completed on" in html and ">Review<" in html
 
 
 def test_an_overdue_path_is_marked(client, portal):
@@ -49,7 +51,7 @@ def test_an_overdue_path_is_marked(client, portal):
         builders.make_path(steps=[builders.make_module(portal)]), trainee, due_on=yesterday
     )
 
-    assert "Overdue: was due" in home(client, trainee)
+    assert "Overdue by 1 day: was due" in home(client, trainee)
 
 
 def test_nothing_assigned_shows_what_to_do_meanwhile(client, portal):

@@ -80,10 +80,11 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         # rows, their assignments; the portal and its site; units and paths to filter by
         "dashboard": queries(client, coach, reverse("coaching:dashboard")),
         # session, user, two permission lookups (is HR?); the trainee (within those they
-        # coach), attempts, extra attempts granted, assignments with progress, their
-        # steps (with whether their content was withdrawn), their progress (with who
-        # waived); the next 1:1s with their coaches; the portal and its site
+        # coach), attempts, extra attempts granted, tasks' evidence files (shown beside
+        # Sign off), assignments with progress, their steps (with whether their content
+        # was withdrawn), their progress (with who waived); the next 1:1s with their
+        # coaches; the portal and its site
         "trainee page": queries(client, coach, reverse("coaching:trainee", args=[trainee.pk])),
     }
 
-    assert counts == {"portal home": 7, "path page": 7, "dashboard": 12, "trainee page": 13}
+    assert counts == {"portal home": 7, "path page": 7, "dashboard": 12, "trainee page": 14}

@@ -268,10 +268,10 @@ def test_the_confirmation_page_makes_the_same_queries_for_more_data(
 
     # session, user, HR's permissions (own, groups'), the person (not erased), links,
     # profile, preferences, default 1:1 agenda, Wagtail profile, sessions, trail reasons,
-    # assignments; the record's: entries, notes, attempts, notifications, cheers, entries
-    # and replies elsewhere (2); the portal (page, site). (22: the default agenda, new in
-    # issue 13, is the person's words and goes with them.)
-    with django_assert_num_queries(22) as first:
+    # assignments; the record's: entries, notes, evidence files, attempts, notifications,
+    # cheers, entries and replies elsewhere (2); the portal (page, site). (23: the default
+    # agenda and the evidence files, new in issue 13, are the person's and go with them.)
+    with django_assert_num_queries(23) as first:
         client.get(erase_url(trainee))
     make.reflection(trainee)
     make.feedback(trainee, coach)

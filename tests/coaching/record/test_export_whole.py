@@ -167,12 +167,12 @@ def test_the_own_export_makes_the_same_queries_for_more_learning(
 
     # session, user; entries (the base rows, then the one kind there is: the
     # milestone of the check passed), their replies; profile, coaches; assignments, their
-    # steps, progress and attempts
-    with django_assert_num_queries(11):
+    # steps, progress, the progress's evidence files and attempts
+    with django_assert_num_queries(12):
         client.get(url)
     builders.assign(builders.make_path("Second", steps=["A", "B", "C"]), trainee)
     builders.assign(builders.make_path("Third", steps=["D"]), trainee)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get(url)
 
 
