@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coaching', '0009_personal_data'),
+        ('coaching', '0010_one_on_one_repeats'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
