@@ -197,8 +197,8 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     # their authors; recognition: values, cheers, their authors; key results; 1:1s' coaches,
     # agenda, its authors, action items, their owners; follow-up actions, their owners;
     # goals' check-ins, their authors; profile, coaches; assignments, their versions'
-    # steps, their progress, their knowledge check attempts
-    with django_assert_num_queries(32):
+    # steps, their progress, evidence files, their knowledge check attempts
+    with django_assert_num_queries(33):
         response = client.get(url)
 
     assert response.status_code == 200
