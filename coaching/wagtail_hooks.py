@@ -10,7 +10,8 @@ from coaching.learning import withdrawn
 from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
 from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
-from coaching.people.access import coaches_someone
+from coaching.people.access import coaches_someone, is_hr
+from coaching.people.panels import OnboardingOverviewPanel
 from coaching.people.viewsets import PeopleGroup
 from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.panels import TraineesNeedingAttentionPanel
@@ -43,6 +44,12 @@ def register_onboarding_reports():
 
 for _report in REPORT_NAMES:
     hooks.register("register_reports_menu_item", partial(report_menu_item, _report))
+
+
+@hooks.register("construct_homepage_panels")
+def add_onboarding_overview(request, panels):
+    if is_hr(request.user):
+        panels.append(OnboardingOverviewPanel())
 
 
 @hooks.register("construct_homepage_panels")

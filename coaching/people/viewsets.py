@@ -1,22 +1,65 @@
 """Wagtail admin screens for HR: new hires, who coaches whom, and (in the same menu group)
 notification emails. Registered in coaching/wagtail_hooks.py."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from coaching.audit import trail
+from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
+from coaching.learning.overview import trainee_overview
 from coaching.notifications.viewsets import NotificationViewSet
+from coaching.people import hiring
 from coaching.people.access import is_hr
+from coaching.people.filters import TraineeFilterSet
 from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.people.onboarding import OnboardingStatus, with_status
+
+
+class NamesPeople:
+    """A viewset mixin: every choice of a person in its forms shows their name."""
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if getattr(db_field, "related_model", None) is get_user_model():
+            kwargs["form_class"] = PersonChoiceField
+        return db_field.formfield(**kwargs)
+
+
+def _primary_coach(profile: TraineeProfile) -> str:
+    links = profile.user.primary_links  # prefetched by the index view
+    return display_name(links[0].coach) if links else "—"
+
+
+def _progress(profile: TraineeProfile) -> str:
+    return _("%(percent)s %%") % {"percent": profile.percent}
+
+
+def _status(profile: TraineeProfile) -> str:
+    return OnboardingStatus.label(profile.onboarding_status)
 
 
 class TraineeProfileIndexView(generic.IndexView):
-    """New hires, each with HR's answers to personal-data requests in its "More" menu."""
+    """New hires with their coach, progress and where onboarding stands; each with HR's
+    answers to personal-data requests in its "More" menu. Three queries for any number
+    (count, the page, the page's coaches)."""
+
+    def get_base_queryset(self):
+        primary = (
+            CoachRelationship.objects.active()
+            .filter(is_primary=True)
+            .select_related("coach")
+        )
+        profiles = trainee_overview(TraineeProfile.objects.all()).prefetch_related(
+            Prefetch("user__coach_relationships", queryset=primary, to_attr="primary_links")
+        )
+        return with_status(profiles)
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -38,40 +81,66 @@ class TraineeProfileIndexView(generic.IndexView):
         return buttons
 
 
-class TraineeProfileViewSet(ModelViewSet):
+class NewHireCreateView(generic.CreateView):
+    """One form for a new hire: the account, the profile and the coaching link together,
+    and the invitation to set a password."""
+
+    page_title = _("Add a new hire")
+    submit_button_label = _("Add and send the invitation")
+
+    def get_form_class(self):
+        return hiring.NewHireForm
+
+    def save_instance(self):
+        return hiring.hire_from(self.form, by=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except hiring.EmailTaken:
+            form.add_error("email", hiring.EMAIL_TAKEN)
+            return self.form_invalid(form)
+
+    def get_success_message(self, instance):
+        return _(
+            "%(name)s is a new hire. The invitation to set a password is on its way to "
+            "%(email)s."
+        ) % {"name": display_name(instance.user), "email": instance.user.email}
+
+
+class TraineeProfileViewSet(NamesPeople, ModelViewSet):
     model = TraineeProfile
     name = "trainees"
     url_prefix = "onboarding/new-hires"
     icon = "user"
     menu_label = _("New hires")
     index_view_class = TraineeProfileIndexView
+    add_view_class = NewHireCreateView
+    copy_view_enabled = False  # a new hire is a new person: "Add a new hire"
     add_to_admin_menu = False
-    form_fields = ["user", "start_date", "business_unit", "job_title"]
-    list_display = ["__str__", "job_title", "business_unit", "start_date"]
-    list_filter = ["business_unit", "start_date"]
+    form_fields = ["user", "start_date", "business_unit", "job_title", "buddy"]
+    list_display = [
+        "__str__",
+        Column("coach", label=_("Coach"), accessor=_primary_coach),
+        "business_unit",
+        "start_date",
+        Column("progress", label=_("Progress"), accessor=_progress, sort_key="percent"),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            accessor=_status,
+            primary=lambda profile: profile.onboarding_status == OnboardingStatus.COMPLETED,
+        ),
+    ]
+    filterset_class = TraineeFilterSet
     search_fields = ["user__first_name", "user__last_name", "user__username", "job_title"]
-
-    def get_queryset(self, request):
-        return TraineeProfile.objects.select_related("user", "business_unit")
-
-
-def _trail_link(link: CoachRelationship, action: str, by) -> None:
-    trail.record(
-        link,
-        action,
-        by=by,
-        trainee_id=link.trainee_id,
-        coach=display_name(link.coach),
-        starts_on=link.starts_on.isoformat(),
-        ends_on=link.ends_on.isoformat() if link.ends_on else "",
-    )
 
 
 class CoachRelationshipCreateView(generic.CreateView):
     def save_instance(self):
         with transaction.atomic():
             link = super().save_instance()
-            _trail_link(link, "coaching.link_start", self.request.user)
+            hiring.trail_link(link, "coaching.link_start", self.request.user)
         return link
 
 
@@ -80,11 +149,22 @@ class CoachRelationshipEditView(generic.EditView):
         with transaction.atomic():
             link = super().save_instance()
             if "ends_on" in self.form.changed_data and link.ends_on is not None:
-                _trail_link(link, "coaching.link_end", self.request.user)
+                hiring.trail_link(link, "coaching.link_end", self.request.user)
         return link
 
 
-class CoachRelationshipViewSet(ModelViewSet):
+def _link_is_active(link: CoachRelationship) -> bool:
+    today = timezone.localdate()
+    return link.starts_on <= today and (link.ends_on is None or link.ends_on >= today)
+
+
+def _link_status(link: CoachRelationship) -> str:
+    if link.starts_on > timezone.localdate():
+        return _("Starts on %(day)s") % {"day": formats.date_format(link.starts_on, "j M")}
+    return str(_("Active") if _link_is_active(link) else _("Ended"))
+
+
+class CoachRelationshipViewSet(NamesPeople, ModelViewSet):
     model = CoachRelationship
     name = "coach_relationships"
     url_prefix = "onboarding/coach-relationships"
@@ -94,7 +174,20 @@ class CoachRelationshipViewSet(ModelViewSet):
     edit_view_class = CoachRelationshipEditView
     add_to_admin_menu = False
     form_fields = ["coach", "trainee", "is_primary", "starts_on", "ends_on"]
-    list_display = ["trainee", "coach", "is_primary", "starts_on", "ends_on"]
+    list_display = [
+        "__str__",
+        Column("trainee", label=_("New hire"), accessor=lambda link: display_name(link.trainee)),
+        Column("coach", label=_("Coach"), accessor=lambda link: display_name(link.coach)),
+        BooleanColumn("is_primary", label=_("Primary coach")),
+        "starts_on",
+        "ends_on",
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            accessor=_link_status,
+            primary=_link_is_active,
+        ),
+    ]
     list_filter = ["is_primary"]
     search_fields = [
         "trainee__first_name",
