@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from coaching.audit import trail
+from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
 from coaching.common import header
 from coaching.learning import withdrawn
@@ -66,6 +67,15 @@ hooks.register("register_reports_menu_item", trail_menu_item)
 @hooks.register("register_admin_viewset")
 def register_onboarding_trail():
     return TrailViewSet()
+
+
+# HR's erasure log (coaching/audit/erasures.py).
+hooks.register("register_reports_menu_item", erasure_menu_item)
+
+
+@hooks.register("register_admin_viewset")
+def register_erasure_log():
+    return ErasureLogViewSet()
 
 
 # Content that disappears under paths in progress (coaching/learning/withdrawn.py): the

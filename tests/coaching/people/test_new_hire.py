@@ -119,12 +119,22 @@ def test_a_used_email_address_is_refused_beside_the_field(admin_client):
 
 
 def test_the_same_hire_from_two_tabs_makes_one_account(admin_user):
-    hiring.hire(first_name="Rizky", last_name="", email="rizky@example.com",
-                start_date=IN_TWO_WEEKS, by=admin_user)
+    hiring.hire(
+        first_name="Rizky",
+        last_name="",
+        email="rizky@example.com",
+        start_date=IN_TWO_WEEKS,
+        by=admin_user,
+    )
 
     with pytest.raises(hiring.EmailTaken):
-        hiring.hire(first_name="Rizky", last_name="", email="rizky@example.com",
-                    start_date=IN_TWO_WEEKS, by=admin_user)
+        hiring.hire(
+            first_name="Rizky",
+            last_name="",
+            email="rizky@example.com",
+            start_date=IN_TWO_WEEKS,
+            by=admin_user,
+        )
 
     assert get_user_model().objects.filter(email="rizky@example.com").count() == 1
 
