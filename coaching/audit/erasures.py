@@ -2,6 +2,8 @@
 sweep), what and why; never what was erased. A person who was erased is named by their
 account's number only; someone whose record alone was erased still works here, by name."""
 
+from typing import Any
+
 import django_filters
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -23,16 +25,15 @@ NAMESPACE = "onboarding_erasures"
 
 class ErasureFilterSet(WagtailFilterSet):
     scope = django_filters.ChoiceFilter(label=_("Erased"), choices=ErasureScope.choices)
-    erased_at = django_filters.DateFromToRangeFilter(
-        label=_("When"), widget=DateRangePickerWidget
-    )
+    erased_at = django_filters.DateFromToRangeFilter(label=_("When"), widget=DateRangePickerWidget)
 
     class Meta:
         model = RecordErasure
         fields = ["scope", "erased_at"]
 
 
-def _who(erasure: RecordErasure) -> str:
+def _who(erasure: Any) -> str:
+    # An erasure row with the account's names annotated by `ErasureLogView.get_queryset`.
     if erasure.forgotten or erasure.username is None:
         return str(_("Person #%(id)s (erased)") % {"id": erasure.person_id_erased})
     name = name_from(erasure.first_name, erasure.last_name, erasure.username)

@@ -29,7 +29,9 @@ class TraineeFilterSet(WagtailFilterSet):
             (
                 STARTING_SOON,
                 ngettext_lazy(
-                    "Starting in the next %(days)s day", "Starting in the next %(days)s days", "days"
+                    "Starting in the next %(days)s day",
+                    "Starting in the next %(days)s days",
+                    "days",
                 )
                 % {"days": STARTING_SOON_DAYS},
             ),

@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -71,9 +70,7 @@ class NewHireForm(forms.ModelForm):
         label=_("Coach"),
         queryset=possible_coaches(),
         required=False,
-        help_text=_(
-            "Their primary coach, from today: the coach can prepare before the first day."
-        ),
+        help_text=_("Their primary coach, from today: the coach can prepare before the first day."),
     )
 
     class Meta:
@@ -95,7 +92,9 @@ class NewHireForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["start_date"].required = True
-        self.fields["buddy"].queryset = people()
+        buddy = self.fields["buddy"]
+        assert isinstance(buddy, forms.ModelChoiceField)
+        buddy.queryset = people()
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()
@@ -118,7 +117,7 @@ def email_taken(email: str) -> bool:
     return user_model.objects.filter(taken).exists()
 
 
-def _new_account(first_name: str, last_name: str, email: str) -> AbstractBaseUser:
+def _new_account(first_name: str, last_name: str, email: str) -> User:
     """An account with no password yet: the new hire chooses one from the invitation.
     They sign in with their email address."""
     user_model = get_user_model()
@@ -126,7 +125,7 @@ def _new_account(first_name: str, last_name: str, email: str) -> AbstractBaseUse
         raise EmailTaken
     try:
         with transaction.atomic():
-            account: AbstractBaseUser = user_model.objects.create_user(
+            account: User = user_model.objects.create_user(
                 **{user_model.USERNAME_FIELD: email, user_model.get_email_field_name(): email},
                 first_name=first_name,
                 last_name=last_name,

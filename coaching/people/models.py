@@ -90,9 +90,7 @@ class CoachRelationship(models.Model):
     starts_on = models.DateField(
         _("starts on"),
         default=timezone.localdate,
-        help_text=_(
-            "Today by default, so the coach can prepare before the new hire's first day."
-        ),
+        help_text=_("Today by default, so the coach can prepare before the new hire's first day."),
     )
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
 

@@ -8,7 +8,7 @@ completed, worked out by the database so a list or a count of any size is one qu
 """
 
 from datetime import date, datetime, time, timedelta
-from typing import TypedDict
+from typing import TypedDict, cast
 
 from django.db.models import Case, Count, Exists, Max, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
@@ -55,7 +55,9 @@ def with_status(
     return profiles.annotate(
         finished_at=per_trainee(current, Max("completed_at")),
         onboarding_status=Case(
-            When(Exists(current.overdue(today).filter(**mine)), then=Value(OnboardingStatus.OVERDUE)),
+            When(
+                Exists(current.overdue(today).filter(**mine)), then=Value(OnboardingStatus.OVERDUE)
+            ),
             When(
                 Exists(current.filter(**mine)) & ~Exists(current.active().filter(**mine)),
                 then=Value(OnboardingStatus.COMPLETED),
@@ -85,7 +87,7 @@ class Figures(TypedDict):
 def overview_figures(today: date | None = None) -> Figures:
     """HR's four figures over every new hire, in one query."""
     today = today or timezone.localdate()
-    figures: Figures = with_status(TraineeProfile.objects.all(), today).aggregate(
+    figures = with_status(TraineeProfile.objects.all(), today).aggregate(
         starting_soon=Coalesce(Count("pk", filter=starting_soon(today)), 0),
         in_progress=Coalesce(
             Count("pk", filter=Q(onboarding_status=OnboardingStatus.IN_PROGRESS)), 0
@@ -93,4 +95,4 @@ def overview_figures(today: date | None = None) -> Figures:
         overdue=Coalesce(Count("pk", filter=Q(onboarding_status=OnboardingStatus.OVERDUE)), 0),
         completed_this_month=Coalesce(Count("pk", filter=completed_this_month(today)), 0),
     )
-    return figures
+    return cast(Figures, figures)

@@ -1,6 +1,8 @@
 """Wagtail admin screens for HR: new hires, who coaches whom, and (in the same menu group)
 notification emails. Registered in coaching/wagtail_hooks.py."""
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Prefetch
@@ -32,16 +34,17 @@ class NamesPeople:
         return db_field.formfield(**kwargs)
 
 
-def _primary_coach(profile: TraineeProfile) -> str:
+# The list's rows: profiles annotated and prefetched by TraineeProfileIndexView.
+def _primary_coach(profile: Any) -> str:
     links = profile.user.primary_links  # prefetched by the index view
     return display_name(links[0].coach) if links else "—"
 
 
-def _progress(profile: TraineeProfile) -> str:
+def _progress(profile: Any) -> str:
     return _("%(percent)s %%") % {"percent": profile.percent}
 
 
-def _status(profile: TraineeProfile) -> str:
+def _status(profile: Any) -> str:
     return OnboardingStatus.label(profile.onboarding_status)
 
 
@@ -51,11 +54,7 @@ class TraineeProfileIndexView(generic.IndexView):
     (count, the page, the page's coaches)."""
 
     def get_base_queryset(self):
-        primary = (
-            CoachRelationship.objects.active()
-            .filter(is_primary=True)
-            .select_related("coach")
-        )
+        primary = CoachRelationship.objects.active().filter(is_primary=True).select_related("coach")
         profiles = trainee_overview(TraineeProfile.objects.all()).prefetch_related(
             Prefetch("user__coach_relationships", queryset=primary, to_attr="primary_links")
         )
@@ -103,8 +102,7 @@ class NewHireCreateView(generic.CreateView):
 
     def get_success_message(self, instance):
         return _(
-            "%(name)s is a new hire. The invitation to set a password is on its way to "
-            "%(email)s."
+            "%(name)s is a new hire. The invitation to set a password is on its way to %(email)s."
         ) % {"name": display_name(instance.user), "email": instance.user.email}
 
 

@@ -29,8 +29,8 @@ def test_hr_sees_each_erasure_with_whose_what_when_and_by_whom(client, hr, train
 
     page = client.get(LOG).text
 
-    assert "Bima (#%s)" % still_here.pk in page
-    assert "Person #%s (erased)" % trainee.pk in page
+    assert f"Bima (#{still_here.pk})" in page
+    assert f"Person #{trainee.pk} (erased)" in page
     assert "Nadia" not in page
     assert "The development record" in page and "The person" in page
     assert "Asked on 2 March" in page
@@ -46,7 +46,7 @@ def test_the_log_filters_by_what_was_erased(client, hr, trainee):
 
     page = client.get(LOG, {"scope": "record"}).text
 
-    assert "Bima (#" in page and "Person #%s (erased)" % trainee.pk not in page
+    assert "Bima (#" in page and f"Person #{trainee.pk} (erased)" not in page
 
 
 def test_the_log_is_refused_to_people_who_are_not_hr(client):

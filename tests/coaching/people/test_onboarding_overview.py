@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.learning.progress import complete_module
-from coaching.people.onboarding import OnboardingStatus, overview_figures, with_status
 from coaching.people.models import TraineeProfile
+from coaching.people.onboarding import OnboardingStatus, overview_figures, with_status
 from tests import builders
 
 pytestmark = pytest.mark.django_db
