@@ -53,6 +53,11 @@ class TraineeProfile(models.Model):
     def __str__(self) -> str:
         return display_name(self.user)
 
+    @property
+    def starts_later(self) -> bool:
+        """Not started yet: a coach may prepare for them ("starts on 15 Dec")."""
+        return self.start_date is not None and self.start_date > timezone.localdate()
+
 
 class TraineeId(TypedDict):
     trainee: int

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from coaching.audit.models import CoachingLogEntry
 from coaching.models import CoachRelationship, TraineeProfile
@@ -153,3 +153,17 @@ def test_a_start_date_is_required_and_said_so(admin_client):
 
     assert "This field is required" in response.text
     assert not get_user_model().objects.filter(email__icontains="rizky").exists()
+
+
+def test_the_coach_dashboard_says_when_a_new_hire_starts(client, admin_client):
+    coach = make_coach()
+    admin_client.post(reverse("trainees:add"), new_hire(coach=coach.pk))
+    client.force_login(coach)
+    person = get_user_model().objects.get(first_name="Rizky")
+    when = formats.date_format(IN_TWO_WEEKS, "j M")
+
+    dashboard = client.get(reverse("coaching:dashboard")).text
+    their_page = client.get(reverse("coaching:trainee", args=[person.pk])).text
+
+    assert "Rizky Pratama" in dashboard and f"starts on {when}" in dashboard
+    assert "starts on " + formats.date_format(IN_TWO_WEEKS, "DATE_FORMAT") in their_page
