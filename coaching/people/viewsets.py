@@ -3,22 +3,27 @@ notification emails. Registered in coaching/wagtail_hooks.py."""
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Prefetch
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
 from coaching.learning.overview import trainee_overview
 from coaching.notifications.viewsets import NotificationViewSet
-from coaching.people import hiring
+from coaching.people import hiring, invitation
 from coaching.people.access import is_hr
 from coaching.people.filters import TraineeFilterSet
 from coaching.people.models import CoachRelationship, TraineeProfile
@@ -62,6 +67,15 @@ class TraineeProfileIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
+        if self.user_has_permission("change") and invitation.may_invite(instance.user):
+            buttons.append(
+                MenuItem(
+                    _("Send a new invitation"),
+                    url=reverse("trainees:invite", args=[instance.pk]),
+                    icon_name="mail",
+                    priority=30,
+                )
+            )
         if is_hr(self.request.user):
             buttons += [
                 MenuItem(
@@ -78,6 +92,50 @@ class TraineeProfileIndexView(generic.IndexView):
                 ),
             ]
         return buttons
+
+
+class InviteAgainView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Send a new hire a new invitation to choose a password (the link expires), after a
+    confirmation; a double click sends one."""
+
+    permission_required = "change"
+    model = TraineeProfile
+    template_name = "coaching/people/invite_again.html"
+    header_icon = "mail"
+    index_url_name = "trainees:index"  # the viewset passes its own
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.profile = get_object_or_404(
+            TraineeProfile.objects.select_related("user"), pk=kwargs["pk"]
+        )
+
+    def get_page_title(self):
+        return _("Send %(name)s a new invitation") % {"name": self.profile}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            profile=self.profile,
+            may_invite=invitation.may_invite(self.profile.user),
+            index_url=reverse(self.index_url_name),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if invitation.invite_again(self.profile, by=request.user):
+            messages.success(
+                request,
+                _("A new invitation is on its way to %(email)s.")
+                % {"email": self.profile.user.email},
+            )
+        elif invitation.may_invite(self.profile.user):
+            messages.info(request, _("An invitation was sent a moment ago."))
+        else:
+            messages.error(
+                request, _("%(name)s has chosen a password already.") % {"name": self.profile}
+            )
+        return redirect(self.index_url_name)
 
 
 class NewHireCreateView(generic.CreateView):
@@ -132,6 +190,10 @@ class TraineeProfileViewSet(NamesPeople, ModelViewSet):
     ]
     filterset_class = TraineeFilterSet
     search_fields = ["user__first_name", "user__last_name", "user__username", "job_title"]
+
+    def get_urlpatterns(self):
+        invite_again = self.construct_view(InviteAgainView)
+        return [*super().get_urlpatterns(), path("<int:pk>/invite/", invite_again, name="invite")]
 
 
 class CoachRelationshipCreateView(generic.CreateView):

@@ -453,8 +453,15 @@ for viewset, thing in {"trainees": "profile", "coach_relationships": "relationsh
         f"{viewset}:history_results": row(f"{viewset}:history_results", get=ADMIN_ONLY, pk=pk),
         f"{viewset}:usage": row(f"{viewset}:usage", get=ADMIN_ONLY, pk=pk),
     }
-# A new hire is added with "Add a new hire" (a new person), never copied from another.
+# A new hire is added with "Add a new hire" (a new person), never copied from another. A
+# new invitation is for someone with no password yet (the scene's new hire has one).
 del ROWS["trainees:copy"]
+ROWS["trainees:invite"] = row(
+    "trainees:invite",
+    get=ADMIN_ONLY,
+    post=answers(ADMIN, hr=SORRY, editor=SORRY, superuser=REFUSED),
+    pk=Of("profile"),
+)
 # Notification emails are read-only: listed and inspected, never added, edited or deleted.
 NOBODY = answers(ADMIN, hr=SORRY, editor=SORRY, superuser=SORRY)
 NOTIFICATION = {"pk": Of("notification")}

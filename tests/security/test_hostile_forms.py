@@ -454,6 +454,7 @@ FORMS["trainees:add"] = [
     )
 ]
 del FORMS["trainees:copy"]
+FORMS["trainees:invite"] = [form("superuser", (), None, pk=Of("profile"))]
 FORMS["notification_emails:inspect"] = [page("superuser", pk=Of("notification"))]
 for report, kwargs in {
     "completion": {"by": "path"},

@@ -167,3 +167,41 @@ def test_the_coach_dashboard_says_when_a_new_hire_starts(client, admin_client):
 
     assert "Rizky Pratama" in dashboard and f"starts on {when}" in dashboard
     assert "starts on " + formats.date_format(IN_TWO_WEEKS, "DATE_FORMAT") in their_page
+
+
+def test_hr_sends_a_new_invitation_once_for_a_double_click(
+    admin_client, admin_user, django_capture_on_commit_callbacks
+):
+    profile = hiring.hire(
+        first_name="Rizky",
+        last_name="",
+        email="rizky@example.com",
+        start_date=IN_TWO_WEEKS,
+        by=admin_user,
+    )
+    CoachingLogEntry.objects.filter(action="coaching.invite").update(
+        timestamp=timezone.now() - datetime.timedelta(days=4)
+    )
+    url = reverse("trainees:invite", args=[profile.pk])
+    assert "Send a new invitation" in admin_client.get(reverse("trainees:index")).text
+    assert "has not chosen a password yet" in admin_client.get(url).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = admin_client.post(url, follow=True)
+        second = admin_client.post(url, follow=True)
+
+    assert "A new invitation is on its way to rizky@example.com." in first.text
+    assert "An invitation was sent a moment ago." in second.text
+    assert len(mail.outbox) == 1
+
+
+def test_no_new_invitation_once_a_password_is_chosen(admin_client):
+    trainee = builders.make_trainee("nadia")
+
+    response = admin_client.post(
+        reverse("trainees:invite", args=[trainee.trainee_profile.pk]), follow=True
+    )
+
+    assert "Nadia has chosen a password already." in response.text
+    assert not CoachingLogEntry.objects.filter(action="coaching.invite").exists()
+    assert not mail.outbox
