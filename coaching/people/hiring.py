@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
@@ -56,8 +57,9 @@ def trail_link(link: CoachRelationship, action: str, by: User | None) -> None:
     )
 
 
-class NewHireForm(forms.ModelForm):
-    """Who the new hire is, when and where they start, their coach and buddy."""
+class NewHireForm(WagtailAdminModelForm):
+    """Who the new hire is, when and where they start, their coach and buddy (with the
+    admin's widgets: a date picker for the start date)."""
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
