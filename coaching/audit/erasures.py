@@ -75,7 +75,8 @@ class ErasureLogView(ReportView):
         forgotten = RecordErasure.objects.people().filter(
             person_id_erased=OuterRef("person_id_erased")
         )
-        return RecordErasure.objects.select_related("erased_by").annotate(
+        # Who erased: their name and avatar (Wagtail keeps it on their user profile).
+        return RecordErasure.objects.select_related("erased_by__wagtail_userprofile").annotate(
             forgotten=Exists(forgotten),
             first_name=Subquery(account.values("first_name")[:1]),
             last_name=Subquery(account.values("last_name")[:1]),

@@ -11,6 +11,7 @@ from tests.coaching.record import make
 pytestmark = pytest.mark.django_db
 
 LOG = reverse("onboarding_erasures:index")
+QUERIES = 11
 
 
 def in_the_admin(user):
@@ -57,3 +58,20 @@ def test_the_log_is_refused_to_people_who_are_not_hr(client):
 
     assert "Sorry, you do not have permission to access this area." in response.text
     assert reverse("onboarding_erasures:index") not in client.get(reverse("wagtailadmin_home")).text
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_the_log_takes_the_same_queries_for_any_number_of_erasures(
+    client, hr, size, django_assert_num_queries
+):
+    for number in range(size):
+        person = builders.make_trainee(f"person{number}")
+        make.reflection(person)
+        (erase_record if number % 2 else erase_person)(person, erased_by=hr, reason="Asked")
+    client.force_login(hr)
+    client.get(LOG)  # Wagtail's caches warmed
+
+    # session, user, HR's permissions (own, groups'), the count, the page of erasures (with
+    # who erased them, and the accounts' names annotated), and Wagtail's own
+    with django_assert_num_queries(QUERIES):
+        client.get(LOG)
