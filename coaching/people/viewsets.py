@@ -143,7 +143,12 @@ class NewHireCreateView(generic.CreateView):
     and the invitation to set a password."""
 
     page_title = _("Add a new hire")
+    page_subtitle = page_title  # the page's heading
     submit_button_label = _("Add and send the invitation")
+
+    def get_breadcrumbs_items(self):
+        *items, here = super().get_breadcrumbs_items()
+        return [*items, {**here, "label": self.page_title}]
 
     def get_form_class(self):
         return hiring.NewHireForm
