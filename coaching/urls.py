@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("coaching.learning.urls")),
     path("", include("coaching.record.urls")),
     path("", include("coaching.notifications.urls")),
+    path("", include("coaching.people.urls")),
 ]

@@ -4,13 +4,15 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from coaching.audit import trail
+from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
 from coaching.common import header
 from coaching.learning import withdrawn
 from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
 from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
-from coaching.people.access import coaches_someone
+from coaching.people.access import coaches_someone, is_hr
+from coaching.people.panels import OnboardingOverviewPanel
 from coaching.people.viewsets import PeopleGroup
 from coaching.record.proposal_panel import add_module_proposals_panel
 from coaching.record.proposal_views import ModuleProposalsViewSet
@@ -54,6 +56,12 @@ for _report in REPORT_NAMES:
 
 
 @hooks.register("construct_homepage_panels")
+def add_onboarding_overview(request, panels):
+    if is_hr(request.user):
+        panels.append(OnboardingOverviewPanel())
+
+
+@hooks.register("construct_homepage_panels")
 def add_trainees_needing_attention(request, panels):
     if coaches_someone(request.user):
         panels.append(TraineesNeedingAttentionPanel())
@@ -67,6 +75,15 @@ hooks.register(ONBOARDING_REPORTS_HOOK, trail_menu_item)
 @hooks.register("register_admin_viewset")
 def register_onboarding_trail():
     return TrailViewSet()
+
+
+# HR's erasure log (coaching/audit/erasures.py).
+hooks.register("register_reports_menu_item", erasure_menu_item)
+
+
+@hooks.register("register_admin_viewset")
+def register_erasure_log():
+    return ErasureLogViewSet()
 
 
 # Content that disappears under paths in progress (coaching/learning/withdrawn.py): the

@@ -193,3 +193,29 @@ def test_bima_is_out_of_attempts_and_his_coach_can_unblock_him(client):
 
     assert attempts.count() == check.max_attempts and not attempts.filter(passed=True).exists()
     assert "Grant more attempts" in page
+
+
+def test_the_demo_hr_person_adds_a_new_hire_with_the_demos_units_and_coaches(client):
+    load()
+    client.login(username="hana", password="onboard-demo")
+    form = client.get(reverse("trainees:add")).text
+    assert "Citra Wulandari" in form and "Network Operations" in form  # coaches, units
+    unit = BusinessUnit.objects.get(slug="network-operations")
+    agus = get_user_model().objects.get(username="agus")
+
+    response = client.post(
+        reverse("trainees:add"),
+        {
+            "first_name": "Sari",
+            "last_name": "Utami",
+            "email": "sari.utami@nusantaraconnect.example",
+            "start_date": "2027-01-04",
+            "business_unit": unit.pk,
+            "job_title": "Field Technician",
+            "coach": agus.pk,
+        },
+        follow=True,
+    )
+
+    assert "Sari Utami is a new hire" in response.text
+    assert CoachRelationship.objects.filter(coach=agus, trainee__first_name="Sari").exists()

@@ -72,6 +72,14 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
         _("Onboarding: export a person's data"),
         _("Exported this person's data on request"),
     ),
+    "coaching.hire": (
+        _("Onboarding: add a new hire"),
+        _("Added as a new hire starting on %(start_date)s"),
+    ),
+    "coaching.invite": (
+        _("Onboarding: invite to choose a password"),
+        _("Sent the invitation to choose a password"),
+    ),
 }
 
 # The data keys that may hold free text typed by a person (a reason): erasing a person

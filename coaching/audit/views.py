@@ -46,7 +46,10 @@ class TrailView(DescribedExportMixin, ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return CoachingLogEntry.objects.select_related("user", "trainee", "content_type")
+        # Who acted: their name and avatar (Wagtail keeps it on their user profile).
+        return CoachingLogEntry.objects.select_related(
+            "user__wagtail_userprofile", "trainee", "content_type"
+        )
 
     def get_filename(self):
         return "onboarding-activity"

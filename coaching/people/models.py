@@ -32,6 +32,15 @@ class TraineeProfile(models.Model):
         related_name="trainees",
     )
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    buddy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("buddy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="buddy_of",
+        help_text=_("A colleague the new hire can ask about everyday things."),
+    )
 
     class Meta:
         verbose_name = _("new hire")
@@ -43,6 +52,11 @@ class TraineeProfile(models.Model):
 
     def __str__(self) -> str:
         return display_name(self.user)
+
+    @property
+    def starts_later(self) -> bool:
+        """Not started yet: a coach may prepare for them ("starts on 15 Dec")."""
+        return self.start_date is not None and self.start_date > timezone.localdate()
 
 
 class TraineeId(TypedDict):
@@ -77,7 +91,12 @@ class CoachRelationship(models.Model):
         verbose_name=_("new hire"),
     )
     is_primary = models.BooleanField(_("primary coach"), default=False)
-    starts_on = models.DateField(_("starts on"), default=timezone.localdate)
+    # Today by default, even for a new hire who starts later: the coach prepares before day one.
+    starts_on = models.DateField(
+        _("starts on"),
+        default=timezone.localdate,
+        help_text=_("Today by default, so the coach can prepare before the new hire's first day."),
+    )
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
 
     objects = CoachRelationshipQuerySet.as_manager()

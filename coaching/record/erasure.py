@@ -122,6 +122,10 @@ def _links(person: User) -> models.QuerySet[CoachRelationship]:
     return CoachRelationship.objects.filter(Q(coach=person) | Q(trainee=person))
 
 
+def _buddy_of(person: User) -> models.QuerySet[TraineeProfile]:
+    return TraineeProfile.objects.filter(buddy=person)
+
+
 def _trail_reasons(person: User) -> models.QuerySet[CoachingLogEntry]:
     entries: models.QuerySet[CoachingLogEntry] = CoachingLogEntry.objects.filter(
         trainee_id=person.pk, data__has_key="reason"
@@ -227,6 +231,7 @@ def record_parts(person: User) -> list[Part]:
 def person_parts(person: User) -> list[Part]:
     """What `erase_person` removes and keeps, counted: the record's parts, and the rest."""
     links = _links(person).count()
+    buddy_of = _buddy_of(person).count()
     settings_rows = (
         TraineeProfile.objects.filter(user=person).count()
         + Preferences.objects.filter(user=person).count()
@@ -250,6 +255,14 @@ def person_parts(person: User) -> list[Part]:
                         "%(count)s coaching link (as coach or new hire)",
                         "%(count)s coaching links (as coach or new hire)",
                         links,
+                    ),
+                ),
+                _counted(
+                    buddy_of,
+                    ngettext(
+                        "Being the buddy of %(count)s new hire",
+                        "Being the buddy of %(count)s new hires",
+                        buddy_of,
                     ),
                 ),
                 _counted(
@@ -317,7 +330,9 @@ def _erase_record(person: User) -> int:
 
 
 def _nothing_to_erase(person: User) -> bool:
-    return not any(part.count for part in record_parts(person) if not part.kept)
+    # What they wrote on others' records counts too: it loses their name (and is then no
+    # longer theirs, so a second tab finds nothing).
+    return not any(part.count for part in record_parts(person))
 
 
 def _log(
@@ -363,6 +378,7 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         Assignment.objects.filter(assigned_by=person).update(assigned_by=None)
         StepProgress.objects.filter(reviewed_by=person).update(reviewed_by=None)
         _links(person).delete()
+        _buddy_of(person).update(buddy=None)
         TraineeProfile.objects.filter(user=person).delete()
         Preferences.objects.filter(user=person).delete()
         AgendaTemplate.objects.filter(owner=person).delete()  # their words, kept for 1:1s

@@ -22,8 +22,9 @@ WAGTAIL_PROFILE = ("wagtail.users", "wagtailusers", "UserProfile")
 
 
 def stand_in() -> str:
-    """What others' data says where it named an erased person."""
-    return _("a former colleague")
+    """What others' data says where it named an erased person (who may still work here:
+    erasing a record leaves them employed)."""
+    return _("a person whose data was erased")
 
 
 def pseudonym(person: User) -> str:

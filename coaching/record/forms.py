@@ -293,7 +293,7 @@ class EraseForm(forms.Form):
     """Confirm an erasure: the person's username, and why (kept in the log, so never their
     name: the log outlives it)."""
 
-    confirm_name = forms.CharField(label=_("Type the person's username to confirm"), max_length=150)
+    confirm_name = forms.CharField(max_length=150)
     reason = forms.CharField(
         label=_("Reason (for the log)"),
         max_length=255,
@@ -303,11 +303,20 @@ class EraseForm(forms.Form):
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.person = person
+        # Ask for what the page shows: the username, beside the person's name.
+        shown = {"username": person.get_username(), "name": display_name(person)}
+        self.fields["confirm_name"].label = _("Type %(username)s to confirm") % shown
+        self.fields["confirm_name"].help_text = (
+            _("The username of %(name)s, as shown above.") % shown
+        )
 
     def clean_confirm_name(self):
-        name = self.cleaned_data["confirm_name"]
+        name = self.cleaned_data["confirm_name"].strip()
         if name != self.person.get_username():
-            raise forms.ValidationError(_("This is not the person's username."))
+            raise forms.ValidationError(
+                _("This is not %(username)s: type the username as shown.")
+                % {"username": self.person.get_username()}
+            )
         return name
 
     def clean_reason(self):

@@ -25,6 +25,8 @@ from coaching.people.models import CoachRelationship, TraineeProfile
 from lessons.models import LearningPath, StepKind
 
 COACHES = {"nadia": "citra", "bima": "citra", "rizky": "agus"}
+# A buddy: a colleague a little further along, for everyday questions.
+BUDDIES = {"bima": "nadia"}
 # path slug -> (new hires, days after the start date it is due, module steps to mark done)
 ASSIGNMENTS = {
     "company-orientation": ({"nadia": 4, "bima": 1, "rizky": 0}, 30),
@@ -75,6 +77,7 @@ def ensure_profiles(rows, people, units, report):
                 "start_date": today + timedelta(days=row.get("start_date_offset_days", 0)),
                 "business_unit": units.get(row.get("unit") or ""),
                 "job_title": row.get("job_title", ""),
+                "buddy": people.get(BUDDIES.get(row["username"], "")),
             },
         )
         if created:

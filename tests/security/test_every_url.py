@@ -469,6 +469,15 @@ for viewset, thing in {"trainees": "profile", "coach_relationships": "relationsh
         f"{viewset}:history_results": row(f"{viewset}:history_results", get=ADMIN_ONLY, pk=pk),
         f"{viewset}:usage": row(f"{viewset}:usage", get=ADMIN_ONLY, pk=pk),
     }
+# A new hire is added with "Add a new hire" (a new person), never copied from another. A
+# new invitation is for someone with no password yet (the scene's new hire has one).
+del ROWS["trainees:copy"]
+ROWS["trainees:invite"] = row(
+    "trainees:invite",
+    get=ADMIN_ONLY,
+    post=answers(ADMIN, hr=SORRY, editor=SORRY, superuser=REFUSED),
+    pk=Of("profile"),
+)
 # Notification emails are read-only: listed and inspected, never added, edited or deleted.
 NOBODY = answers(ADMIN, hr=SORRY, editor=SORRY, superuser=SORRY)
 NOTIFICATION = {"pk": Of("notification")}
@@ -507,6 +516,16 @@ for name in ["index", "results"]:
     ROWS[f"onboarding_trail:{name}"] = row(
         f"onboarding_trail:{name}", get=answers(ADMIN, hr=200, editor=SORRY, superuser=200)
     )
+# The erasure log: for HR (and superusers) only.
+for name in ["index", "results"]:
+    ROWS[f"onboarding_erasures:{name}"] = row(
+        f"onboarding_erasures:{name}", get=answers(ADMIN, hr=200, editor=SORRY, superuser=200)
+    )
+# A new hire's invitation link: the page to choose a password, for anyone holding a valid
+# link; a wrong one says so (200) to everyone and changes nothing.
+ROWS["set password"] = row(
+    "coaching:set_password", get=answers(200), post=answers(200), uidb64="MQ", token="wrong"
+)
 # Reports: for HR, editors (who may change learning paths) and superusers; the reports of
 # people data (recognition, goals) not for editors who are not HR.
 REPORTS = answers(ADMIN, hr=200, editor=200, superuser=200)

@@ -45,6 +45,7 @@ from coaching.learning.forms import (
     PlanCheckinForm,
 )
 from coaching.models import ActionItem, CoachRelationship, Evidence
+from coaching.people.hiring import NewHireForm
 from coaching.record.forms import (
     ActionItemForm,
     EraseForm,
@@ -426,18 +427,19 @@ FORMS: dict[str, list[Form]] = {
         form("trainee", (), {}, notification_id=Of("notification")),
     ],
     "coaching:mark_all_read": [form("trainee", (), {})],
+    # A new hire's invitation: with a wrong link, nothing is read and nothing changes.
+    "coaching:set_password": [page("trainee", uidb64="MQ", token="wrong")],
     # The plugin's own admin view: a draft module from a learning review's lesson.
     "module_proposals:index": [page("superuser")],
     "module_proposals:create_module": [form("superuser", (), {}, review_id=Of("review"))],
 }
 # The admin screens of the viewsets the plugin registers, posted by a superuser: HR's
 # screens for new hires and who coaches whom, and the screens that refuse everyone.
-PROFILE = ("user", "start_date", "business_unit", "job_title")
+PROFILE = ("user", "start_date", "business_unit", "job_title", "buddy")
 RELATIONSHIP = ("coach", "trainee", "is_primary", "starts_on", "ends_on")
-NEW_PROFILE = {"user": Of("colleague"), "start_date": "2026-11-01", "job_title": "Agent"}
 NEW_COACH = {"coach": Of("colleague"), "trainee": Of("trainee"), "starts_on": "2026-11-01"}
 ADMIN_FORMS = {
-    "trainees": (PROFILE, NEW_PROFILE, ("job_title",), "profile"),
+    "trainees": (PROFILE, None, ("job_title",), "profile"),
     "coach_relationships": (RELATIONSHIP, NEW_COACH, (), "relationship"),
     "notification_emails": (("email_last_error",), None, (), "notification"),
 }
@@ -454,6 +456,17 @@ for viewset, (fields, valid, text, thing) in ADMIN_FORMS.items():
         f"{viewset}:history_results": [page("superuser", **pk)],
         f"{viewset}:usage": [page("superuser", **pk)],
     }
+# "Add a new hire" makes a new person: its own form, and no copy of another's profile.
+FORMS["trainees:add"] = [
+    form(
+        "superuser",
+        fields_of(NewHireForm),
+        {"first_name": "Rizky", "email": "rizky.new@example.com", "start_date": "2026-11-01"},
+        ("first_name",),
+    )
+]
+del FORMS["trainees:copy"]
+FORMS["trainees:invite"] = [form("superuser", (), None, pk=Of("profile"))]
 FORMS["notification_emails:inspect"] = [page("superuser", pk=Of("notification"))]
 for report, kwargs in {
     "completion": {"by": "path"},
@@ -466,6 +479,7 @@ for report, kwargs in {
         FORMS[f"onboarding_reports:{name}"] = [page("hr", **kwargs)]
 for name in ("index", "results"):
     FORMS[f"onboarding_trail:{name}"] = [page("hr")]
+    FORMS[f"onboarding_erasures:{name}"] = [page("hr")]
     FORMS[f"coaching_stuck_steps:{name}"] = [page("hr")]
 
 

@@ -19,6 +19,7 @@ from tests import builders
 # Every test here uses the database, including those that name their person by parameter
 # (pytest-django would otherwise run them among the tests without one).
 pytestmark = pytest.mark.django_db
+TRAIL_QUERIES = 16
 
 
 @pytest.fixture
@@ -137,7 +138,7 @@ def test_erasing_a_coach_takes_their_name_out_of_the_links_they_had(hr, coach, t
     erase_person(coach, erased_by=hr, reason="Left and asked to be forgotten")
 
     entry = CoachingLogEntry.objects.get(action="coaching.link_start")
-    assert entry.message == "A former colleague coaches this new hire from 2026-11-01"
+    assert entry.message == "A person whose data was erased coaches this new hire from 2026-11-01"
 
 
 def test_hr_filters_the_trail_by_person_and_action(
@@ -200,3 +201,20 @@ def test_people_without_the_admin_are_sent_to_sign_in(client, request, who):
     response = client.get(reverse("onboarding_trail:index"))
 
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("size", [2, 6])
+def test_the_trail_takes_the_same_queries_for_any_number_of_entries(
+    client, hr, size, django_assert_num_queries
+):
+    for number in range(size):
+        person = builders.make_trainee(f"person{number}")
+        acting = builders.make_user(f"coach{number}")
+        record(person.trainee_profile, "coaching.invite", by=acting, trainee_id=person.pk)
+    client.force_login(hr)
+    client.get(reverse("onboarding_trail:index"))  # Wagtail's caches warmed
+
+    # session, user, HR's permissions (own, groups'), the filters' people, the count, the
+    # page of entries (with whose and who acted, their avatars), and Wagtail's own
+    with django_assert_num_queries(TRAIL_QUERIES):
+        client.get(reverse("onboarding_trail:index"))

@@ -179,8 +179,11 @@ def test_erasing_a_record_forgets_the_person_in_notifications(person):
 
     assert not Notification.objects.filter(recipient=person).exists()
     params = [n.params for n in Notification.objects.order_by("pk")]
-    assert params[0]["author"] == "a former colleague"
-    assert params[1]["items"][0] == {"trainee": "a former colleague", "path": "Orientation"}
+    assert params[0]["author"] == "a person whose data was erased"
+    assert params[1]["items"][0] == {
+        "trainee": "a person whose data was erased",
+        "path": "Orientation",
+    }
 
 
 def test_hr_sees_email_deliveries_in_the_admin_but_cannot_change_them(admin_client, person):

@@ -65,19 +65,19 @@ def test_a_relationship_cannot_end_before_it_starts(admin_client):
     assert not CoachRelationship.objects.exists()
 
 
-def test_hr_records_a_new_hires_start_date(admin_client):
-    user = builders.make_user("rizky")
+def test_hr_changes_a_new_hires_start_date_and_unit(admin_client):
+    trainee = builders.make_trainee("rizky")
     unit = builders.make_unit("Network Operations")
 
     admin_client.post(
-        reverse("trainees:add"),
+        reverse("trainees:edit", args=[trainee.trainee_profile.pk]),
         {
-            "user": user.pk,
+            "user": trainee.pk,
             "start_date": "2026-12-01",
             "business_unit": unit.pk,
             "job_title": "Technician",
         },
     )
 
-    profile = TraineeProfile.objects.get(user=user)
+    profile = TraineeProfile.objects.get(user=trainee)
     assert profile.start_date == datetime.date(2026, 12, 1) and profile.business_unit == unit

@@ -103,7 +103,11 @@ def test_hr_sees_what_will_be_removed_with_counts_before_anything_runs(client, h
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"confirm_name": "Nadia"}, "confirm_name", "This is not the person"),
+        (
+            {"confirm_name": "Nadia"},
+            "confirm_name",
+            "This is not nadia: type the username as shown.",
+        ),
         ({"reason": ""}, "reason", "This field is required"),
         ({"reason": "Nadia asked by email"}, "reason", "Leave the person&#x27;s name"),
         ({"reason": "Mail from nadia@example.com"}, "reason", "Leave the person&#x27;s name"),
@@ -267,11 +271,12 @@ def test_the_confirmation_page_makes_the_same_queries_for_more_data(
     client.get(erase_url(trainee))  # warm the content-type cache
 
     # session, user, HR's permissions (own, groups'), the person (not erased), links,
-    # profile, preferences, default 1:1 agenda, Wagtail profile, sessions, trail reasons,
-    # assignments; the record's: entries, notes, evidence files, attempts, notifications,
-    # cheers, entries and replies elsewhere (2); the portal (page, site). (23: the default
-    # agenda and the evidence files, new in issue 13, are the person's and go with them.)
-    with django_assert_num_queries(23) as first:
+    # new hires they are the buddy of, profile, preferences, default 1:1 agenda, Wagtail
+    # profile, sessions, trail reasons, assignments; the record's: entries, notes, evidence
+    # files, attempts, notifications, cheers, entries and replies elsewhere (2); the portal
+    # (page, site). (24: the buddies, the default agenda and the evidence files are new in
+    # issue 13.)
+    with django_assert_num_queries(24) as first:
         client.get(erase_url(trainee))
     make.reflection(trainee)
     make.feedback(trainee, coach)

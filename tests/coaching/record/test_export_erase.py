@@ -218,7 +218,7 @@ def test_the_wrong_username_erases_nothing(client, hr, trainee, entries):
 
     assert response.status_code == 200
     assert 'id="id_confirm_name-error"' in response.text
-    assert "This is not the person" in response.text
+    assert "This is not nadia: type the username as shown." in response.text
     assert Entry.objects.filter(trainee=trainee).count() == 8
     assert not RecordErasure.objects.exists()
 

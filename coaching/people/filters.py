@@ -1,0 +1,56 @@
+"""Filters of HR's new hires list: unit, start date, where onboarding stands, and the two
+views HR's overview links to (starting soon, completed this month)."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from coaching.people.models import TraineeProfile
+from coaching.people.onboarding import (
+    STARTING_SOON_DAYS,
+    OnboardingStatus,
+    completed_this_month,
+    starting_soon,
+)
+
+STARTING_SOON = "starting_soon"
+COMPLETED_THIS_MONTH = "completed_this_month"
+
+
+class TraineeFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), field_name="onboarding_status", choices=OnboardingStatus.choices
+    )
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        choices=[
+            (
+                STARTING_SOON,
+                ngettext_lazy(
+                    "Starting in the next %(days)s day",
+                    "Starting in the next %(days)s days",
+                    "days",
+                )
+                % {"days": STARTING_SOON_DAYS},
+            ),
+            (COMPLETED_THIS_MONTH, _("Completed this month")),
+        ],
+        method="filter_when",
+    )
+    start_date = django_filters.DateFromToRangeFilter(
+        label=_("Start date"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = TraineeProfile
+        fields = ["business_unit", "status", "when", "start_date"]
+
+    def filter_when(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == STARTING_SOON:
+            return queryset.filter(starting_soon(today))
+        if value == COMPLETED_THIS_MONTH:
+            return queryset.filter(completed_this_month(today))
+        return queryset

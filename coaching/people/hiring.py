@@ -1,0 +1,191 @@
+"""Adding a new hire in one step: HR types who they are, when they start, where, and who
+coaches them; `hire` makes the account, the profile and the coaching link together and
+sends the invitation to set a password once it is all saved."""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from coaching.audit import trail
+from coaching.audit.filters import PersonChoiceField
+from coaching.common.names import display_name
+from coaching.common.types import User
+from coaching.people.access import HR_PERMISSION
+from coaching.people.invitation import invite
+from coaching.people.models import CoachRelationship, TraineeProfile
+
+EMAIL_TAKEN = _(
+    "Someone already has an account with this email address. Find them under New hires or "
+    "Coach relationships, or use another address."
+)
+
+
+class EmailTaken(Exception):
+    """Another account has the address: typed twice, or from two tabs at once."""
+
+
+def people() -> QuerySet[Any]:
+    return get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name")
+
+
+def possible_coaches() -> QuerySet[Any]:
+    """Active people who may coach: members of a coaches group, HR, and current coaches."""
+    may_coach = Q(is_superuser=True)
+    for codename in ("coach_trainees", HR_PERMISSION):
+        may_coach |= Q(groups__permissions__codename=codename)
+        may_coach |= Q(user_permissions__codename=codename)
+    current = CoachRelationship.objects.active().values("coach")
+    return people().filter(may_coach | Q(pk__in=current)).distinct()
+
+
+def trail_link(link: CoachRelationship, action: str, by: User | None) -> None:
+    trail.record(
+        link,
+        action,
+        by=by,
+        trainee_id=link.trainee_id,
+        coach=display_name(link.coach),
+        starts_on=link.starts_on.isoformat(),
+        ends_on=link.ends_on.isoformat() if link.ends_on else "",
+    )
+
+
+class NewHireForm(WagtailAdminModelForm):
+    """Who the new hire is, when and where they start, their coach and buddy (with the
+    admin's widgets: a date picker for the start date)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=150,
+        help_text=_("Their work address: the invitation to set a password goes here."),
+    )
+    coach = PersonChoiceField(
+        label=_("Coach"),
+        queryset=possible_coaches(),
+        required=False,
+        help_text=_("Their primary coach, from today: the coach can prepare before the first day."),
+    )
+
+    class Meta:
+        model = TraineeProfile
+        fields = ["start_date", "business_unit", "job_title", "buddy"]
+        field_classes = {"buddy": PersonChoiceField}
+
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "start_date",
+        "business_unit",
+        "job_title",
+        "coach",
+        "buddy",
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start_date"].required = True
+        buddy = self.fields["buddy"]
+        assert isinstance(buddy, forms.ModelChoiceField)
+        buddy.queryset = people()
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip().lower()
+        if email_taken(email):
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        coach, buddy = cleaned.get("coach"), cleaned.get("buddy")
+        if coach is not None and coach == buddy:
+            self.add_error("buddy", _("Pick someone other than the coach as the buddy."))
+        return cleaned
+
+
+def email_taken(email: str) -> bool:
+    user_model = get_user_model()
+    taken = Q(**{f"{user_model.USERNAME_FIELD}__iexact": email})
+    taken |= Q(**{f"{user_model.get_email_field_name()}__iexact": email})
+    return user_model.objects.filter(taken).exists()
+
+
+def _new_account(first_name: str, last_name: str, email: str) -> User:
+    """An account with no password yet: the new hire chooses one from the invitation.
+    They sign in with their email address."""
+    user_model = get_user_model()
+    if email_taken(email):
+        raise EmailTaken
+    try:
+        with transaction.atomic():
+            account: User = user_model.objects.create_user(
+                **{user_model.USERNAME_FIELD: email, user_model.get_email_field_name(): email},
+                first_name=first_name,
+                last_name=last_name,
+            )
+    except IntegrityError as taken:  # another tab created it a moment ago
+        raise EmailTaken from taken
+    return account
+
+
+def hire(
+    *,
+    first_name: str,
+    last_name: str,
+    email: str,
+    start_date: date,
+    business_unit: Any = None,
+    job_title: str = "",
+    coach: User | None = None,
+    buddy: User | None = None,
+    by: User | None,
+) -> TraineeProfile:
+    """Make the account, the profile and (with a coach) the coaching link, all or nothing;
+    the invitation is sent once they are saved. Raises EmailTaken if the address is used."""
+    with transaction.atomic():
+        person = _new_account(first_name, last_name, email)
+        profile = TraineeProfile.objects.create(
+            user=person,
+            start_date=start_date,
+            business_unit=business_unit,
+            job_title=job_title,
+            buddy=buddy,
+        )
+        trail.record(
+            profile,
+            "coaching.hire",
+            by=by,
+            trainee_id=person.pk,
+            start_date=start_date.isoformat(),
+        )
+        if coach is not None:
+            link = CoachRelationship.objects.create(
+                coach=coach, trainee=person, is_primary=True, starts_on=timezone.localdate()
+            )
+            trail_link(link, "coaching.link_start", by)
+        invite(profile, by=by)
+    return profile
+
+
+def hire_from(form: NewHireForm, *, by: User | None) -> TraineeProfile:
+    data = form.cleaned_data
+    return hire(
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        email=data["email"],
+        start_date=data["start_date"],
+        business_unit=data["business_unit"],
+        job_title=data["job_title"],
+        coach=data["coach"],
+        buddy=data["buddy"],
+        by=by,
+    )
