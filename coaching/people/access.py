@@ -43,6 +43,12 @@ def coached_profiles(user: User) -> QuerySet[TraineeProfile]:
     return profiles.filter(user__in=CoachRelationship.objects.trainees_of(user))
 
 
+def currently_coached(user: User) -> QuerySet[CoachRelationship]:
+    """The people this person coaches today, as a subquery of their ids: HR too see only
+    their own trainees here (what needs them as a coach), not everyone."""
+    return CoachRelationship.objects.trainees_of(user)
+
+
 def coached_trainee_or_404(user: User, trainee_id: int) -> User:
     profile = get_object_or_404(coached_profiles(user).select_related("user"), user_id=trainee_id)
     return profile.user
