@@ -53,9 +53,11 @@ def move_to_latest(
     if version is None or not target.live:
         raise assigning.AssignmentError(_("Only a published learning path has a latest version."))
     candidates = on_older_versions(target).filter(pk__in=assignments.values("pk"))
+    if not candidates.exists():
+        return 0  # nothing to move, and nothing written
     with transaction.atomic():
         # A write first: it takes the rows' locks (the database's, on SQLite), so a
-        # second move waiting behind this one finds them moved already.
+        # second move waiting behind this one finds them moved already when it reads.
         candidates.update(status=F("status"))
         rows = list(candidates.values_list("pk", "trainee_id", "version_id", "version__number"))
         if not rows:

@@ -151,6 +151,7 @@ def scene(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
     }
+    things["learning path"] = things["assignment"].path
     things["foreign"] = [
         str(other.pk),
         str(other.trainee_profile.pk),
@@ -281,6 +282,10 @@ FORMS: dict[str, list[Form]] = {
     ],
     "coaching:cancel_assignment": [form("coach", (), {}, **ASSIGNMENT)],
     "coaching:change_due": [form("coach", ("due_on",), {"due_on": "2027-01-31"}, **ASSIGNMENT)],
+    # On the latest version already: the move is refused, and changes nothing.
+    "coaching:move_version": [
+        form("coach", ("version", "due_on"), {"version": "1", "due_on": ""}, **ASSIGNMENT)
+    ],
     # A task the new hire has sent for sign-off.
     "coaching:sign_off": [form("coach", ("text",), TEXT, ("text",), number=1, **SUBMITTED)],
     "coaching:send_back": [form("coach", ("text",), TEXT, ("text",), number=1, **SUBMITTED)],
@@ -455,6 +460,9 @@ for report, kwargs in {
 for name in ("index", "results"):
     FORMS[f"onboarding_trail:{name}"] = [page("hr")]
     FORMS[f"coaching_stuck_steps:{name}"] = [page("hr")]
+FORMS["coaching_path_versions:move"] = [
+    form("hr", ("version",), {"version": "1"}, path_id=Of("learning path"))
+]
 
 
 def fuzzed_url_names():
