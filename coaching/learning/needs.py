@@ -125,8 +125,7 @@ def coming_up(coach: User, now: datetime, size: int) -> tuple[list[Need], bool]:
     until = now + timedelta(days=coaching_settings.NEEDS_SOON_DAYS)
     needs = []
     meetings = (
-        OneOnOne.objects.non_polymorphic()
-        .filter(trainee__in=coached, meets_at__gte=now, meets_at__lte=until)
+        OneOnOne.objects.filter(trainee__in=coached, meets_at__gte=now, meets_at__lte=until)
         .filter(Q(coach=coach) | Q(coach__isnull=True))
         .select_related("trainee")
         .order_by("meets_at", "pk")[: size + 1]

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
@@ -15,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from coaching.common.ids import parse_id
+from coaching.common.types import User
 from coaching.learning import assigning, versions
 from coaching.reports.scope import sees_everyone
 from lessons.models import LearningPath
@@ -76,6 +78,20 @@ class MoveToLatestView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return self.path.title
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailsnippets_lessons_learningpath:list"),
+                "label": capfirst(LearningPath._meta.verbose_name_plural),
+            },
+            {"url": self._edit_url(), "label": self.path.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def _edit_url(self):
+        return reverse("wagtailsnippets_lessons_learningpath:edit", args=[self.path.pk])
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         by_version = list(
@@ -89,7 +105,7 @@ class MoveToLatestView(WagtailAdminTemplateMixin, TemplateView):
             latest=self.path.current_version,
             by_version=by_version,
             total=sum(row["people"] for row in by_version),
-            edit_url=reverse("wagtailsnippets_lessons_learningpath:edit", args=[self.path.pk]),
+            edit_url=self._edit_url(),
         )
         return context
 
@@ -102,9 +118,11 @@ class MoveToLatestView(WagtailAdminTemplateMixin, TemplateView):
                 _("The path has changed again since this page was shown. Please look again."),
             )
             return redirect(request.path)
+        user = request.user
+        assert isinstance(user, User)  # signed in: `dispatch` lets only HR and editors in
         try:
             moved = versions.move_to_latest(
-                self.path, versions.on_older_versions(self.path), by=request.user
+                self.path, versions.on_older_versions(self.path), by=user
             )
         except assigning.AssignmentError as error:
             messages.error(request, str(error))

@@ -33,6 +33,7 @@ def test_the_coach_dashboard_on_a_phone(visit):
     assert card is not None and card["x"] >= 0 and card["x"] + card["width"] <= PHONE["width"]
     for label in ("Overdue steps", "Last activity", "Next due"):
         cell = row.locator(f'td[data-label="{label}"]')
+        cell.scroll_into_view_if_needed()
         expect(cell).to_be_in_viewport()
         box = cell.bounding_box()
         assert box is not None and box["x"] + box["width"] <= PHONE["width"], label

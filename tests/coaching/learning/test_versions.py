@@ -214,9 +214,9 @@ def test_moving_everyone_costs_the_same_queries_for_any_number_of_people(coach, 
     with CaptureQueriesContext(connection) as context:
         moved = move_to_latest(learning_path, on_older_versions(learning_path), by=coach)
 
-    # the path; any to move?; the savepoint; lock the assignments, read them; the new version's steps,
-    # the old ones'; move the progress, the attempts, the extra attempts; the assignments;
-    # the trail's entries; those now finished; the savepoint released
+    # the path; any to move?; the savepoint; lock the assignments, read them; the new
+    # version's steps, the old ones'; move the progress, the attempts, the extra attempts;
+    # the assignments; the trail's entries; those now finished; the savepoint released
     assert (moved, len(context)) == (size, 14)
     assert not on_older_versions(learning_path).exists()
     assert StepProgress.objects.filter(step__version__number=2).count() == size
@@ -261,3 +261,16 @@ def test_an_editor_publishing_the_path_is_told_too(rf, editor, coach):
     (message,) = [str(message) for message in request._messages]
     assert message.startswith("2 people are on an older version of this path.")
     assert reverse("coaching_path_versions:move", args=[learning_path.pk]) in message
+
+
+def test_a_coach_with_the_admin_open_cannot_move_everyone(client, coach):
+    learning_path = build(coach, 1)
+    coach.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(coach)
+
+    response = client.post(
+        reverse("coaching_path_versions:move", args=[learning_path.pk]), {"version": 2}
+    )
+
+    assert response.status_code == 404
+    assert on_older_versions(learning_path).exists()
