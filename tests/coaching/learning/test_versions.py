@@ -274,3 +274,13 @@ def test_a_coach_with_the_admin_open_cannot_move_everyone(client, coach):
 
     assert response.status_code == 404
     assert on_older_versions(learning_path).exists()
+
+
+def test_after_the_move_the_dashboard_counts_only_the_new_version_s_steps(
+    client, coach, on_version_1
+):
+    move(client, coach, on_version_1)
+
+    page = client.get(reverse("coaching:dashboard")).content.decode()
+
+    assert "1 of 3 steps" in page  # "Old task", done on version 1, no longer counts
