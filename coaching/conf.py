@@ -12,6 +12,11 @@ DASHBOARD_PAGE_SIZE       new hires per page of the coach dashboard
 RECORD_PAGE_SIZE          entries per page of a record's timeline and of the kudos wall
 NOTIFICATIONS_PAGE_SIZE   notifications per page in the portal
 QUIET_DAYS                a new hire with no activity for this many days "has gone quiet"
+NEEDS_SOON_DAYS           the coach's "What needs me" lists 1:1s and check-ins this many
+                          days ahead
+RECOGNITION_NUDGE_DAYS    "What needs me" nudges a coach about a new hire nobody has
+                          recognised for this many days
+NEEDS_LIST_SIZE           items in each list of "What needs me" (the rest: a link to them)
 ATTENTION_PANEL_SIZE      new hires listed in the admin's "needs attention" panel
 EMAIL_ATTEMPTS            tries to send one email before it is marked failed
 EMAIL_CLAIM_MINUTES       how long one sender holds an email before another may try it
@@ -44,6 +49,9 @@ DEFAULTS: dict[str, Any] = {
     "RECORD_PAGE_SIZE": 20,
     "NOTIFICATIONS_PAGE_SIZE": 20,
     "QUIET_DAYS": 14,
+    "NEEDS_SOON_DAYS": 7,
+    "RECOGNITION_NUDGE_DAYS": 30,
+    "NEEDS_LIST_SIZE": 5,
     "ATTENTION_PANEL_SIZE": 8,
     "EMAIL_ATTEMPTS": 5,
     "EMAIL_CLAIM_MINUTES": 15,

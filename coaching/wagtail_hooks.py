@@ -9,6 +9,11 @@ from coaching.audit.viewset import TrailViewSet, trail_menu_item
 from coaching.common import header
 from coaching.learning import withdrawn
 from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
+from coaching.learning.version_views import (
+    PathVersionsViewSet,
+    on_opening_path,
+    on_publishing_path,
+)
 from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone, is_hr
@@ -98,3 +103,14 @@ hooks.register(ONBOARDING_REPORTS_HOOK, stuck_steps_menu_item)
 @hooks.register("register_admin_viewset")
 def register_stuck_steps():
     return StuckStepsViewSet()
+
+
+# A path published again while people follow an older version (coaching/learning/versions.py):
+# the editor is told how many, with a link to moving them all.
+hooks.register("before_edit_snippet", on_opening_path)
+hooks.register("after_edit_snippet", on_publishing_path)
+
+
+@hooks.register("register_admin_viewset")
+def register_path_versions():
+    return PathVersionsViewSet()

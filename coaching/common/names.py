@@ -20,6 +20,14 @@ def display_name(user: User | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
+def initials(user: User) -> str:
+    """Up to two letters for a person's avatar: of their first and last names, else of
+    their username."""
+    words = [user.first_name, user.last_name] if user.first_name else [user.get_username()]
+    letters = "".join(word.strip()[:1] for word in words if word and word.strip())
+    return letters.upper()
+
+
 def name_from(first: str | None, last: str | None, username: str | None) -> str:
     """The same name from values a query fetched (first name, last name, username)."""
     return f"{first or ''} {last or ''}".strip() or username or ""

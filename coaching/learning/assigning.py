@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,10 +21,21 @@ class AssignmentError(Exception):
     """An assignment that cannot be made or changed, with a message for the person asking."""
 
 
+@dataclass(frozen=True)
+class OlderVersion:
+    """Someone who has the path already, on an older version: they can move to the latest
+    one, with the due date typed for them."""
+
+    assignment_id: int
+    name: str
+    due_on: date | None
+
+
 @dataclass
 class AssignResult:
     created: int = 0
-    already_assigned: list[str] = field(default_factory=list)  # names
+    already_assigned: list[str] = field(default_factory=list)  # names, on the latest version
+    on_older_version: list[OlderVersion] = field(default_factory=list)
     without_start_date: list[str] = field(default_factory=list)
 
 
@@ -38,7 +49,8 @@ def assign_path(
 ) -> AssignResult:
     """Assign the path's current version to every new hire in `profiles` (a queryset).
 
-    People who already have this path are skipped and named in the result; the rest are
+    People who already have this path are skipped and named in the result (apart, those
+    on an older version of it, who can move to this one: `versions`); the rest are
     inserted together, so the batch commits whole or not at all. The number of queries
     does not depend on how many people there are.
     """
@@ -47,14 +59,23 @@ def assign_path(
         raise AssignmentError(_("Only a published learning path can be assigned."))
     now = timezone.now()
     already = Assignment.objects.current().filter(path=learning_path, trainee=OuterRef("user_id"))
-    rows = profiles.annotate(already=Exists(already)).values_list(
-        "user_id", "start_date", "already", "user__first_name", "user__last_name", "user__username"
+    rows = profiles.annotate(
+        already=Subquery(already.values("pk")[:1]),
+        already_version=Subquery(already.values("version_id")[:1]),
+    ).values_list(
+        "user_id",
+        "start_date",
+        "already",
+        "already_version",
+        "user__first_name",
+        "user__last_name",
+        "user__username",
     )
     result = AssignResult()
     new = []
-    for user_id, start_date, is_assigned, first, last, username in rows:
+    for user_id, start_date, assigned, assigned_version, first, last, username in rows:
         name = name_from(first, last, username)
-        if is_assigned:
+        if assigned and assigned_version == version.pk:
             result.already_assigned.append(name)
             continue
         due = due_on
@@ -63,16 +84,19 @@ def assign_path(
                 result.without_start_date.append(name)
             else:
                 due = start_date + timedelta(days=due_after_start_days)
-        new.append(
-            Assignment(
-                trainee_id=user_id,
-                path=learning_path,
-                version=version,
-                assigned_by=assigned_by,
-                assigned_at=now,
-                due_on=due,
+        if assigned:
+            result.on_older_version.append(OlderVersion(assigned, name, due))
+        else:
+            new.append(
+                Assignment(
+                    trainee_id=user_id,
+                    path=learning_path,
+                    version=version,
+                    assigned_by=assigned_by,
+                    assigned_at=now,
+                    due_on=due,
+                )
             )
-        )
     with transaction.atomic():
         Assignment.objects.bulk_create(new)
         trail.record_many(new, "coaching.assign", by=assigned_by, path=version.title)

@@ -15,12 +15,13 @@ from coaching.common.ids import parse_id
 from coaching.common.pages import paginate, posted, render_page
 from coaching.common.types import Text
 from coaching.conf import coaching_settings
-from coaching.learning import assigning, progress
+from coaching.learning import assigning, progress, versions
 from coaching.learning.forms import (
     AssignForm,
     CheckinNotesForm,
     DueDateForm,
     GrantAttemptsForm,
+    MoveVersionForm,
     PlanCheckinForm,
     RequiredNoteForm,
     SignOffForm,
@@ -35,6 +36,7 @@ from coaching.learning.models import (
     ExtraAttempts,
     ProgressStatus,
 )
+from coaching.learning.needs import needs_of
 from coaching.learning.overview import SORTS, attach_paths, filter_overview, trainee_overview
 from coaching.people.access import coached_profiles, coached_trainee_or_404, require_coach
 from coaching.record.timeline import upcoming_one_on_ones
@@ -65,6 +67,7 @@ def dashboard(request):
             "units": BusinessUnit.objects.all(),
             "paths": LearningPath.objects.filter(live=True),
             "filters": {"unit": unit, "path": path, "overdue": overdue_only},
+            "needs": needs_of(request.user),
             "query": query,
             "sorts": [
                 ("name", _("Name")),
@@ -88,7 +91,12 @@ def _trainee_page(request, trainee, refused=None):
     """A new hire's page for their coach: every assignment, step by step, with the coach's
     forms on each. `refused` is a form just sent and not valid: it is shown again in its
     place, with its errors beside its fields and what was typed in them."""
-    assignments = Assignment.objects.for_trainee(trainee).order_by("status", "due_on")
+    # With each path's current version: an assignment on an older one is offered the move.
+    assignments = (
+        Assignment.objects.for_trainee(trainee)
+        .select_related("path__current_version")
+        .order_by("status", "due_on")
+    )
     attempts: dict[tuple[int, int], list[CheckAttempt]] = {}
     for attempt in CheckAttempt.objects.filter(assignment__trainee=trainee).order_by("number"):
         attempts.setdefault((attempt.assignment_id, attempt.step_id), []).append(attempt)
@@ -127,25 +135,48 @@ def _trainee_page(request, trainee, refused=None):
 
 @login_required
 def assign(request):
+    """Assign a path. Opened from a new hire's page (`?trainee=`), the new hire is chosen
+    already and the coach goes back to their page. People who have the path on an older
+    version are offered the move to the latest one instead, with the due date typed."""
     require_coach(request.user)
     initial = {}
-    if trainee := parse_id(request.GET.get("trainee")):
-        initial["trainees"] = coached_profiles(request.user).filter(user_id=trainee)
+    trainee = None
+    if trainee_id := parse_id(request.GET.get("trainee")):
+        chosen = coached_profiles(request.user).filter(user_id=trainee_id)
+        initial["trainees"] = chosen
+        trainee = chosen.select_related("user").first()
     form = AssignForm(posted(request), user=request.user, initial=initial)
+    moves = []
     if request.method == "POST" and form.is_valid():
+        learning_path = form.cleaned_data["path"]
         try:
             result = assigning.assign_path(
-                form.cleaned_data["path"],
-                form.profiles(),
-                assigned_by=request.user,
-                **form.due(),
+                learning_path, form.profiles(), assigned_by=request.user, **form.due()
             )
         except assigning.AssignmentError as error:
             form.add_error("path", str(error))
         else:
-            _report_assignment(request, form.cleaned_data["path"], result)
-            return redirect("coaching:dashboard")
-    return render_page(request, "coaching/learning/dashboard/assign.html", {"form": form})
+            _report_assignment(request, learning_path, result)
+            moves = [
+                (older, _move_form(older, learning_path.current_version.number))
+                for older in result.on_older_version
+            ]
+            if not moves:
+                if trainee:
+                    return redirect("coaching:trainee", trainee.user_id)
+                return redirect("coaching:dashboard")
+    return render_page(
+        request,
+        "coaching/learning/dashboard/assign.html",
+        {"form": form, "moves": moves, "trainee": trainee},
+    )
+
+
+def _move_form(older, version_number):
+    return MoveVersionForm(
+        auto_id=f"move-version-{older.assignment_id}-%s",
+        initial={"version": version_number, "due_on": older.due_on},
+    )
 
 
 def _report_assignment(request, learning_path, result):
@@ -226,6 +257,20 @@ COACH_ACTIONS = {
         gettext_lazy("Check-in recorded."),
         CheckinNotesForm,
     ),
+    "move_version": CoachAction(
+        lambda assignment, step, data, coach: versions.move_assignment(
+            assignment, by=coach, due_on=data["due_on"], version_number=data["version"]
+        ),
+        gettext_lazy(
+            "Moved to the latest version. What was done on the steps it keeps is kept; "
+            "its new steps are open."
+        ),
+        MoveVersionForm,
+        lambda assignment: {
+            "due_on": assignment.due_on,
+            "version": _latest_number(assignment),
+        },
+    ),
     "grant_attempts": CoachAction(
         lambda assignment, step, data, coach: progress.grant_attempts(
             assignment, step, coach=coach, attempts=data["attempts"], reason=data["reason"]
@@ -241,6 +286,11 @@ COACH_ACTIONS = {
         WaiveForm,
     ),
 }
+
+
+def _latest_number(assignment):
+    current = assignment.path.current_version
+    return current.number if current else None
 
 
 def coach_form(action, assignment, number=None, data=None):

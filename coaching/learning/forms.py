@@ -137,6 +137,19 @@ class DueDateForm(forms.Form):
     )
 
 
+class MoveVersionForm(forms.Form):
+    """Move an assignment to its path's latest version, with a new due date if need be.
+    `version` is the version offered: a path published again since is not moved blindly."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    due_on = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        widget=DateInput,
+        help_text=_("Leave empty for no due date."),
+    )
+
+
 def _note_field(label, *, required=False, compact=False):
     # Compact: two rows, and the width a browser gives a textarea by default (Django's
     # Textarea asks for 40 columns), so that several fit side by side on a step.

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Self, TypedDict, TypeVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -62,8 +62,11 @@ class AssignmentQuerySet(models.QuerySet[_Assignment]):
     def with_progress(self) -> "AssignmentQuerySet[WithAnnotations[Assignment, Progress]]":
         """Annotate done steps and percent complete, counted by the database."""
         # The plugin types `annotate` on a generic QuerySet as Any; this says what it adds.
+        # Only the steps of the assignment's own version count: progress on a step that a
+        # newer version dropped stays as history when the assignment moves (versions.py).
+        done = Q(progress__status=ProgressStatus.DONE, progress__step__version=F("version"))
         annotated: AssignmentQuerySet[WithAnnotations[Assignment, Progress]] = self.annotate(
-            done_count=Count("progress", filter=Q(progress__status=ProgressStatus.DONE)),
+            done_count=Count("progress", filter=done),
         ).annotate(percent=percent_of("done_count", "version__step_count"))
         return annotated
 
@@ -151,9 +154,14 @@ class Assignment(models.Model):
 
 
 class StepProgressQuerySet(models.QuerySet["StepProgress"]):
+    def on_own_version(self) -> Self:
+        """Progress on the steps of its assignment's version: not the history left on a
+        step that a newer version dropped, when the assignment moved to it."""
+        return self.filter(step__version=F("assignment__version"))
+
     def waiting_for_sign_off(self) -> Self:
         """Practical tasks submitted on paths still in progress."""
-        return self.filter(
+        return self.on_own_version().filter(
             status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
         )
 

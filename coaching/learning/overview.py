@@ -88,8 +88,10 @@ def trainee_overview(
     today = today or timezone.localdate()
     current = Assignment.objects.current()
     overdue = current.overdue(today)
-    done = StepProgress.objects.filter(status=ProgressStatus.DONE).exclude(
-        assignment__status=AssignmentStatus.CANCELLED
+    done = (
+        StepProgress.objects.on_own_version()
+        .filter(status=ProgressStatus.DONE)
+        .exclude(assignment__status=AssignmentStatus.CANCELLED)
     )
     overdue_done = done.filter(
         assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today

@@ -106,13 +106,14 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
             .update(status=ProgressStatus.DONE, completed_at=now, **fields)
         )
         if newly_done:
-            _complete_if_finished(assignment, now)
+            complete_if_finished(assignment, now)
     return newly_done
 
 
-def _complete_if_finished(assignment: Assignment, now: datetime) -> None:
+def complete_if_finished(assignment: Assignment, now: datetime) -> None:
+    """Complete the assignment, with its milestone, if every step of its version is done."""
     locked = Assignment.objects.select_for_update().select_related("version").get(pk=assignment.pk)
-    done = locked.progress.filter(status=ProgressStatus.DONE).count()
+    done = locked.progress.on_own_version().filter(status=ProgressStatus.DONE).count()
     if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
             status=AssignmentStatus.COMPLETED, completed_at=now

@@ -23,6 +23,7 @@ urlpatterns = [
         for route, name in (
             ("coach/assignments/<int:assignment_id>/cancel/", "cancel_assignment"),
             ("coach/assignments/<int:assignment_id>/due/", "change_due"),
+            ("coach/assignments/<int:assignment_id>/move/", "move_version"),
             (f"{coach_step}sign-off/", "sign_off"),
             (f"{coach_step}send-back/", "send_back"),
             (f"{coach_step}plan/", "plan_checkin"),

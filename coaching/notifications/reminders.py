@@ -106,18 +106,25 @@ def overdue_digests(today):
     )
 
 
-def goal_check_ins(now):
-    """Goals whose cadence says a check-in is due: since the last check-in (or since the
-    goal was set) a week, a month or a quarter has passed."""
+def goals_due_for_check_in(by):
+    """Open goals whose cadence says a check-in is due at `by` (a moment): since the last
+    check-in (or since the goal was set) a week, a month or a quarter will have passed.
+    Annotated `last_check_in`. (Also the coach's "What needs me".)"""
     due = Q()
     for cadence, every in CHECK_IN_EVERY.items():
-        due |= Q(cadence=cadence, last_check_in__lte=now - every)
-    goals = (
+        due |= Q(cadence=cadence, last_check_in__lte=by - every)
+    return (
         Goal.objects.non_polymorphic()
         .exclude(status=GoalStatus.DONE)
         .annotate(last_check_in=Coalesce(Max("check_ins__created_at"), "created_at"))
         .filter(due)
-        .values_list("pk", "trainee_id", "title", "cadence", "last_check_in")
+    )
+
+
+def goal_check_ins(now):
+    """Goals whose cadence says a check-in is due now."""
+    goals = goals_due_for_check_in(now).values_list(
+        "pk", "trainee_id", "title", "cadence", "last_check_in"
     )
     for pk, trainee_id, title, cadence, last in goals:
         due_on = timezone.localdate(last + CHECK_IN_EVERY[cadence])

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from coaching.common.types import User
-from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.people.models import CoachRelationship, TraineeId, TraineeProfile
 
 # The permission (of the app `coaching`) that makes someone HR.
 HR_PERMISSION = "manage_all_trainees"
@@ -41,6 +41,12 @@ def coached_profiles(user: User) -> QuerySet[TraineeProfile]:
     if is_hr(user):
         return profiles
     return profiles.filter(user__in=CoachRelationship.objects.trainees_of(user))
+
+
+def currently_coached(user: User) -> QuerySet[CoachRelationship, TraineeId]:
+    """The people this person coaches today, as a subquery of their ids: HR too see only
+    their own trainees here (what needs them as a coach), not everyone."""
+    return CoachRelationship.objects.trainees_of(user)
 
 
 def coached_trainee_or_404(user: User, trainee_id: int) -> User:

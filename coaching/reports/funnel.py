@@ -40,7 +40,8 @@ def step_funnel(scope, filters):
     # Active assignments by how many steps they have done: with steps taken in order, an
     # assignment with n steps done is stopped before the step at position n.
     done_steps = (
-        StepProgress.objects.filter(assignment=OuterRef("pk"), status=ProgressStatus.DONE)
+        StepProgress.objects.on_own_version()
+        .filter(assignment=OuterRef("pk"), status=ProgressStatus.DONE)
         .order_by()
         .values("assignment")
         .annotate(n=Count("pk"))

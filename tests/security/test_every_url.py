@@ -79,6 +79,7 @@ def things(portal, people):
         "notification": trainee.notifications.get(),
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
+        "learning path": assignment.path,
     }
 
 
@@ -220,6 +221,14 @@ ROWS = {
     ),
     "change due": row(
         "coaching:change_due", get=POST_ONLY, post=signed_in(404, **COACHING_ACTS), **ASSIGNMENT
+    ),
+    # The assignment is on the latest version: moving it is refused, with the reason.
+    "move version": row(
+        "coaching:move_version",
+        get=POST_ONLY,
+        post=signed_in(404, coach=REFUSED, hr=REFUSED, superuser=REFUSED),
+        data={"version": "1", "due_on": ""},
+        **ASSIGNMENT,
     ),
     "sign off": row(
         "coaching:sign_off",
@@ -544,6 +553,14 @@ for report, kwargs, answered in [
 # Steps nobody can complete: for those who see everyone's reports.
 for name in ["index", "results"]:
     ROWS[f"coaching_stuck_steps:{name}"] = row(f"coaching_stuck_steps:{name}", get=REPORTS)
+# Moving everyone to a path's latest version: for the same people.
+ROWS["coaching_path_versions:move"] = row(
+    "coaching_path_versions:move",
+    get=REPORTS,
+    post=answers(ADMIN, hr=DONE, editor=DONE, superuser=DONE),
+    data={"version": "1"},
+    path_id=Of("learning path"),
+)
 
 
 def walk(patterns, namespace=None):

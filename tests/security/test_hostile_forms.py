@@ -155,6 +155,8 @@ def scene(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
     }
+    things["older"] = on_an_older_version(trainee)
+    things["older path"] = things["older"].path
     things["foreign"] = [
         str(other.pk),
         str(other.trainee_profile.pk),
@@ -165,6 +167,15 @@ def scene(portal, people):
         "-1",
     ]
     return things
+
+
+def on_an_older_version(trainee):
+    """An assignment of a path published again since: it can move to version 2."""
+    assignment = builders.assign(builders.make_path("Renewed", steps=["First step"]), trainee)
+    renewed = assignment.path
+    renewed.steps = [*renewed.steps.all(), builders.as_step("A new step")]
+    renewed.save_revision().publish()
+    return assignment
 
 
 def submitted_task(trainee):
@@ -294,6 +305,14 @@ FORMS: dict[str, list[Form]] = {
     ],
     "coaching:cancel_assignment": [form("coach", (), {}, **ASSIGNMENT)],
     "coaching:change_due": [form("coach", ("due_on",), {"due_on": "2027-01-31"}, **ASSIGNMENT)],
+    "coaching:move_version": [
+        form(
+            "coach",
+            ("version", "due_on"),
+            {"version": "2", "due_on": "2027-01-31"},
+            assignment_id=Of("older"),
+        )
+    ],
     # A task the new hire has sent for sign-off.
     "coaching:sign_off": [form("coach", ("text",), TEXT, ("text",), number=1, **SUBMITTED)],
     "coaching:send_back": [form("coach", ("text",), TEXT, ("text",), number=1, **SUBMITTED)],
@@ -481,6 +500,9 @@ for name in ("index", "results"):
     FORMS[f"onboarding_trail:{name}"] = [page("hr")]
     FORMS[f"onboarding_erasures:{name}"] = [page("hr")]
     FORMS[f"coaching_stuck_steps:{name}"] = [page("hr")]
+FORMS["coaching_path_versions:move"] = [
+    form("hr", ("version",), {"version": "2"}, path_id=Of("older path"))
+]
 
 
 def fuzzed_url_names():

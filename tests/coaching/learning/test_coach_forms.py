@@ -139,3 +139,19 @@ def test_a_refused_check_in_time_comes_back_in_its_own_step_only(client, coach, 
     assert fields[f"plan-checkin-{first.pk}-5-when"]["value"] == "next tuesday"
     assert fields[f"plan-checkin-{first.pk}-5-when"]["aria-invalid"] == "true"
     assert "aria-invalid" not in fields[f"record-checkin-{first.pk}-5-text"]
+
+
+def test_a_step_s_actions_open_on_demand_and_stay_open_when_one_was_refused(
+    client, coach, trainee, two_paths
+):
+    first, _second = two_paths
+    client.force_login(coach)
+
+    shown = client.get(reverse("coaching:trainee", args=[trainee.pk])).text
+    refused = client.post(
+        reverse("coaching:plan_checkin", args=[first.pk, 5]), {"when": "next tuesday"}
+    ).text
+
+    assert '<details class="step-menu" open>' not in shown  # every step's menu is closed
+    assert shown.count('<details class="step-menu">') >= 5
+    assert refused.count('<details class="step-menu" open>') == 1
