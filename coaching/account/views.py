@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -16,10 +17,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from coaching.account.homes import home_url
 from coaching.account.languages import available, forget_language, remember_language
 from coaching.account.models import Preferences
 from coaching.common.pages import posted, render_page
 from coaching.notifications.models import NotificationKind
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, which lands each person at home (coaching.account.homes) unless
+    a safe `next` says where they were going. The site's front page counts as no
+    destination: it is where Wagtail sends everyone who opens the site signed out."""
+
+    template_name = "coaching/account/sign_in.html"
+    redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        wanted = super().get_redirect_url()  # "" unless safe (url_has_allowed_host_and_scheme)
+        return "" if urlsplit(wanted).path == "/" else wanted
+
+    def get_default_redirect_url(self):
+        return home_url(self.request.user)
 
 
 def language_choices():
