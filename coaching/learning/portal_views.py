@@ -14,6 +14,7 @@ from coaching.learning.forms import KnowledgeCheckForm, NoteForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
 from coaching.learning.lookups import own_assignment_or_404, step_or_404
 from coaching.learning.models import Assignment, CheckAttempt
+from coaching.notifications.inbox import mark_seen
 from coaching.record.timeline import upcoming_one_on_ones
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
@@ -44,6 +45,7 @@ def own_journey_or_404(user, assignment_id):
 @login_required
 def assignment_detail(request, assignment_id):
     journey = own_journey_or_404(request.user, assignment_id)
+    mark_seen(request.user, [request.path])  # "a path is assigned to you", say
     return render_page(request, "coaching/learning/portal/assignment.html", {"journey": journey})
 
 
@@ -89,6 +91,9 @@ def step_detail(request, assignment_id, number):
     if context["check"] is not None:
         context["check_form"] = KnowledgeCheckForm(check=context["check"])
     context["note_form"] = NoteForm()
+    # The step's news (signed off, sent back, waived...), and the path's: it is open.
+    assignment_url = reverse("coaching:assignment", args=[assignment_id])
+    mark_seen(request.user, [request.path, assignment_url])
     return render_page(request, "coaching/learning/portal/step.html", context)
 
 

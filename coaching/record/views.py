@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from coaching.common.names import display_name
 from coaching.common.pages import paginate, posted, render_page
 from coaching.conf import coaching_settings
+from coaching.notifications.inbox import mark_seen
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
 from coaching.record import roles, writing
@@ -124,6 +125,7 @@ def new_entry(request, person_id, kind):
 @login_required
 def entry_detail(request, entry_id):
     entry, role = roles.entry_and_role_or_404(request.user, entry_id)
+    mark_seen(request.user, [request.path])  # feedback, recognition, a 1:1 planned...
     return entry_page(request, entry, role)
 
 

@@ -1,5 +1,10 @@
+from datetime import timedelta
+
 from django import template
 from django.core.cache import cache
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 from coaching.common import names
 from coaching.common.text import render_user_text
@@ -44,3 +49,14 @@ def display_name(user):
 def user_text(text):
     """A person's plain text as safe HTML: escaped, links and line breaks kept."""
     return render_user_text(text)
+
+
+@register.filter
+def ago(moment):
+    """How long ago `moment` was, as every page says it: "3 hours ago", or "just now"
+    for the last minute (where Django's timesince says "0 minutes")."""
+    if not moment:
+        return ""
+    if timezone.now() - moment < timedelta(minutes=1):
+        return _("just now")
+    return _("%(since)s ago") % {"since": timesince(moment)}
