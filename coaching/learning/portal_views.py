@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coaching.account.homes import is_new_hire, uses_admin
 from coaching.common.pages import render_page
 from coaching.learning import progress
 from coaching.learning.forms import KnowledgeCheckForm, NoteForm
@@ -30,6 +31,9 @@ def home(request):
             "journeys": summaries(mine),
             "recent": recent_completions(request.user),
             "one_on_ones": upcoming_one_on_ones(request.user),
+            # Asked (and looked up) only when nothing is assigned: whose copy to show.
+            "is_new_hire": lambda: is_new_hire(request.user),
+            "uses_admin": lambda: uses_admin(request.user),
         },
     )
 
