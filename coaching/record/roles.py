@@ -78,11 +78,3 @@ def may_edit(user: User, entry: Entry, role: RecordRole) -> bool:
         and bool(entry.editable_fields)
         and (role.keeper or isinstance(entry, Recognition))
     )
-
-
-def editable_entry_or_404(user: User, entry_id: int) -> Entry:
-    """An entry `user` may edit; to anyone else it is not there to edit."""
-    entry, role = entry_and_role_or_404(user, entry_id)
-    if not may_edit(user, entry, role):
-        raise Http404
-    return entry

@@ -167,7 +167,9 @@ def _people_of(trainee):
 
 @login_required
 def edit_entry(request, entry_id):
-    entry = roles.editable_entry_or_404(request.user, entry_id)
+    entry, role = roles.entry_and_role_or_404(request.user, entry_id)
+    if not roles.may_edit(request.user, entry, role):
+        raise Http404
     form_class = FORMS_BY_MODEL[type(entry)]
     extra = {"giver": request.user} if form_class is RecognitionForm else {}
     form = form_class(posted(request), instance=entry, **extra)
@@ -179,7 +181,10 @@ def edit_entry(request, entry_id):
         request,
         "coaching/record/form.html",
         {
-            "person": entry.trainee,
+            # The breadcrumb: the record for those who keep it; the entry for everyone
+            # (a colleague who gave recognition may not open the record it is on).
+            "person": entry.trainee if role.keeper else None,
+            "entry": entry,
             "form": form,
             "title": _("Edit %(kind)s") % {"kind": entry.kind_label},
             "cancel_url": entry_url(entry),

@@ -15,7 +15,9 @@ def test_the_first_minute_is_just_now():
 
 
 def test_later_it_is_how_long_ago():
-    assert ago(timezone.now() - timedelta(hours=3)) == "3\xa0hours ago"  # timesince keeps it on one line
+    assert (
+        ago(timezone.now() - timedelta(hours=3)) == "3\xa0hours ago"
+    )  # timesince keeps it on one line
 
 
 @pytest.mark.django_db
