@@ -1,6 +1,7 @@
 """No link leads to a 404 or a 500: as each demo person, starting where they land after
-signing in (and on the portal), follow every link of the site breadth-first (a capped number of pages per
-person) and list every link that answers 404 or 500, with the page that showed it."""
+signing in (and on the portal), follow every link of the site breadth-first (a capped
+number of pages per person) and list every link that answers 404 or 500, with the page
+that showed it."""
 
 import html
 import re
@@ -10,7 +11,6 @@ from io import StringIO
 from urllib.parse import urldefrag
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse

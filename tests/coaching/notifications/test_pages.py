@@ -4,9 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES
 from coaching.models import Notification, NotificationKind, Preferences
 from coaching.notifications.delivery import build_email
+from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES
 from coaching.notifications.sending import Notice, notify
 from tests import builders
 
