@@ -38,7 +38,8 @@ class SignInView(auth_views.LoginView):
         return "" if urlsplit(wanted).path == "/" else wanted
 
     def get_default_redirect_url(self):
-        return home_url(self.request.user)
+        user = self.request.user
+        return home_url(user) if user.is_authenticated else super().get_default_redirect_url()
 
 
 def language_choices():
@@ -64,14 +65,16 @@ class PreferencesForm(forms.Form):
         language.choices = language_choices()
         emailed = self.fields["emailed"]
         assert isinstance(emailed, forms.MultipleChoiceField)
-        emailed.choices = [(kind, label) for kind, label in emailed.choices if kind in kinds]
+        emailed.choices = [
+            (kind, label) for kind, label in NotificationKind.choices if kind in kinds
+        ]
 
 
 def kinds_for(user):
     """The kinds of notification that can reach `user`: a coach's only for coaches (and
     HR), a new hire's only for new hires, the rest (feedback, recognition, goals, 1:1s)
     for everyone."""
-    hidden = set()
+    hidden: set[str] = set()
     if not can_coach(user):
         hidden |= FOR_COACHES
     if not is_new_hire(user):
