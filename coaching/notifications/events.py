@@ -82,9 +82,14 @@ def task_reviewed(
         .values_list("pk", flat=True)
         .first()
     )
+    # Among the notifications of the new hire's coaches (by the recipient's index), those
+    # of any submission of this task.
+    coaches = CoachRelationship.objects.filter(trainee_id=assignment.trainee_id).values("coach")
     clear(
         Notification.objects.filter(
-            kind=NotificationKind.SIGN_OFF, key__startswith=f"sign-off:{progress_id}:"
+            recipient__in=coaches,
+            kind=NotificationKind.SIGN_OFF,
+            key__startswith=f"sign-off:{progress_id}:",
         )
     )
     if signed_off:  # once: a task is signed off once
@@ -115,7 +120,8 @@ def checkin_planned(
 def goal_checked_in(goal: Goal) -> None:
     """A goal was checked in on: its "time for a check-in" reminders are read."""
     url = reverse("coaching:goal_check_in", args=[goal.pk])
-    clear(Notification.objects.filter(kind=NotificationKind.GOAL_CHECK_IN, url=url))
+    reminders = Notification.objects.filter(recipient_id=goal.trainee_id, url=url)
+    clear(reminders.filter(kind=NotificationKind.GOAL_CHECK_IN))
 
 
 def _step_notice(

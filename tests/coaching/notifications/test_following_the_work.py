@@ -115,3 +115,19 @@ def test_viewing_the_new_hires_page_leaves_the_sign_off_waiting(client, waiting,
     client.get(reverse("coaching:trainee", args=[trainee.pk]))
 
     assert unread(coach, NotificationKind.SIGN_OFF).exists()
+
+
+def test_checking_in_on_a_goal_reads_its_reminder(trainee, coach):
+    from coaching.record.writing import check_in_on_goal
+
+    goal = make.goal(trainee, coach)
+    Notification.objects.create(
+        recipient=trainee,
+        kind=NotificationKind.GOAL_CHECK_IN,
+        key=f"goal-check-in:{goal.pk}:2026-03-02",
+        url=reverse("coaching:goal_check_in", args=[goal.pk]),
+    )
+
+    check_in_on_goal(goal, author=trainee, status="on_track", confidence=7, comment="", values={})
+
+    assert not unread(trainee, NotificationKind.GOAL_CHECK_IN).exists()
