@@ -25,6 +25,7 @@ from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_me
 from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
 from lessons.header import HOOK_NAME as HEADER_ITEMS
+from lessons.header import PINNED_HOOK_NAME as HEADER_PINNED_ITEMS
 from lessons.header import SIGN_OUT_ORDER
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
@@ -32,6 +33,7 @@ register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 # The portal's header: coaching's pages before the person's name, signing out last.
 hooks.register(HEADER_ITEMS, header.coaching_links)
 hooks.register(HEADER_ITEMS, header.sign_out, order=SIGN_OUT_ORDER)
+hooks.register(HEADER_PINNED_ITEMS, header.notifications)
 
 
 @hooks.register("register_admin_viewset")

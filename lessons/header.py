@@ -10,6 +10,10 @@ nothing (for an anonymous visitor, say). Return safe HTML (`render_to_string`,
         if request.user.is_authenticated:
             return format_html('<a href="{}">{}</a>', reverse("my:home"), _("My pages"))
 
+A second hook, "lessons_header_pinned_items", takes the few short items that stay in sight
+at every width, beside the menu button that holds the navigation on a phone (a
+notifications badge, say). It is called the same way.
+
 lessons adds two items of its own: the signed-in person's name (order 800) and, for
 staff, the link to the admin (order 900). An app's own pages go before them (Wagtail's
 default order is 0); a sign-out form goes after (order 1000 or more, see lessons.conf).
@@ -21,15 +25,16 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 HOOK_NAME = "lessons_header_items"
+PINNED_HOOK_NAME = "lessons_header_pinned_items"
 PERSON_ORDER = 800
 ADMIN_ORDER = 900
 SIGN_OUT_ORDER = 1000
 
 
-def header_items(request):
+def header_items(request, hook_name=HOOK_NAME):
     """The HTML of each item the registered hooks show this request, in hook order."""
     items = []
-    for item in hooks.get_hooks(HOOK_NAME):
+    for item in hooks.get_hooks(hook_name):
         html = item(request)
         if html:
             items.append(html)

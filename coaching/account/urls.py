@@ -7,11 +7,7 @@ from lessons.conf import base_template
 urlpatterns = [
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="coaching/account/sign_in.html",
-            redirect_authenticated_user=True,
-            extra_context={"base_template": base_template},
-        ),
+        views.SignInView.as_view(extra_context={"base_template": base_template}),
         name="sign_in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign_out"),

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -16,10 +17,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from coaching.account.homes import home_url, is_new_hire
 from coaching.account.languages import available, forget_language, remember_language
 from coaching.account.models import Preferences
 from coaching.common.pages import posted, render_page
-from coaching.notifications.models import NotificationKind
+from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES, NotificationKind
+from coaching.people.access import can_coach
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, which lands each person at home (coaching.account.homes) unless
+    a safe `next` says where they were going. The site's front page counts as no
+    destination: it is where Wagtail sends everyone who opens the site signed out."""
+
+    template_name = "coaching/account/sign_in.html"
+    redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        wanted = super().get_redirect_url()  # "" unless safe (url_has_allowed_host_and_scheme)
+        return "" if urlsplit(wanted).path == "/" else wanted
+
+    def get_default_redirect_url(self):
+        user = self.request.user
+        return home_url(user) if user.is_authenticated else super().get_default_redirect_url()
 
 
 def language_choices():
@@ -38,24 +58,47 @@ class PreferencesForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kinds=NotificationKind.values, **kwargs):
         super().__init__(*args, **kwargs)
         language = self.fields["language"]
         assert isinstance(language, forms.ChoiceField)
         language.choices = language_choices()
+        emailed = self.fields["emailed"]
+        assert isinstance(emailed, forms.MultipleChoiceField)
+        emailed.choices = [
+            (kind, label) for kind, label in NotificationKind.choices if kind in kinds
+        ]
+
+
+def kinds_for(user):
+    """The kinds of notification that can reach `user`: a coach's only for coaches (and
+    HR), a new hire's only for new hires, the rest (feedback, recognition, goals, 1:1s)
+    for everyone."""
+    hidden: set[str] = set()
+    if not can_coach(user):
+        hidden |= FOR_COACHES
+    if not is_new_hire(user):
+        hidden |= FOR_NEW_HIRES
+    return [kind for kind in NotificationKind.values if kind not in hidden]
 
 
 @login_required
 def preferences(request):
     saved = Preferences.objects.filter(user=request.user).first() or Preferences(user=request.user)
+    kinds = kinds_for(request.user)
     initial = {
         "language": saved.language,
-        "emailed": [kind for kind in NotificationKind.values if saved.wants_email(kind)],
+        "emailed": [kind for kind in kinds if saved.wants_email(kind)],
     }
-    form = PreferencesForm(posted(request), initial=initial)
+    form = PreferencesForm(posted(request), initial=initial, kinds=kinds)
     if request.method == "POST" and form.is_valid():
         emailed = set(form.cleaned_data["emailed"])
-        saved.muted_kinds = [kind for kind in NotificationKind.values if kind not in emailed]
+        # The kinds not offered here keep the choice made when they applied.
+        saved.muted_kinds = [
+            kind
+            for kind in NotificationKind.values
+            if (kind not in emailed if kind in kinds else not saved.wants_email(kind))
+        ]
         saved.language = form.cleaned_data["language"]
         saved.save()
         forget_language(request.user)

@@ -1,6 +1,6 @@
-"""What coaching adds to the portal's header, through lessons' "lessons_header_items" hook
-(lessons.header): its pages before the person's name, and signing out at the end.
-Registered in coaching/wagtail_hooks.py."""
+"""What coaching adds to the portal's header, through lessons' hooks (lessons.header): its
+pages before the person's name, signing out at the end, and the notifications badge in
+sight beside the menu button. Registered in coaching/wagtail_hooks.py."""
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -12,6 +12,12 @@ def coaching_links(request: HttpRequest) -> str | None:
     return render_to_string(
         "coaching/includes/header_links.html", {"request": request}, request=request
     )
+
+
+def notifications(request: HttpRequest) -> str | None:
+    if not request.user.is_authenticated:
+        return None
+    return render_to_string("coaching/includes/header_notifications.html", request=request)
 
 
 def sign_out(request: HttpRequest) -> str | None:

@@ -8,12 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coaching.account.homes import is_new_hire, uses_admin
 from coaching.common.pages import render_page
 from coaching.learning import progress
 from coaching.learning.forms import KnowledgeCheckForm, TaskForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
 from coaching.learning.lookups import own_assignment_or_404, step_or_404
 from coaching.learning.models import Assignment, AssignmentStatus, CheckAttempt
+from coaching.notifications.inbox import mark_seen
 from coaching.record.timeline import upcoming_one_on_ones
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
@@ -29,6 +31,9 @@ def home(request):
             "journeys": summaries(mine),
             "recent": recent_completions(request.user),
             "one_on_ones": upcoming_one_on_ones(request.user),
+            # Asked (and looked up) only when nothing is assigned: whose copy to show.
+            "is_new_hire": lambda: is_new_hire(request.user),
+            "uses_admin": lambda: uses_admin(request.user),
         },
     )
 
@@ -44,6 +49,7 @@ def own_journey_or_404(user, assignment_id):
 @login_required
 def assignment_detail(request, assignment_id):
     journey = own_journey_or_404(request.user, assignment_id)
+    mark_seen(request.user, [request.path])  # "a path is assigned to you", say
     return render_page(request, "coaching/learning/portal/assignment.html", {"journey": journey})
 
 
@@ -98,6 +104,9 @@ def step_detail(request, assignment_id, number):
     if context["check"] is not None:
         context["check_form"] = KnowledgeCheckForm(check=context["check"])
     context["task_form"] = _task_form(context["state"])
+    # The step's news (signed off, sent back, waived...), and the path's: it is open.
+    assignment_url = reverse("coaching:assignment", args=[assignment_id])
+    mark_seen(request.user, [request.path, assignment_url])
     return render_page(request, "coaching/learning/portal/step.html", context)
 
 

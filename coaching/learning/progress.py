@@ -262,6 +262,7 @@ def sign_off(
         signed_off = _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
         if signed_off:
             trail.record_on_assignment(assignment, "coaching.sign_off", by=coach, step=step)
+            events.task_reviewed(assignment, step, coach=coach, comment=comment, signed_off=True)
     return signed_off
 
 
@@ -277,6 +278,7 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
         if not updated:
             raise StepError(_("Only a task waiting for sign-off can be sent back."))
         trail.record_on_assignment(assignment, "coaching.send_back", by=coach, step=step)
+        events.task_reviewed(assignment, step, coach=coach, comment=comment, signed_off=False)
 
 
 def plan_checkin(
@@ -290,6 +292,8 @@ def plan_checkin(
         updated = StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.PLANNED).update(
             scheduled_for=when, reviewed_by=coach
         )
+        if updated:
+            events.checkin_planned(assignment, step, coach=coach, when=when)
     if not updated:
         raise StepError(_("This check-in has already been recorded."))
 

@@ -1,8 +1,9 @@
-"""Notifications written when something happens. Each names its event in `key`, so it is
-written once however often the code that calls it runs."""
+"""Notifications written when something happens, and cleared when the work they ask for
+is done. Each names its event in `key`, so it is written once however often the code that
+calls it runs."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from django.urls import reverse
 from django.utils import timezone
@@ -10,9 +11,10 @@ from django.utils import timezone
 from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.learning.models import Assignment, StepProgress
-from coaching.notifications.models import NotificationKind
+from coaching.notifications.inbox import clear
+from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.models import CoachRelationship
-from coaching.record.models import Entry, Feedback, OneOnOne, Recognition
+from coaching.record.models import Entry, Feedback, Goal, OneOnOne, Recognition
 from lessons.models import PathVersion, PathVersionStep
 
 from .sending import Notice, notify
@@ -68,6 +70,58 @@ def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVer
         )
         for coach_id in set(coach_ids)
     )
+
+
+def task_reviewed(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str, signed_off: bool
+) -> None:
+    """A coach signed off a practical task, or sent it back: its "waits for your sign-off"
+    notifications are read for every coach of the new hire, and the new hire is told."""
+    progress_id = (
+        StepProgress.objects.filter(assignment=assignment, step=step)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    # Among the notifications of the new hire's coaches (by the recipient's index), those
+    # of any submission of this task.
+    coaches = CoachRelationship.objects.filter(trainee_id=assignment.trainee_id).values("coach")
+    clear(
+        Notification.objects.filter(
+            recipient__in=coaches,
+            kind=NotificationKind.SIGN_OFF,
+            key__startswith=f"sign-off:{progress_id}:",
+        )
+    )
+    if signed_off:  # once: a task is signed off once
+        kind, key = NotificationKind.TASK_SIGNED_OFF, f"signed-off:{progress_id}"
+    else:  # each time it is sent back
+        kind = NotificationKind.TASK_SENT_BACK
+        key = f"sent-back:{progress_id}:{timezone.now().isoformat()}"
+    notice = _step_notice(assignment, step, kind, key, coach=display_name(coach), comment=comment)
+    notify([notice])
+
+
+def checkin_planned(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, when: datetime
+) -> None:
+    """Tell the new hire of the check-in step their coach planned (again, if moved)."""
+    key = f"check-in:{assignment.pk}:{step.pk}:{when.isoformat()}"
+    notice = _step_notice(
+        assignment,
+        step,
+        NotificationKind.ONE_ON_ONE_PLANNED,
+        key,
+        author=display_name(coach),
+        meets_at=when.isoformat(),
+    )
+    notify([notice])
+
+
+def goal_checked_in(goal: Goal) -> None:
+    """A goal was checked in on: its "time for a check-in" reminders are read."""
+    url = reverse("coaching:goal_check_in", args=[goal.pk])
+    reminders = Notification.objects.filter(recipient_id=goal.trainee_id, url=url)
+    clear(reminders.filter(kind=NotificationKind.GOAL_CHECK_IN))
 
 
 def _step_notice(

@@ -1,15 +1,18 @@
-"""A person's notifications as they read them: the unread count in the header, marking read."""
+"""A person's notifications as they read them: the unread count in the header, marking
+read, and clearing what the work itself has answered."""
 
+from collections.abc import Iterable
 from typing import cast
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from coaching.common.names import display_name, mentioning, without_name
 from coaching.common.types import User
 from coaching.conf import coaching_settings
-from coaching.notifications.models import Notification
+from coaching.notifications.models import READ_WHEN_SEEN, Notification
 
 from .sending import unread_cache_key
 
@@ -27,8 +30,29 @@ def unread_count(user: User) -> int:
 
 def mark_read(user: User, notifications: QuerySet[Notification]) -> None:
     """Mark the person's own notifications among `notifications` as read."""
-    notifications.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
-    cache.delete(unread_cache_key(user.pk))
+    unread = notifications.filter(recipient=user, read_at__isnull=True)
+    if unread.update(read_at=timezone.now()):
+        cache.delete(unread_cache_key(user.pk))
+
+
+def mark_seen(user: User, urls: Iterable[str]) -> None:
+    """The person opened a page their notifications link to: those that only tell (not a
+    sign-off waiting, say) are read now, in one UPDATE. Nothing is written when the
+    header's (cached) count says they have nothing unread."""
+    if unread_count(user):
+        mark_read(user, Notification.objects.filter(url__in=list(urls), kind__in=READ_WHEN_SEEN))
+
+
+def clear(notifications: QuerySet[Notification]) -> None:
+    """What `notifications` asked for is done (a task signed off, a goal checked in on):
+    they are read for everyone who got them, in one UPDATE, and their badges recounted."""
+    unread = notifications.filter(read_at__isnull=True)
+    recipients = set(unread.values_list("recipient_id", flat=True))
+    if not recipients:
+        return
+    unread.update(read_at=timezone.now())
+    keys = [unread_cache_key(recipient) for recipient in recipients]
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def forget(person: User, stand_in: str) -> None:

@@ -142,6 +142,12 @@ def _one_on_one(p):
 
 
 def _one_on_one_planned(p):
+    if p.get("step"):  # a check-in step of a path
+        lines = [
+            _("On %(meets_at)s you meet %(author)s for “%(step)s” on %(path)s.") % p,
+            _("Think of what you want to ask; your coach records the check-in afterwards."),
+        ]
+        return _("%(author)s planned your check-in: %(step)s") % p, lines, _("Open the step")
     lines = [
         _("On %(meets_at)s you meet for a 1:1 that %(author)s planned.") % p,
         _("Add what you want to talk about to the agenda beforehand."),
@@ -171,6 +177,22 @@ def _step_waived(p):
     return _("A step was waived: %(step)s") % p, lines, _("Open the step")
 
 
+def _task_signed_off(p):
+    lines = [
+        _("%(coach)s signed off “%(step)s” on %(path)s: it is done.") % p,
+        _("Their comment: %(comment)s") % p if p.get("comment") else "",
+    ]
+    return _("Signed off: %(step)s") % p, lines, _("Go to your path")
+
+
+def _task_sent_back(p):
+    lines = [
+        _("%(coach)s sent “%(step)s” on %(path)s back to you.") % p,
+        _("What is missing: %(comment)s") % p,
+    ]
+    return _("Your task needs more: %(step)s") % p, lines, _("Open the task")
+
+
 # Each kind's writer: its readable params -> (subject, lines, the link's label).
 Writer = Callable[[dict[str, Any]], tuple[str, list[str], str]]
 
@@ -187,6 +209,8 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.ONE_ON_ONE_PLANNED: _one_on_one_planned,
     NotificationKind.ATTEMPTS_GRANTED: _attempts_granted,
     NotificationKind.STEP_WAIVED: _step_waived,
+    NotificationKind.TASK_SIGNED_OFF: _task_signed_off,
+    NotificationKind.TASK_SENT_BACK: _task_sent_back,
 }
 
 

@@ -26,6 +26,28 @@ class NotificationKind(models.TextChoices):
     ONE_ON_ONE_PLANNED = "one_on_one_planned", _("Someone plans a 1:1 check-in with me")
     ATTEMPTS_GRANTED = "attempts_granted", _("My coach gives me more attempts at a check")
     STEP_WAIVED = "step_waived", _("My coach waives a step of my path")
+    TASK_SIGNED_OFF = "task_signed_off", _("My coach signs off a practical task of mine")
+    TASK_SENT_BACK = "task_sent_back", _("My coach sends a practical task of mine back")
+
+
+# Who each kind can be for: coaches are told of their new hires' work, new hires of their
+# paths. The other kinds are for anyone with a record (feedback, recognition, goals, 1:1s).
+FOR_COACHES = frozenset({NotificationKind.OVERDUE_DIGEST, NotificationKind.SIGN_OFF})
+FOR_NEW_HIRES = frozenset(
+    {
+        NotificationKind.ASSIGNED,
+        NotificationKind.DUE_SOON,
+        NotificationKind.OVERDUE,
+        NotificationKind.ATTEMPTS_GRANTED,
+        NotificationKind.STEP_WAIVED,
+        NotificationKind.TASK_SIGNED_OFF,
+        NotificationKind.TASK_SENT_BACK,
+    }
+)
+# The kinds that only tell: read once their page is opened. The others ask for something
+# (a sign-off, a goal's check-in, the digest's overdue paths) and are read when it is done,
+# or when the person opens the notification itself.
+READ_WHEN_SEEN = frozenset(NotificationKind) - FOR_COACHES - {NotificationKind.GOAL_CHECK_IN}
 
 
 class EmailStatus(models.TextChoices):

@@ -83,14 +83,6 @@ def may_edit(user: User, entry: Entry, role: RecordRole) -> bool:
     )
 
 
-def editable_entry_or_404(user: User, entry_id: int) -> Entry:
-    """An entry `user` may edit; to anyone else it is not there to edit."""
-    entry, role = entry_and_role_or_404(user, entry_id)
-    if not may_edit(user, entry, role):
-        raise Http404
-    return entry
-
-
 def audience(trainee: User | None, *, writer: User, public: bool) -> str:
     """Who will read an entry `writer` writes on `trainee`'s record, in words, from the
     rules above: the record's keepers (the new hire, their coaches now, HR) and, when the

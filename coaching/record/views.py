@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from coaching.common.names import display_name
 from coaching.common.pages import paginate, posted, render_page
 from coaching.conf import coaching_settings
+from coaching.notifications.inbox import mark_seen
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
 from coaching.record import roles, series, writing
@@ -139,6 +140,7 @@ def new_entry(request, person_id, kind):
 @login_required
 def entry_detail(request, entry_id):
     entry, role = roles.entry_and_role_or_404(request.user, entry_id)
+    mark_seen(request.user, [request.path])  # feedback, recognition, a 1:1 planned...
     return entry_page(request, entry, role)
 
 
@@ -183,7 +185,9 @@ def _people_of(trainee):
 
 @login_required
 def edit_entry(request, entry_id):
-    entry = roles.editable_entry_or_404(request.user, entry_id)
+    entry, role = roles.entry_and_role_or_404(request.user, entry_id)
+    if not roles.may_edit(request.user, entry, role):
+        raise Http404
     form_class = FORMS_BY_MODEL[type(entry)]
     extra = {"giver": request.user} if form_class is RecognitionForm else {}
     form = form_class(posted(request), instance=entry, **extra)
@@ -195,7 +199,10 @@ def edit_entry(request, entry_id):
         request,
         "coaching/record/form.html",
         {
-            "person": entry.trainee,
+            # The breadcrumb: the record for those who keep it; the entry for everyone
+            # (a colleague who gave recognition may not open the record it is on).
+            "person": entry.trainee if role.keeper else None,
+            "entry": entry,
             "form": form,
             "title": _("Edit %(kind)s") % {"kind": entry.kind_label},
             "audience": roles.audience(

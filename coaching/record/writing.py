@@ -161,6 +161,7 @@ def check_in_on_goal(
             results=results,
         )
         set_goal_status(goal, status)
+        events.goal_checked_in(goal)
     return check_in
 
 

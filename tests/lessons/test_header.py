@@ -53,3 +53,19 @@ def test_coaching_adds_its_pages_before_the_name_and_signing_out_after_the_admin
     in_order = ['href="/onboarding/"', 'class="site-header__user"', 'href="/admin/"', "Sign out"]
     positions = [header.index(text) for text in in_order]
     assert positions == sorted(positions)
+
+
+def test_pinned_items_stay_outside_the_menu_that_folds_on_a_phone(reader_client, portal):
+    from lessons.header import PINNED_HOOK_NAME
+
+    def badge(request):
+        return format_html("<a href='/inbox/'>{}</a>", "Inbox")
+
+    with hooks.register_temporarily(PINNED_HOOK_NAME, badge):
+        html = reader_client.get(portal.url).text
+
+    pinned = re.search(r'<div class="site-header__pinned">(.*?)</div>', html, re.S).group(1)
+    assert "Inbox" in pinned and "Inbox" not in nav(reader_client.get(portal.url))
+    button = re.search(r"<button[^>]*site-header__toggle[^>]*>", html).group(0)
+    assert 'aria-expanded="false"' in button and 'aria-controls="site-menu"' in button
+    assert 'id="site-menu"' in nav(reader_client.get(portal.url))

@@ -168,8 +168,12 @@ COACHES = {"coach": 200, "other_coach": 200, "hr": 200, "superuser": 200}
 
 ROWS = {
     # Signing in and out, settings.
+    # Someone signed in is sent home: HR and editors to the admin's home, which reads as
+    # SORRY here (any redirect to it does), everyone else elsewhere (DONE).
     "sign in": row(
-        "coaching:sign_in", get=answers(DONE, anonymous=200), post=answers(DONE, anonymous=200)
+        "coaching:sign_in",
+        get=answers(DONE, anonymous=200, hr=SORRY, editor=SORRY, superuser=SORRY),
+        post=answers(DONE, anonymous=200, hr=SORRY, editor=SORRY, superuser=SORRY),
     ),
     "sign out": row("coaching:sign_out", get=answers(405), post=answers(LOGIN)),
     "preferences": row("coaching:preferences", get=signed_in(200), post=signed_in(DONE)),
@@ -594,6 +598,11 @@ def url_of(spec, things, people):
 
 
 WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.I)
+# The one write a GET may make: opening a page reads the viewer's own notifications about
+# it (coaching.notifications.inbox.mark_seen), setting read_at and nothing else.
+READS_NOTIFICATIONS = re.compile(
+    r'^\s*UPDATE\s+"?coaching_notification"?\s+SET\s+"?read_at"?\s*=\s*[^,]*?\s+WHERE', re.I
+)
 
 
 def ask_alone(client, url, method, data):
@@ -603,7 +612,8 @@ def ask_alone(client, url, method, data):
 
     def watch(execute, sql, params, many, context):
         match = WRITE.match(sql)
-        if match and match.group(1).startswith(("coaching_", "lessons_")):
+        tables = ("coaching_", "lessons_")
+        if match and match.group(1).startswith(tables) and not READS_NOTIFICATIONS.match(sql):
             written.append(match.group(1))
         return execute(sql, params, many, context)
 

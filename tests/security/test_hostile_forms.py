@@ -68,8 +68,9 @@ pytestmark = pytest.mark.django_db
 # --- What is compared: every table of these apps, row by row -------------------------------
 
 WATCHED_APPS = {"coaching", "lessons", "auth", "wagtailcore", "django_tasks_db", "taggit"}
-# Columns any request may change: signing in sets last_login (sessions are not watched).
-CHANGE_ON_ANY_REQUEST = {("auth_user", "last_login")}
+# Columns any request may change: signing in sets last_login (sessions are not watched),
+# and opening a page reads the viewer's notifications about it (inbox.mark_seen).
+CHANGE_ON_ANY_REQUEST = {("auth_user", "last_login"), ("coaching_notification", "read_at")}
 
 
 @functools.cache

@@ -45,6 +45,19 @@ PARAMS = {
         "reason": "Withdrawn module.",
     },
 }
+PARAMS[NotificationKind.TASK_SIGNED_OFF] = {
+    "coach": "Citra",
+    "step": "Shadow calls",
+    "path": "Orientation",
+    "comment": "Well handled.",
+}
+PARAMS[NotificationKind.TASK_SENT_BACK] = {**PARAMS[NotificationKind.TASK_SIGNED_OFF]}
+CHECK_IN_STEP = {
+    "author": "Citra",
+    "meets_at": AFTERNOON,
+    "step": "Check-in",
+    "path": "Orientation",
+}
 NO_COACH_NAMED = {"other": "", "meets_at": AFTERNOON, "agenda": True}
 
 
@@ -60,8 +73,12 @@ def test_every_kind_of_notification_is_covered_here():
 @pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize(
     ("kind", "params"),
-    [*PARAMS.items(), (NotificationKind.ONE_ON_ONE, NO_COACH_NAMED)],
-    ids=[*PARAMS, "one_on_one_no_coach"],
+    [
+        *PARAMS.items(),
+        (NotificationKind.ONE_ON_ONE, NO_COACH_NAMED),
+        (NotificationKind.ONE_ON_ONE_PLANNED, CHECK_IN_STEP),
+    ],
+    ids=[*PARAMS, "one_on_one_no_coach", "check_in_step_planned"],
 )
 def test_no_sentence_ends_with_two_dots(kind, params, language):
     with translation.override(language):

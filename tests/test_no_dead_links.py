@@ -1,0 +1,92 @@
+"""No link leads to a 404 or a 500: as each demo person, starting where they land after
+signing in (and on the portal), follow every link of the site breadth-first (a capped
+number of pages per person) and list every link that answers 404 or 500, with the page
+that showed it."""
+
+import html
+import re
+import time
+from collections import deque
+from io import StringIO
+from urllib.parse import urldefrag
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from config.demo.loader import DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+PAGES_PER_PERSON = 150
+HREF = re.compile(r'href="(/[^"]*)"')
+# Not pages: files, and signing out (a POST anyway). The admin's own pages are Wagtail's:
+# the first one a person reaches is opened, its links are not followed.
+NOT_PAGES = ("/static/", "/media/", "/documents/")
+
+
+def links_of(response):
+    if "text/html" not in response.get("Content-Type", ""):
+        return []
+    found = (html.unescape(href) for href in HREF.findall(response.content.decode()))
+    return [urldefrag(href)[0] for href in found if not href.startswith(NOT_PAGES)]
+
+
+def crawl(client, *starts):
+    """Every page reachable from `starts`, breadth-first: (url, status, linked from,
+    error). Of the admin's pages, only the first one reached has its links followed."""
+    sign_out = reverse("coaching:sign_out")
+    queue = deque((start, "sign-in") for start in dict.fromkeys(starts))
+    seen, answers, admin_followed = set(dict.fromkeys(starts)), [], False
+    while queue and len(answers) < PAGES_PER_PERSON:
+        url, linked_from = queue.popleft()
+        try:
+            response = client.get(url, follow=True)
+            status = response.status_code
+        except Exception as error:  # the test client re-raises a view's exception
+            answers.append((url, 500, linked_from, repr(error)))
+            continue
+        answers.append((url, status, linked_from, ""))
+        if status != 200 or (url.startswith("/admin/") and admin_followed):
+            continue
+        admin_followed = admin_followed or url.startswith("/admin/")
+        for link in links_of(response):
+            if link not in seen and link != sign_out and not link.startswith("/admin/logout"):
+                seen.add(link)
+                queue.append((link, url))
+    return answers
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+PEOPLE = ["nadia", "bima", "rizky", "citra", "agus", "dewi", "edi", "hana"]
+
+
+@pytest.mark.parametrize("username", PEOPLE)
+def test_no_link_a_demo_person_can_follow_is_dead(demo, username):
+    client = Client()
+    started = time.monotonic()
+    landed = client.post(
+        reverse("coaching:sign_in"), {"username": username, "password": DEMO_PASSWORD}
+    )
+    assert landed.status_code == 302, f"{username} could not sign in"
+
+    # Where they land, and the portal (the admin's people reach it from the address bar).
+    answers = crawl(client, landed.url, "/", reverse("coaching:home"))
+
+    dead = [
+        f"{url} answers {status} (linked from {linked_from}) {error}"
+        for url, status, linked_from, error in answers
+        if status in (404, 500)
+    ]
+    assert not dead, "\n".join(dead)
+    assert len(answers) > 10, answers  # it did get around
+    print(username, len(answers), "pages", round(time.monotonic() - started, 1), "s")
