@@ -190,7 +190,9 @@ def coming_up(coach: User, now: datetime, size: int) -> tuple[list[Need], bool]:
 
 
 def _moment(when: datetime) -> str:
-    return date_format(when, "SHORT_DATETIME_FORMAT")
+    # In words ("Dec. 3, 2026, 2:22 p.m."), as notifications say it: 12/03/2026 reads as
+    # 12 March to a reader who writes the day first.
+    return date_format(timezone.localtime(when), "DATETIME_FORMAT")
 
 
 def not_recognised(coach: User, now: datetime, size: int) -> tuple[list[Need], bool]:
