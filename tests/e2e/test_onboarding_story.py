@@ -96,7 +96,7 @@ def test_editor_publishes_a_module_and_a_path_that_appear_in_the_portal(visit):
     expect(page.locator("input[name='body-0-value']")).to_have_value(re.compile(MODULE_TEXT))
     page.get_by_role("button", name="More actions").click()
     click_and_load(page.get_by_role("button", name="Publish"))
-    expect(page.locator(".messages")).to_contain_text(f"Page '{MODULE}' created and published.")
+    expect(page.locator(".messages")).to_contain_text(f"“{MODULE}” is published.")
 
     # A path of three steps: the module, a knowledge check, a practical task.
     page.goto("/admin/snippets/lessons/learningpath/")
