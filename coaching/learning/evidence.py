@@ -133,9 +133,7 @@ def _content_is(kind: str, upload: IO[bytes]) -> bool:
             return (
                 bool(names)
                 and names[0] == "mimetype"
-                and (
-                    archive.read("mimetype").decode("ascii", "replace") == KINDS[kind].content_type
-                )
+                and _stored_mimetype(archive) == KINDS[kind].content_type
             )
     except (
         UnidentifiedImageError,
@@ -148,3 +146,14 @@ def _content_is(kind: str, upload: IO[bytes]) -> bool:
         return False
     finally:
         upload.seek(0)
+
+
+def _stored_mimetype(archive: zipfile.ZipFile) -> str:
+    """An OpenDocument file's first entry, `mimetype`, which the standard says is stored
+    uncompressed and short. Read as such and no further, so a compressed entry that would
+    inflate to gigabytes (a zip bomb within the size limit) is refused unread."""
+    info = archive.getinfo("mimetype")
+    if info.compress_type != zipfile.ZIP_STORED or info.file_size > 100:
+        return ""
+    with archive.open(info) as entry:
+        return entry.read(100).decode("ascii", "replace")

@@ -205,8 +205,12 @@ def edit_entry(request, entry_id):
             "entry": entry,
             "form": form,
             "title": _("Edit %(kind)s") % {"kind": entry.kind_label},
+            # Who reads it, named for those who keep the record; a colleague editing their
+            # recognition is not told who coaches the person (trainee None says it plainly).
             "audience": roles.audience(
-                entry.trainee, writer=request.user, public="is_public" in form.fields
+                entry.trainee if role.keeper else None,
+                writer=request.user,
+                public="is_public" in form.fields,
             ),
             "cancel_url": entry_url(entry),
         },

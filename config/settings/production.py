@@ -47,8 +47,22 @@ MIDDLEWARE = [
 STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", str(BASE_DIR / "static"))  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Evidence that new hires attach to tasks: outside MEDIA_ROOT (which the web server
+    # serves to anyone), with no URL, so a file is only ever served through the view that
+    # checks who may see it.
+    "coaching_evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": os.environ.get(
+                "COACHING_EVIDENCE_ROOT",
+                str(BASE_DIR / "private" / "evidence"),  # noqa: F405
+            ),
+            "base_url": None,
+        },
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+COACHING_EVIDENCE_STORAGE = "coaching_evidence"
 
 # Logs go to stderr, where the process manager (systemd's journal, Docker, Kubernetes,
 # supervisord) keeps them; DJANGO_LOG_LEVEL (default ERROR) says how much. A server error

@@ -253,3 +253,34 @@ def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
     # evidence; the portal for the header
     with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
+
+
+def odt(mimetype, compression):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", mimetype, compress_type=compression)
+        archive.writestr("content.xml", "<document/>")
+    return SimpleUploadedFile("notes.odt", buffer.getvalue())
+
+
+def test_an_opendocument_file_is_taken_with_its_mimetype_stored_as_the_standard_says(
+    client, trainee, task
+):
+    client.force_login(trainee)
+
+    submit(client, task, odt("application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED))
+
+    assert Evidence.objects.get().name == "notes.odt"
+
+
+def test_an_opendocument_file_whose_mimetype_is_compressed_is_refused_unread(client, trainee, task):
+    """A compressed `mimetype` could inflate to gigabytes from a file under the limit (a
+    zip bomb); the standard stores it uncompressed, so it is refused without reading it."""
+    client.force_login(trainee)
+    bomb = odt("application/vnd.oasis.opendocument.text" + " " * 10_000_000, zipfile.ZIP_DEFLATED)
+
+    response = submit(client, task, bomb)
+
+    assert response.status_code == 400
+    assert "notes.odt does not look like a .odt file inside." in response.content.decode()
+    assert not Evidence.objects.exists()

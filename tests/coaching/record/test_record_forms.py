@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching.common.names import display_name
 from coaching.models import CoachRelationship, Feedback, LearningReview, OneOnOne
 from tests import builders
+from tests.coaching.record import make
 
 from .test_entries import FEEDBACK, REVIEW
 
@@ -128,3 +130,15 @@ def test_a_1_1s_time_typed_day_first_is_saved_and_a_bad_one_explained(client, tr
     assert timezone.localtime(OneOnOne.objects.get().meets_at).strftime("%d/%m/%Y %H:%M") == (
         "15/12/2026 09:30"
     )
+
+
+def test_a_colleague_editing_their_recognition_is_not_told_who_coaches_the_person(
+    client, trainee, coach, colleague
+):
+    recognition = make.recognition(trainee, colleague)
+    client.force_login(colleague)
+
+    html = client.get(reverse("coaching:edit_entry", args=[recognition.pk])).text
+
+    assert "The person you recognise, their coaches and HR will see this." in html
+    assert display_name(coach) not in html  # the give form does not name them either
