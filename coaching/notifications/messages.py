@@ -49,7 +49,8 @@ def _assigned(p):
         lines = [_("You have a new learning path: %(path)s.") % p]
     if p.get("due_on"):
         lines.append(_("It is due on %(due_on)s.") % p)
-    return _("New learning path: %(path)s") % p, lines, _("Start the path")
+    # "Open", not "Start": the path may be well under way when the notification is read.
+    return _("New learning path: %(path)s") % p, lines, _("Open the path")
 
 
 def _due_soon(p):

@@ -102,3 +102,11 @@ def test_a_1_1_with_no_coach_named_is_with_your_coach():
 
     assert subject == "1:1 with your coach on March 2, 2026, 3 p.m."
     assert sentence == "On March 2, 2026, 3 p.m. you have your 1:1 with your coach."
+
+
+def test_a_new_path_is_opened_not_started_as_it_may_be_under_way_when_read():
+    params = PARAMS[NotificationKind.ASSIGNED]
+
+    message = message_for(Notification(kind=NotificationKind.ASSIGNED, params=params))
+
+    assert message.action == "Open the path"
