@@ -143,7 +143,6 @@ class NewHireCreateView(generic.CreateView):
     and the invitation to set a password."""
 
     page_title = _("Add a new hire")
-    page_subtitle = page_title  # the page's heading
     submit_button_label = _("Add and send the invitation")
 
     def get_breadcrumbs_items(self):

@@ -205,3 +205,10 @@ def test_no_new_invitation_once_a_password_is_chosen(admin_client):
     assert "Nadia has chosen a password already." in response.text
     assert not CoachingLogEntry.objects.filter(action="coaching.invite").exists()
     assert not mail.outbox
+
+
+def test_the_add_form_says_its_title_once(admin_client):
+    html = admin_client.get(reverse("trainees:add")).content.decode()
+
+    assert "<title>Add a new hire - " in html or "<title>Add a new hire" in html
+    assert "Add a new hire: Add a new hire" not in html
