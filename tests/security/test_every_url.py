@@ -540,7 +540,7 @@ ROWS["set password"] = row(
     "coaching:set_password", get=answers(200), post=answers(200), uidb64="MQ", token="wrong"
 )
 # Reports: for HR, editors (who may change learning paths) and superusers; the reports of
-# people data (recognition, goals) not for editors who are not HR.
+# people data (recognition, goals, completion by coach) not for editors who are not HR.
 REPORTS = answers(ADMIN, hr=200, editor=200, superuser=200)
 PEOPLE_REPORTS = answers(ADMIN, hr=200, editor=SORRY, superuser=200)
 for report, kwargs, answered in [
@@ -554,6 +554,11 @@ for report, kwargs, answered in [
         ROWS[f"onboarding_reports:{name}"] = row(
             f"onboarding_reports:{name}", get=answered, **kwargs
         )
+# Completion by coach is people data (how each coach's people are doing).
+for name in ["completion", "completion_results"]:
+    ROWS[f"onboarding_reports:{name} by coach"] = row(
+        f"onboarding_reports:{name}", get=PEOPLE_REPORTS, by="coach"
+    )
 # Steps nobody can complete: for those who see everyone's reports.
 for name in ["index", "results"]:
     ROWS[f"coaching_stuck_steps:{name}"] = row(f"coaching_stuck_steps:{name}", get=REPORTS)
