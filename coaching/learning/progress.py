@@ -112,7 +112,11 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
 
 def complete_if_finished(assignment: Assignment, now: datetime) -> None:
     """Complete the assignment, with its milestone, if every step of its version is done."""
-    locked = Assignment.objects.select_for_update().select_related("version").get(pk=assignment.pk)
+    locked = (
+        Assignment.objects.select_for_update()
+        .select_related("version", "trainee")
+        .get(pk=assignment.pk)
+    )
     done = locked.progress.on_own_version().filter(status=ProgressStatus.DONE).count()
     if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
@@ -123,6 +127,7 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
         write_milestone(
             locked.trainee_id, MilestoneKind.PATH_COMPLETED, title, f"assignment:{locked.pk}"
         )
+        events.path_completed(locked, locked.trainee)
 
 
 def _touch(assignment: Assignment) -> None:
