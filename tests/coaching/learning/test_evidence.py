@@ -253,3 +253,36 @@ def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
     # evidence; the portal for the header
     with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
+
+
+def test_the_printable_record_lists_the_evidence_by_name(client, trainee, sent):
+    client.force_login(trainee)
+
+    response = client.get(reverse("coaching:print_record"))
+
+    assert "Files attached" in response.text
+    assert "<li>call.png</li>" in response.text
+    assert "<li>notes.pdf</li>" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_printable_record_costs_the_same_queries_with_one_or_many_files(
+    client, trainee, task, count, django_assert_num_queries
+):
+    submit_task(task, builders.steps_of(task)[0], note=NOTE)
+    progress = StepProgress.objects.get()
+    for number in range(count):
+        Evidence.objects.create(
+            progress=progress, file=pdf(), name=f"{number}.pdf", content_type="x", size=1
+        )
+    client.force_login(trainee)
+    url = reverse("coaching:print_record")
+    client.get(url)  # warm per-process caches
+
+    # session, user; profile, coaches; assignments, their versions' steps, their progress,
+    # its evidence files (one query whatever their number), knowledge check attempts;
+    # the entries (one: the milestone none); goals; the portal
+    with django_assert_num_queries(12):
+        response = client.get(url)
+
+    assert f"<li>{count - 1}.pdf</li>" in response.text
