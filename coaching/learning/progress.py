@@ -257,6 +257,31 @@ def submit_task(
     return progress
 
 
+def remove_evidence(
+    assignment: Assignment, step: PathVersionStep, evidence_id: int
+) -> Evidence | None:
+    """Remove a file the new hire attached to a task not signed off yet (on a path still in
+    progress), and from storage once that is committed. None when there is no such file:
+    gone already (a double click, a second tab), signed off, or not this task's."""
+    with transaction.atomic():
+        found = (
+            Evidence.objects.select_for_update()
+            .filter(
+                pk=evidence_id,
+                progress__assignment=assignment,
+                progress__assignment__status=AssignmentStatus.ACTIVE,
+                progress__step=step,
+            )
+            .exclude(progress__status=ProgressStatus.DONE)
+            .first()
+        )
+        if found is None:
+            return None
+        found.delete()
+        transaction.on_commit(lambda: found.file.delete(save=False))
+    return found
+
+
 def sign_off(
     assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str = ""
 ) -> bool:

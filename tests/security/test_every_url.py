@@ -213,6 +213,15 @@ ROWS = {
     ),
     # A task's evidence: the new hire's, their coach's and HR's to open.
     "evidence": row("coaching:evidence", get=signed_in(404, **KEEPERS), evidence_id=Of("evidence")),
+    # Removing it before sign-off: the new hire's alone.
+    "remove evidence": row(
+        "coaching:remove_evidence",
+        get=POST_ONLY,
+        post=signed_in(404, trainee=DONE),
+        number=3,
+        evidence_id=Of("evidence"),
+        **ASSIGNMENT,
+    ),
     # The coach dashboard and its actions on the new hire's assignment.
     "dashboard": row("coaching:dashboard", get=signed_in(404, **COACHES)),
     "assign": row("coaching:assign", get=signed_in(404, **COACHES), post=signed_in(404, **COACHES)),
