@@ -93,6 +93,8 @@ def _step_context(request, assignment_id, number):
             if step.kind == StepKind.TASK and state.progress is not None
             else []
         ),
+        # the new hire may take a file back until the task is signed off
+        "evidence_removable": assignment.status == AssignmentStatus.ACTIVE and not state.is_done,
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < len(journey.steps) else None,
     }

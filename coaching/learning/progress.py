@@ -112,7 +112,11 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
 
 def complete_if_finished(assignment: Assignment, now: datetime) -> None:
     """Complete the assignment, with its milestone, if every step of its version is done."""
-    locked = Assignment.objects.select_for_update().select_related("version").get(pk=assignment.pk)
+    locked = (
+        Assignment.objects.select_for_update()
+        .select_related("version", "trainee")
+        .get(pk=assignment.pk)
+    )
     done = locked.progress.on_own_version().filter(status=ProgressStatus.DONE).count()
     if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
@@ -123,6 +127,7 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
         write_milestone(
             locked.trainee_id, MilestoneKind.PATH_COMPLETED, title, f"assignment:{locked.pk}"
         )
+        events.path_completed(locked, locked.trainee)
 
 
 def _touch(assignment: Assignment) -> None:
@@ -250,6 +255,31 @@ def submit_task(
         if created or resubmitted:
             events.task_submitted(progress, assignment, step)
     return progress
+
+
+def remove_evidence(
+    assignment: Assignment, step: PathVersionStep, evidence_id: int
+) -> Evidence | None:
+    """Remove a file the new hire attached to a task not signed off yet (on a path still in
+    progress), and from storage once that is committed. None when there is no such file:
+    gone already (a double click, a second tab), signed off, or not this task's."""
+    with transaction.atomic():
+        found = (
+            Evidence.objects.select_for_update()
+            .filter(
+                pk=evidence_id,
+                progress__assignment=assignment,
+                progress__assignment__status=AssignmentStatus.ACTIVE,
+                progress__step=step,
+            )
+            .exclude(progress__status=ProgressStatus.DONE)
+            .first()
+        )
+        if found is None:
+            return None
+        found.delete()
+        transaction.on_commit(lambda: found.file.delete(save=False))
+    return found
 
 
 def sign_off(

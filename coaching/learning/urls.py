@@ -14,6 +14,11 @@ urlpatterns = [
     path(f"{step}check/", portal_views.take_check, name="take_check"),
     path(f"{step}submit/", portal_views.submit_task, name="submit_task"),
     path("evidence/<int:evidence_id>/", evidence_views.download, name="evidence"),
+    path(
+        f"{step}evidence/<int:evidence_id>/remove/",
+        evidence_views.remove,
+        name="remove_evidence",
+    ),
     # The coach dashboard.
     path("coach/", dashboard_views.dashboard, name="dashboard"),
     path("coach/assign/", dashboard_views.assign, name="assign"),

@@ -11,13 +11,24 @@ from django.utils import timezone
 from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.learning.models import Assignment, StepProgress
-from coaching.notifications.inbox import clear
+from coaching.notifications.inbox import clear, mark_read
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.models import CoachRelationship
 from coaching.record.models import Entry, Feedback, Goal, OneOnOne, Recognition
 from lessons.models import PathVersion, PathVersionStep
 
 from .sending import Notice, notify
+
+
+def path_completed(assignment: Assignment, trainee: User) -> None:
+    """The new hire finished the path: its overdue notices have nothing left to ask, and
+    are read now (one UPDATE)."""
+    mark_read(
+        trainee,
+        Notification.objects.filter(
+            kind=NotificationKind.OVERDUE, key__startswith=f"overdue:{assignment.pk}:"
+        ),
+    )
 
 
 def _iso(day: date | None) -> str:

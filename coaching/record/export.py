@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 
@@ -121,11 +121,18 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
         Assignment.objects.for_trainee(person)
         .with_progress()
         .select_related("version")
-        .prefetch_related("version__steps", "progress__evidence", "attempts")
+        .prefetch_related(
+            "version__steps",
+            # with its step: progress left on a step a newer version dropped names it
+            Prefetch("progress", queryset=StepProgress.objects.select_related("step")),
+            "progress__evidence",
+            "attempts",
+        )
     )
     learning = []
     for assignment in assignments:
         progress = {row.step_id: row for row in assignment.progress.all()}
+        version_id = assignment.version_id
         attempts: dict[int, list[CheckAttempt]] = {}
         for attempt in sorted(assignment.attempts.all(), key=lambda a: a.number):
             attempts.setdefault(attempt.step_id, []).append(attempt)
@@ -143,6 +150,14 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
                 "steps_detail": [
                     _step_as_data(step, progress.get(step.pk), attempts.get(step.pk, []))
                     for step in assignment.version.steps.all()
+                ],
+                # what was done on steps the version the assignment moved to dropped
+                "earlier_version_steps": [
+                    _step_as_data(row.step, row, attempts.get(row.step_id, []))
+                    for row in sorted(
+                        (row for row in progress.values() if row.step.version_id != version_id),
+                        key=lambda row: (row.step.version_id, row.step.position),
+                    )
                 ],
             }
         )

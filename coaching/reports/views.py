@@ -26,7 +26,7 @@ from .exports import DescribedExportMixin
 from .filters import AssignmentFilterSet, RecordFilterSet, ReportFilters
 from .funnel import question_rates, step_funnel
 from .record import SERIES, goals_by_status, recognition_over_time
-from .scope import require_report_scope
+from .scope import require_report_scope, scope_for_request
 
 NAMESPACE = "onboarding_reports"
 # Goals by status: done is green, on track under way, at risk and behind amber (dotted,
@@ -71,9 +71,12 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
     # Figures about people (goals, recognition) rather than the content: not for editors
     # unless they are HR or coach (`scope.sees_everyone`).
     people_data = False
+    # The tabs (values of `by`) that are people data in a report that otherwise is not.
+    people_data_tabs: frozenset[str] = frozenset()
 
     def dispatch(self, request, *args, **kwargs):
-        self.scope = require_report_scope(request, self.people_data)
+        people_data = self.people_data or kwargs.get("by") in self.people_data_tabs
+        self.scope = require_report_scope(request, people_data)
         if self.tabs and kwargs.get("by") not in self.tabs:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -144,6 +147,10 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
         for name in NOT_FILTERS:
             query.pop(name, None)
         suffix = f"?{query.urlencode()}" if query else ""
+        # no tab of people data for those who may not open it (editors who are not HR)
+        hidden = self.people_data_tabs
+        if hidden and scope_for_request(self.request, people_data=True) is not None:
+            hidden = frozenset()
         return [
             {
                 "label": label,
@@ -151,6 +158,7 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
                 "current": slug == self.by,
             }
             for slug, label in self.tabs.items()
+            if slug not in hidden
         ]
 
     def get_context_data(self, *args, **kwargs):
@@ -167,6 +175,8 @@ class CompletionReportView(OnboardingReportView):
     header_icon = "tasks"
     url_name = "completion"
     tabs = {slug: dimension.heading for slug, dimension in DIMENSIONS.items()}
+    # Completion by coach says how each coach's people are doing: people data.
+    people_data_tabs = frozenset({"coach"})
 
     def get_page_subtitle(self):
         return _("by %(dimension)s") % {"dimension": str(DIMENSIONS[self.by].heading).lower()}

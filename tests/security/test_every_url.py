@@ -213,6 +213,15 @@ ROWS = {
     ),
     # A task's evidence: the new hire's, their coach's and HR's to open.
     "evidence": row("coaching:evidence", get=signed_in(404, **KEEPERS), evidence_id=Of("evidence")),
+    # Removing it before sign-off: the new hire's alone.
+    "remove evidence": row(
+        "coaching:remove_evidence",
+        get=POST_ONLY,
+        post=signed_in(404, trainee=DONE),
+        number=3,
+        evidence_id=Of("evidence"),
+        **ASSIGNMENT,
+    ),
     # The coach dashboard and its actions on the new hire's assignment.
     "dashboard": row("coaching:dashboard", get=signed_in(404, **COACHES)),
     "assign": row("coaching:assign", get=signed_in(404, **COACHES), post=signed_in(404, **COACHES)),
@@ -540,7 +549,7 @@ ROWS["set password"] = row(
     "coaching:set_password", get=answers(200), post=answers(200), uidb64="MQ", token="wrong"
 )
 # Reports: for HR, editors (who may change learning paths) and superusers; the reports of
-# people data (recognition, goals) not for editors who are not HR.
+# people data (recognition, goals, completion by coach) not for editors who are not HR.
 REPORTS = answers(ADMIN, hr=200, editor=200, superuser=200)
 PEOPLE_REPORTS = answers(ADMIN, hr=200, editor=SORRY, superuser=200)
 for report, kwargs, answered in [
@@ -554,6 +563,11 @@ for report, kwargs, answered in [
         ROWS[f"onboarding_reports:{name}"] = row(
             f"onboarding_reports:{name}", get=answered, **kwargs
         )
+# Completion by coach is people data (how each coach's people are doing).
+for name in ["completion", "completion_results"]:
+    ROWS[f"onboarding_reports:{name} by coach"] = row(
+        f"onboarding_reports:{name}", get=PEOPLE_REPORTS, by="coach"
+    )
 # Steps nobody can complete: for those who see everyone's reports.
 for name in ["index", "results"]:
     ROWS[f"coaching_stuck_steps:{name}"] = row(f"coaching_stuck_steps:{name}", get=REPORTS)

@@ -289,6 +289,9 @@ FORMS: dict[str, list[Form]] = {
     ],
     "coaching:submit_task": [form("trainee", ("text",), TEXT, ("text",), number=3, **ASSIGNMENT)],
     "coaching:evidence": [page("trainee", evidence_id=Of("evidence"))],
+    "coaching:remove_evidence": [
+        form("trainee", (), {}, number=1, evidence_id=Of("evidence"), **SUBMITTED)
+    ],
     # The coach dashboard and the coach's actions on an assignment.
     "coaching:dashboard": [page("coach")],
     "coaching:trainee": [page("coach", trainee_id=Of("trainee"))],

@@ -284,3 +284,82 @@ def test_an_opendocument_file_whose_mimetype_is_compressed_is_refused_unread(cli
     assert response.status_code == 400
     assert "notes.odt does not look like a .odt file inside." in response.content.decode()
     assert not Evidence.objects.exists()
+def test_the_printable_record_lists_the_evidence_by_name(client, trainee, sent):
+    client.force_login(trainee)
+
+    response = client.get(reverse("coaching:print_record"))
+
+    assert "Files attached" in response.text
+    assert "<li>call.png</li>" in response.text
+    assert "<li>notes.pdf</li>" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_printable_record_costs_the_same_queries_with_one_or_many_files(
+    client, trainee, task, count, django_assert_num_queries
+):
+    submit_task(task, builders.steps_of(task)[0], note=NOTE)
+    progress = StepProgress.objects.get()
+    for number in range(count):
+        Evidence.objects.create(
+            progress=progress, file=pdf(), name=f"{number}.pdf", content_type="x", size=1
+        )
+    client.force_login(trainee)
+    url = reverse("coaching:print_record")
+    client.get(url)  # warm per-process caches
+
+    # session, user; profile, coaches; assignments, their versions' steps, their progress,
+    # its evidence files (one query whatever their number), knowledge check attempts;
+    # the entries (one: the milestone none); goals; the portal
+    with django_assert_num_queries(12):
+        response = client.get(url)
+
+    assert f"<li>{count - 1}.pdf</li>" in response.text
+
+
+def remove_url(task, file):
+    return reverse("coaching:remove_evidence", args=[task.pk, 1, file.pk])
+
+
+def test_the_new_hire_removes_a_file_before_sign_off(
+    client, trainee, task, sent, django_capture_on_commit_callbacks
+):
+    photo = sent["photo"]
+    stored, storage = photo.file.name, photo.file.storage
+    client.force_login(trainee)
+    page = client.get(reverse("coaching:step", args=[task.pk, 1])).content.decode()
+    assert f'action="{remove_url(task, photo)}"' in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(remove_url(task, photo), follow=True)
+
+    assert list(Evidence.objects.values_list("name", flat=True)) == ["notes.pdf"]
+    assert not storage.exists(stored)
+    assert "Removed call.png." in response.content.decode()
+    assert f'action="{remove_url(task, sent["pdf"])}"' in response.content.decode()
+    # a second click (or tab) finds nothing to remove
+    assert client.post(remove_url(task, photo)).status_code == 404
+
+
+def test_a_file_on_a_signed_off_task_stays(client, trainee, coach, task, sent):
+    progress = StepProgress.objects.get()
+    progress.status = "done"
+    progress.save()
+    client.force_login(trainee)
+
+    page = client.get(reverse("coaching:step", args=[task.pk, 1])).content.decode()
+    answer = client.post(remove_url(task, sent["photo"])).status_code
+
+    assert answer == 404
+    assert "coaching:remove_evidence" not in page and "/remove/" not in page
+    assert Evidence.objects.count() == 2
+
+
+@pytest.mark.parametrize("person", ["coach", "hr", "colleague"])
+def test_only_the_new_hire_removes_their_file(client, people, task, sent, person):
+    client.force_login(people[person])
+
+    answer = client.post(remove_url(task, sent["photo"])).status_code
+
+    assert answer == 404
+    assert Evidence.objects.count() == 2

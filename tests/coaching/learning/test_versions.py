@@ -3,6 +3,7 @@ over is kept, new steps start open, what was done on dropped steps stays on reco
 due date can change at once, and doing it twice moves and records it once."""
 
 import datetime
+import json
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -284,3 +285,25 @@ def test_after_the_move_the_dashboard_counts_only_the_new_version_s_steps(
     page = client.get(reverse("coaching:dashboard")).content.decode()
 
     assert "1 of 3 steps" in page  # "Old task", done on version 1, no longer counts
+
+
+def test_the_personal_data_export_keeps_what_was_done_on_a_dropped_step(
+    client, coach, trainee, on_version_1
+):
+    move(client, coach, on_version_1)
+    client.force_login(trainee)
+
+    exported = json.loads(client.get(reverse("coaching:export_record")).content)
+    printed = client.get(reverse("coaching:print_record")).content.decode()
+
+    learning = exported["learning"][0]
+    assert [step["step"] for step in learning["steps_detail"]] == [
+        "Read the handbook",
+        "Shadow a call",
+        "Meet the team",
+    ]
+    assert [(step["step"], step["done"]) for step in learning["earlier_version_steps"]] == [
+        ("Old task", True)
+    ]
+    earlier = printed.split("Earlier version steps", 1)[1]
+    assert "<strong>Old task</strong>" in earlier

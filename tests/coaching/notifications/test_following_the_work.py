@@ -131,3 +131,37 @@ def test_checking_in_on_a_goal_reads_its_reminder(trainee, coach):
     check_in_on_goal(goal, author=trainee, status="on_track", confidence=7, comment="", values={})
 
     assert not unread(trainee, NotificationKind.GOAL_CHECK_IN).exists()
+
+
+def test_completing_the_path_reads_its_overdue_notices_in_one_update(
+    waiting, trainee, coach, task_path, django_assert_num_queries
+):
+    from coaching.notifications.events import path_completed
+
+    assignment, task, _buddy = waiting
+    handbook = builders.make_path("Handbook", steps=["Read the handbook"])
+    other = builders.assign(handbook, trainee, by=coach)
+
+    def overdue_notice(of, due):
+        return Notification.objects.create(
+            recipient=trainee, kind=NotificationKind.OVERDUE, key=f"overdue:{of.pk}:{due}"
+        )
+
+    earlier, later = (
+        overdue_notice(assignment, "2026-11-01"),
+        overdue_notice(assignment, "2026-11-08"),
+    )
+    elsewhere = overdue_notice(other, "2026-11-01")
+    progress.complete_module(assignment, builders.steps_of(assignment)[0])
+    assert unread(trainee, NotificationKind.OVERDUE).count() == 3  # not complete yet
+
+    progress.sign_off(assignment, task, coach=coach, comment="Well handled.")
+
+    assignment.refresh_from_db()
+    assert assignment.status == "completed"
+    unread_now = unread(trainee, NotificationKind.OVERDUE)
+    assert list(unread_now) == [elsewhere]  # the other path is still overdue
+    assert {earlier.pk, later.pk}.isdisjoint(unread_now.values_list("pk", flat=True))
+    with django_assert_num_queries(1):  # the UPDATE of read_at
+        path_completed(other, trainee)
+    assert not unread(trainee, NotificationKind.OVERDUE).exists()

@@ -8,6 +8,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from coaching.reports.completion import DIMENSIONS
+
 from .conftest import admin_user
 from .helpers import page_table
 from .test_panel_and_menu import home, menu_urls
@@ -120,3 +122,26 @@ def test_an_editor_who_coaches_sees_only_their_own_peoples_goals(client, company
 
     assert goals[1:] == [["Customer Service", "1", "0", "0", "1", "2"]]  # nadia's two goals
     assert completion[1][1] == "4"  # the content figures count everyone
+
+
+BY = {by: reverse("onboarding_reports:completion", kwargs={"by": by}) for by in DIMENSIONS}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_completion_by_coach_is_people_data(client, request, company, role):
+    """How each coach's people are doing is people data, as goals and recognition are:
+    editors get completion by path, unit and cohort, and no Coach tab."""
+    client.force_login(person(role, request, company))
+    people = "goals" in ROLES[role]
+    content = "completion" in ROLES[role]
+
+    answers = {by: answer(client, url) for by, url in BY.items()}
+    by_path = client.get(BY["path"]).content.decode() if content else ""
+
+    assert answers == {
+        by: 200 if (people if by == "coach" else content) else TURNED_BACK for by in BY
+    }
+    assert (f'href="{BY["coach"]}' in by_path) == people
+    if content:
+        assert f'href="{BY["unit"]}' in by_path
+    assert answer(client, BY["coach"] + "?export=csv") == (200 if people else TURNED_BACK)
