@@ -284,6 +284,8 @@ def test_an_opendocument_file_whose_mimetype_is_compressed_is_refused_unread(cli
     assert response.status_code == 400
     assert "notes.odt does not look like a .odt file inside." in response.content.decode()
     assert not Evidence.objects.exists()
+
+
 def test_the_printable_record_lists_the_evidence_by_name(client, trainee, sent):
     client.force_login(trainee)
 
