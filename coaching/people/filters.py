@@ -3,8 +3,9 @@ views HR's overview links to (starting soon, completed this month)."""
 
 import django_filters
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from coaching.people.models import TraineeProfile
@@ -19,6 +20,19 @@ STARTING_SOON = "starting_soon"
 COMPLETED_THIS_MONTH = "completed_this_month"
 
 
+def _starting_soon_text() -> str:
+    return ngettext(
+        "Starting in the next %(days)s day",
+        "Starting in the next %(days)s days",
+        STARTING_SOON_DAYS,
+    ) % {"days": STARTING_SOON_DAYS}
+
+
+# Said in the reader's language when the filter is shown (ngettext_lazy with a dict
+# worked it out once, in English, when this module was imported).
+_starting_soon_label = lazy(_starting_soon_text, str)
+
+
 class TraineeFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), field_name="onboarding_status", choices=OnboardingStatus.choices
@@ -28,12 +42,7 @@ class TraineeFilterSet(WagtailFilterSet):
         choices=[
             (
                 STARTING_SOON,
-                ngettext_lazy(
-                    "Starting in the next %(days)s day",
-                    "Starting in the next %(days)s days",
-                    "days",
-                )
-                % {"days": STARTING_SOON_DAYS},
+                _starting_soon_label(),
             ),
             (COMPLETED_THIS_MONTH, _("Completed this month")),
         ],

@@ -9,7 +9,7 @@ gives the XLSX sheet its name instead of "Sheet1".
 import csv
 import re
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -24,7 +24,9 @@ SHEET_LENGTH = 31
 def sheet_title(title):
     """`title` as Excel accepts a sheet's name (the full title is in the first row)."""
     title = " ".join(SHEET_FORBIDDEN.sub(" ", str(title)).split())
-    return title[:SHEET_LENGTH].rstrip() or "Report"
+    if len(title) > SHEET_LENGTH:  # cut between words, not inside one
+        title = title[: SHEET_LENGTH + 1].rsplit(" ", 1)[0][:SHEET_LENGTH]
+    return title.rstrip() or "Report"
 
 
 class DescribedExportMixin(SpreadsheetExportMixin):
@@ -51,10 +53,16 @@ class DescribedExportMixin(SpreadsheetExportMixin):
         return rows
 
     def stream_csv(self, queryset):
-        writer = csv.writer(Echo())
-        for row in self.get_export_preamble():
-            yield writer.writerow(row)
-        yield from super().stream_csv(queryset)
+        # The rows are written while the response streams, after the view has returned
+        # and the reader's language was let go: keep it for them.
+        return self._stream_csv_in(translation.get_language(), queryset)
+
+    def _stream_csv_in(self, language, queryset):
+        with translation.override(language):
+            writer = csv.writer(Echo())
+            for row in self.get_export_preamble():
+                yield writer.writerow(row)
+            yield from super().stream_csv(queryset)
 
     def write_xlsx(self, queryset, output):
         """Wagtail's `write_xlsx`, on a named sheet, after the preamble's rows."""

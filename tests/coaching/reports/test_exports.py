@@ -4,6 +4,7 @@ exactly the rows and numbers of the page."""
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from coaching.reports.exports import sheet_title
 from coaching.reports.views import NO_FIGURE
@@ -106,7 +107,25 @@ def test_the_xlsx_sheet_is_named_after_the_report(client, company, hr):
 def test_sheet_names_are_what_excel_accepts():
     assert sheet_title("Step funnel: Company orientation") == "Step funnel Company orientation"
     assert sheet_title("A/B [test]?*") == "A B test"
-    assert len(sheet_title("Knowledge check questions of the longest path ever")) == 31
+    # At most 31 characters, cut between words.
+    assert sheet_title("Knowledge check questions of the longest path ever") == (
+        "Knowledge check questions of"
+    )
+    assert sheet_title("Penyelesaian menurut jalur belajar") == "Penyelesaian menurut jalur"
+
+
+def test_a_csv_export_is_in_the_readers_language_to_its_last_row(client, company, hr):
+    """The CSV is written while the response streams, after the view returned: the
+    reader's language holds there too (its first rows were English to an Indonesian)."""
+    profile = UserProfile.get_for_user(hr)
+    profile.preferred_language = "id"  # the admin's language for this person
+    profile.save()
+    client.force_login(hr)
+    base = reverse("onboarding_reports:completion", kwargs={"by": "unit"})
+
+    rows = csv_all_rows(client.get(f"{base}?export=csv"))
+
+    assert rows[0][0] == "Laporan" and rows[1] == ["Filter", "Tidak ada"]
 
 
 def test_a_unit_named_like_a_formula_stays_text_in_the_header(client, company, hr):
