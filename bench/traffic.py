@@ -89,7 +89,8 @@ class Browser:
     def request(self, kind, method, path, form=None, expect=200, redirect_to=None, showing=None):
         """Send one request, record it, and return the body; raise UnexpectedAnswer (after
         recording it as an error) when the answer is not what a person would get: another
-        status, a redirect elsewhere, or a page without `showing` (a regex)."""
+        status, a redirect elsewhere (`redirect_to`: a path, or a compiled regex the path
+        must match), or a page without `showing` (a regex)."""
         if not path.startswith("/"):
             raise ValueError(f"a path on {LOCAL_HOST}, not {path}")
         # A new connection per request, as a reverse proxy speaks to gunicorn: kept-alive
@@ -121,7 +122,7 @@ class Browser:
         error = None
         if response.status != expect:
             error = f"{response.status} instead of {expect}"
-        elif redirect_to is not None and urlsplit(location).path != redirect_to:
+        elif redirect_to is not None and not _goes_to(urlsplit(location).path, redirect_to):
             error = f"redirect to {urlsplit(location).path} instead of {redirect_to}"
         elif showing is not None and not showing.search(content.decode("utf-8", "replace")):
             error = f"the page lacks {showing.pattern!r}"
@@ -239,16 +240,26 @@ def run_trainee(site, person, recorder, deadline, rng):
         browser.close()
 
 
+def _goes_to(path, redirect_to):
+    if isinstance(redirect_to, re.Pattern):
+        return redirect_to.fullmatch(path) is not None
+    return path == redirect_to
+
+
 def complete(browser, step_url, action, token, *, double, recorder):
     """POST the completion (from two tabs at once when `double`); remember it if the site
-    said it was done, that is, redirected back to the step."""
+    said it was done, that is, went on within the path: "Done, next step" opens the next
+    step not done (the same one, for a tab whose twin got there first) or, at the end,
+    the path's page."""
     form = {"csrfmiddlewaretoken": token}
     assignment_id, number = step_numbers(step_url)
+    path_url = step_url[: step_url.index("steps/")]
+    within_path = re.compile(rf"{re.escape(path_url)}(steps/\d+/)?")
 
     def post(tab, outcome):
         try:
             tab.request(
-                "complete step", "POST", action, form=form, expect=302, redirect_to=step_url
+                "complete step", "POST", action, form=form, expect=302, redirect_to=within_path
             )
             outcome.append(True)
         except UnexpectedAnswer:

@@ -5,9 +5,12 @@ action stays at the bottom of the screen, and no box sits inside another.
 Rizky (the demo's field technician, who has not begun) is the new hire here: the onboarding
 story follows Nadia and Bima, so nothing here changes what it sees."""
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.browsing import PHONE, assert_accessible, click_and_load, load_fixture, sign_in
+
+pytestmark = pytest.mark.e2e
 
 PATH = "Company orientation"
 FIRST = "Who we are: the Nusantara Connect company profile"

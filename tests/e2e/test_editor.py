@@ -3,7 +3,11 @@ each step headed by what it is, and a step shows only the fields its kind uses."
 
 import re
 
+import pytest
+
 from tests.e2e import browsing
+
+pytestmark = pytest.mark.e2e
 
 # The form's height at 1,280 px for the demo's 6-step path: 4,545 px before the step
 # builder, about 1,150 px with it (saved steps collapsed).
