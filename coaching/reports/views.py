@@ -46,6 +46,12 @@ NOT_FILTERS = ("export", "p", "_w_filter_fragment")
 NO_FIGURE = "\N{EN DASH}"
 
 
+def chart_series(name, rows, field, tone=None):
+    """A chart's series: `field` of each row, named `name`, drawn in `tone` (a meaning's
+    colour; without one, the next of the chart's categorical colours)."""
+    return {"name": name, "values": [row[field] for row in rows], "tone": tone}
+
+
 class FigureColumn(Column):
     """A report's column: a figure that could not be worked out reads as NO_FIGURE."""
 
@@ -74,9 +80,14 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
     # The tabs (values of `by`) that are people data in a report that otherwise is not.
     people_data_tabs: frozenset[str] = frozenset()
 
+    @classmethod
+    def is_people_data(cls, by=None):
+        """Whether the report grouped `by` counts people data: the view, its menu item and
+        its tabs ask this one question of `scope_for_request`."""
+        return cls.people_data or by in cls.people_data_tabs
+
     def dispatch(self, request, *args, **kwargs):
-        people_data = self.people_data or kwargs.get("by") in self.people_data_tabs
-        self.scope = require_report_scope(request, people_data)
+        self.scope = require_report_scope(request, self.is_people_data(kwargs.get("by")))
         if self.tabs and kwargs.get("by") not in self.tabs:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -147,10 +158,6 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
         for name in NOT_FILTERS:
             query.pop(name, None)
         suffix = f"?{query.urlencode()}" if query else ""
-        # no tab of people data for those who may not open it (editors who are not HR)
-        hidden = self.people_data_tabs
-        if hidden and scope_for_request(self.request, people_data=True) is not None:
-            hidden = frozenset()
         return [
             {
                 "label": label,
@@ -158,7 +165,8 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
                 "current": slug == self.by,
             }
             for slug, label in self.tabs.items()
-            if slug not in hidden
+            # only the tabs the person may open (no people data for editors who are not HR)
+            if scope_for_request(self.request, self.is_people_data(slug)) is not None
         ]
 
     def get_context_data(self, *args, **kwargs):
@@ -206,21 +214,9 @@ class CompletionReportView(OnboardingReportView):
             ),
             categories=[row["label"] for row in rows],
             series=[
-                {
-                    "name": _("Completed"),
-                    "values": [row["completed"] for row in rows],
-                    "tone": charts.DONE,
-                },
-                {
-                    "name": _("In progress, on time"),
-                    "values": [row["on_track"] for row in rows],
-                    "tone": charts.PROGRESS,
-                },
-                {
-                    "name": _("Overdue"),
-                    "values": [row["overdue"] for row in rows],
-                    "tone": charts.OVERDUE,
-                },
+                chart_series(_("Completed"), rows, "completed", charts.DONE),
+                chart_series(_("In progress, on time"), rows, "on_track", charts.PROGRESS),
+                chart_series(_("Overdue"), rows, "overdue", charts.OVERDUE),
             ],
         )
 
@@ -293,17 +289,9 @@ class StepFunnelReportView(PathReportView):
             ),
             categories=[f"{row['number']}. {row['title']}" for row in rows],
             series=[
-                {"name": _("Done"), "values": [row["done"] for row in rows], "tone": charts.DONE},
-                {
-                    "name": _("Waiting for sign-off"),
-                    "values": [row["waiting"] for row in rows],
-                    "tone": charts.PROGRESS,
-                },
-                {
-                    "name": _("Sent back"),
-                    "values": [row["returned"] for row in rows],
-                    "tone": charts.ATTENTION,
-                },
+                chart_series(_("Done"), rows, "done", charts.DONE),
+                chart_series(_("Waiting for sign-off"), rows, "waiting", charts.PROGRESS),
+                chart_series(_("Sent back"), rows, "returned", charts.ATTENTION),
             ],
         )
 
@@ -333,13 +321,7 @@ class QuestionsReportView(PathReportView):
                 "The table below holds the same figures."
             ),
             categories=[row["question"] for row in rows],
-            series=[
-                {
-                    "name": _("Correct"),
-                    "values": [row["correct_rate"] for row in rows],
-                    "tone": charts.PROGRESS,
-                }
-            ],
+            series=[chart_series(_("Correct"), rows, "correct_rate", charts.PROGRESS)],
             suffix="%",
             maximum=100,  # a full bar is every answer correct
         )
@@ -381,10 +363,7 @@ class RecognitionReportView(OnboardingReportView):
             % {"dimension": str(SERIES[self.by]["heading"]).lower()},
             description=_("One line per series. The table below holds the same figures."),
             x_labels=[row["label"] for row in rows],
-            series=[
-                {"name": item["name"], "values": [row[item["field"]] for row in rows]}
-                for item in self.series
-            ],
+            series=[chart_series(item["name"], rows, item["field"]) for item in self.series],
         )
 
 
@@ -415,11 +394,7 @@ class GoalsReportView(OnboardingReportView):
             ),
             categories=[row["label"] for row in rows],
             series=[
-                {
-                    "name": status.label,
-                    "values": [row[status.value] for row in rows],
-                    "tone": GOAL_TONES[status],
-                }
+                chart_series(status.label, rows, status.value, GOAL_TONES[status])
                 for status in GoalStatus
             ],
         )

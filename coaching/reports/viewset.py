@@ -44,6 +44,6 @@ def report_menu_item(report_name):
                 name=f"onboarding-{report_name}",
                 icon_name=view.header_icon,
                 order=100 + index,
-                people_data=view.people_data,
+                people_data=view.is_people_data(by),
             )
     raise LookupError(report_name)
