@@ -40,7 +40,7 @@ MARKERS = ["circle", "square", "triangle", "diamond"]
 
 # The line chart's drawing box; below MIN_WIDTH pixels it scrolls instead of shrinking.
 WIDTH, HEIGHT, MIN_WIDTH = 640, 300, 480
-FONT = 13
+FONT = 13  # the size of the charts' own figures and axis labels
 # Of a bar chart's row, the part the longest bar takes (in %), the rest for its total.
 BAR_SHARE = 85
 
@@ -157,10 +157,11 @@ def stacked_bars(
                 '<div class="onboarding-chart__row"><span class="onboarding-chart__label">'
                 '{label}</span><svg class="onboarding-chart__bar" width="100%" height="18" '
                 'aria-hidden="true" focusable="false">{marks}<text x="{tx}%" dx="6" y="14" '
-                'font-size="13" fill="currentColor">{total}{suffix}</text></svg></div>',
+                'font-size="{font}" fill="currentColor">{total}{suffix}</text></svg></div>',
                 label=category,
                 marks=format_html_join("", "{}", ((mark,) for mark in marks)),
                 tx=num(x),
+                font=FONT,
                 total=totals[row],
                 suffix=suffix,
             )
