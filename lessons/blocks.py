@@ -1,9 +1,12 @@
 """StreamField blocks: the bodies of learnable pages, and knowledge-check questions."""
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import BlockGroup, StructBlockValidationError
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import BlockGroup, StructBlockAdapter, StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -122,6 +125,18 @@ class ChoiceBlock(blocks.StructBlock):
         label_format = "{text}"
         form_classname = "struct-block lessons-answer"
         form_layout = BlockGroup(children=["text", "correct"], settings=["explanation"])
+
+
+class ChoiceBlockAdapter(StructBlockAdapter):
+    """An answer's editor: Wagtail's own, with the stylesheet that lays it out compactly,
+    loaded by the forms that edit answers rather than on every admin page."""
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["lessons/admin/editor.css"]})
+
+
+register(ChoiceBlockAdapter(), ChoiceBlock)
 
 
 class ChoiceQuestionBlock(blocks.StructBlock):

@@ -1,5 +1,3 @@
-from django.templatetags.static import static
-from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -17,9 +15,3 @@ hooks.register("after_publish_page", module_editing.offer_to_add_to_a_path)
 hooks.register("after_create_page", module_editing.warn_of_a_close_title)
 # The editor's own drafts on the admin home (lessons/admin_home.py).
 hooks.register("construct_homepage_panels", admin_home.add_editor_panels)
-
-
-@hooks.register("insert_global_admin_css")
-def editor_css():
-    # The knowledge check editor's compact answers (lessons/static/lessons/admin/editor.css).
-    return format_html('<link rel="stylesheet" href="{}">', static("lessons/admin/editor.css"))

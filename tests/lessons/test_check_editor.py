@@ -58,3 +58,14 @@ def test_explanations_sit_in_the_settings_area_and_answers_are_compact(admin_cli
         "explanation" in json.dumps(group) and "question" not in json.dumps(group)
         for group in settings
     )
+
+
+def test_the_answers_stylesheet_is_loaded_where_answers_are_edited_only(admin_client):
+    check = builders.make_check()
+    editor = admin_client.get(
+        reverse("wagtailsnippets_lessons_knowledgecheck:edit", args=[check.pk])
+    )
+    home = admin_client.get(reverse("wagtailadmin_home"))
+
+    assert "lessons/admin/editor.css" in editor.text
+    assert "lessons/admin/editor.css" not in home.text
