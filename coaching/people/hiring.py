@@ -16,7 +16,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
-from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.people.access import HR_PERMISSION
 from coaching.people.invitation import invite
@@ -46,18 +45,6 @@ def possible_coaches() -> QuerySet[Any]:
     )
     coaching_now = people().filter(pk__in=CoachRelationship.objects.active().values("coach"))
     return (holders | coaching_now).order_by("first_name", "last_name")
-
-
-def trail_link(link: CoachRelationship, action: str, by: User | None) -> None:
-    trail.record(
-        link,
-        action,
-        by=by,
-        trainee_id=link.trainee_id,
-        coach=display_name(link.coach),
-        starts_on=link.starts_on.isoformat(),
-        ends_on=link.ends_on.isoformat() if link.ends_on else "",
-    )
 
 
 class NewHireForm(WagtailAdminModelForm):
@@ -177,7 +164,7 @@ def hire(
             link = CoachRelationship.objects.create(
                 coach=coach, trainee=person, is_primary=True, starts_on=timezone.localdate()
             )
-            trail_link(link, "coaching.link_start", by)
+            trail.record_on_link(link, "coaching.link_start", by=by)
         invite(profile, by=by)
     return profile
 

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
 from coaching.learning.overview import trainee_overview
@@ -204,7 +205,7 @@ class CoachRelationshipCreateView(generic.CreateView):
     def save_instance(self):
         with transaction.atomic():
             link = super().save_instance()
-            hiring.trail_link(link, "coaching.link_start", self.request.user)
+            trail.record_on_link(link, "coaching.link_start", by=self.request.user)
         return link
 
 
@@ -213,7 +214,7 @@ class CoachRelationshipEditView(generic.EditView):
         with transaction.atomic():
             link = super().save_instance()
             if "ends_on" in self.form.changed_data and link.ends_on is not None:
-                hiring.trail_link(link, "coaching.link_end", self.request.user)
+                trail.record_on_link(link, "coaching.link_end", by=self.request.user)
         return link
 
 
