@@ -218,15 +218,10 @@ class CoachRelationshipEditView(generic.EditView):
         return link
 
 
-def _link_is_active(link: CoachRelationship) -> bool:
-    today = timezone.localdate()
-    return link.starts_on <= today and (link.ends_on is None or link.ends_on >= today)
-
-
 def _link_status(link: CoachRelationship) -> str:
     if link.starts_on > timezone.localdate():
         return _("Starts on %(day)s") % {"day": formats.date_format(link.starts_on, "j M")}
-    return str(_("Active") if _link_is_active(link) else _("Ended"))
+    return str(_("Active") if link.is_active else _("Ended"))
 
 
 class CoachRelationshipViewSet(NamesPeople, ModelViewSet):
@@ -250,7 +245,7 @@ class CoachRelationshipViewSet(NamesPeople, ModelViewSet):
             "status",
             label=_("Status"),
             accessor=_link_status,
-            primary=_link_is_active,
+            primary=lambda link: link.is_active,
         ),
     ]
     list_filter = ["is_primary"]
