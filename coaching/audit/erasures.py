@@ -6,19 +6,18 @@ from typing import Any
 
 import django_filters
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Subquery
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.base import ViewSet
 
 from coaching.common.names import name_from
-from coaching.people.access import is_hr
 from coaching.record.models import ErasureScope, RecordErasure
+
+from .views import HROnlyMixin
+from .viewset import HRMenuItem, HRReportViewSet
 
 NAMESPACE = "onboarding_erasures"
 
@@ -40,8 +39,8 @@ def _who(erasure: Any) -> str:
     return str(_("%(name)s (#%(id)s)") % {"name": name, "id": erasure.person_id_erased})
 
 
-class ErasureLogView(ReportView):
-    """Erasures, newest first. HR only: anyone else in the admin is turned back."""
+class ErasureLogView(HROnlyMixin, ReportView):
+    """Erasures, newest first, for HR."""
 
     page_title = _("Erasures")
     header_icon = "bin"
@@ -65,11 +64,6 @@ class ErasureLogView(ReportView):
         "reason": _("Reason"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_hr(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
     def get_queryset(self):
         account = get_user_model().objects.filter(pk=OuterRef("person_id_erased"))
         forgotten = RecordErasure.objects.people().filter(
@@ -87,24 +81,14 @@ class ErasureLogView(ReportView):
         return "erasures"
 
 
-class ErasureLogViewSet(ViewSet):
+class ErasureLogViewSet(HRReportViewSet):
     name = NAMESPACE
     url_prefix = "reports/erasures"
-
-    def get_urlpatterns(self):
-        return [
-            path("", ErasureLogView.as_view(), name="index"),
-            path("results/", ErasureLogView.as_view(results_only=True), name="results"),
-        ]
-
-
-class ErasureMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_hr(request.user)
+    report_view = ErasureLogView
 
 
 def erasure_menu_item():
-    return ErasureMenuItem(
+    return HRMenuItem(
         _("Erasures"),
         reverse(f"{NAMESPACE}:index"),
         name="onboarding-erasures",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogActionRegistry, LogFormatter, get_active_log_context
 
+from coaching.common.names import display_name
 from coaching.common.types import Text, User
 from coaching.learning.models import Assignment
 from coaching.people.models import CoachRelationship, TraineeProfile
@@ -152,6 +153,19 @@ def record_on_assignment(
         trainee_id=assignment.trainee_id,
         path=assignment.version.title,
         **data,
+    )
+
+
+def record_on_link(link: CoachRelationship, action: str, *, by: User | None) -> None:
+    """Write a coaching link's start or end: whose it is, its coach's name and its dates."""
+    record(
+        link,
+        action,
+        by=by,
+        trainee_id=link.trainee_id,
+        coach=display_name(link.coach),
+        starts_on=link.starts_on.isoformat(),
+        ends_on=link.ends_on.isoformat() if link.ends_on else "",
     )
 
 

@@ -15,9 +15,18 @@ from .models import CoachingLogEntry
 NAMESPACE = "onboarding_trail"
 
 
-class TrailView(DescribedExportMixin, ReportView):
-    """The trail, newest first. Only HR sees it; anyone else in the admin is turned back, as
-    Wagtail does for a screen they may not open."""
+class HROnlyMixin:
+    """For a report only HR may open (the trail, the erasure log): anyone else in the admin
+    is turned back, as Wagtail does for a screen they may not open."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_hr(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class TrailView(HROnlyMixin, DescribedExportMixin, ReportView):
+    """The trail, newest first, for HR."""
 
     page_title = _("Onboarding activity")
     header_icon = "history"
@@ -39,11 +48,6 @@ class TrailView(DescribedExportMixin, ReportView):
         "comment": _("Reason"),
         "user_display_name": _("By"),
     }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_hr(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         # Who acted: their name and avatar (Wagtail keeps it on their user profile).

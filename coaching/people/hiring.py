@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -15,7 +16,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
-from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.people.access import HR_PERMISSION
 from coaching.people.invitation import invite
@@ -36,25 +36,15 @@ def people() -> QuerySet[Any]:
 
 
 def possible_coaches() -> QuerySet[Any]:
-    """Active people who may coach: members of a coaches group, HR, and current coaches."""
-    may_coach = Q(is_superuser=True)
-    for codename in ("coach_trainees", HR_PERMISSION):
-        may_coach |= Q(groups__permissions__codename=codename)
-        may_coach |= Q(user_permissions__codename=codename)
-    current = CoachRelationship.objects.active().values("coach")
-    return people().filter(may_coach | Q(pk__in=current)).distinct()
-
-
-def trail_link(link: CoachRelationship, action: str, by: User | None) -> None:
-    trail.record(
-        link,
-        action,
-        by=by,
-        trainee_id=link.trainee_id,
-        coach=display_name(link.coach),
-        starts_on=link.starts_on.isoformat(),
-        ends_on=link.ends_on.isoformat() if link.ends_on else "",
+    """Active people who may coach: members of a coaches group, HR, and current coaches.
+    Django's ModelBackend.with_perm finds who holds a permission (superusers, a group's or
+    their own) with a subquery, where joining groups and permissions needed DISTINCT."""
+    backend = ModelBackend()
+    holders = backend.with_perm("coaching.coach_trainees") | backend.with_perm(
+        f"coaching.{HR_PERMISSION}"
     )
+    coaching_now = people().filter(pk__in=CoachRelationship.objects.active().values("coach"))
+    return (holders | coaching_now).order_by("first_name", "last_name")
 
 
 class NewHireForm(WagtailAdminModelForm):
@@ -70,7 +60,7 @@ class NewHireForm(WagtailAdminModelForm):
     )
     coach = PersonChoiceField(
         label=_("Coach"),
-        queryset=possible_coaches(),
+        queryset=get_user_model().objects.none(),  # possible_coaches(), today's: __init__
         required=False,
         help_text=_("Their primary coach, from today: the coach can prepare before the first day."),
     )
@@ -94,8 +84,11 @@ class NewHireForm(WagtailAdminModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["start_date"].required = True
-        buddy = self.fields["buddy"]
+        coach, buddy = self.fields["coach"], self.fields["buddy"]
+        assert isinstance(coach, forms.ModelChoiceField)
         assert isinstance(buddy, forms.ModelChoiceField)
+        # Built for each form: who coaches today, not on the day this module was imported.
+        coach.queryset = possible_coaches()
         buddy.queryset = people()
 
     def clean_email(self) -> str:
@@ -171,7 +164,7 @@ def hire(
             link = CoachRelationship.objects.create(
                 coach=coach, trainee=person, is_primary=True, starts_on=timezone.localdate()
             )
-            trail_link(link, "coaching.link_start", by)
+            trail.record_on_link(link, "coaching.link_start", by=by)
         invite(profile, by=by)
     return profile
 

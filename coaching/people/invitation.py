@@ -77,8 +77,7 @@ def invite_again(profile: TraineeProfile, *, by: User | None) -> bool:
     password or one was sent a moment ago (a double click, a second tab). True if sent."""
     with transaction.atomic():
         # One request at a time per person: the second sees the first one's log entry.
-        get_user_model().objects.select_for_update().filter(pk=profile.user_id).first()
-        person = get_user_model().objects.get(pk=profile.user_id)
+        person = get_user_model().objects.select_for_update().get(pk=profile.user_id)
         just_sent = CoachingLogEntry.objects.filter(
             trainee_id=person.pk,
             action="coaching.invite",

@@ -132,3 +132,9 @@ class CoachRelationship(models.Model):
             "coach": display_name(self.coach),
             "trainee": display_name(self.trainee),
         }
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the link holds today: `CoachRelationshipQuerySet.active`, for one row."""
+        today = timezone.localdate()
+        return self.starts_on <= today and (self.ends_on is None or self.ends_on >= today)

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
 from coaching.learning.overview import trainee_overview
@@ -204,7 +205,7 @@ class CoachRelationshipCreateView(generic.CreateView):
     def save_instance(self):
         with transaction.atomic():
             link = super().save_instance()
-            hiring.trail_link(link, "coaching.link_start", self.request.user)
+            trail.record_on_link(link, "coaching.link_start", by=self.request.user)
         return link
 
 
@@ -213,19 +214,14 @@ class CoachRelationshipEditView(generic.EditView):
         with transaction.atomic():
             link = super().save_instance()
             if "ends_on" in self.form.changed_data and link.ends_on is not None:
-                hiring.trail_link(link, "coaching.link_end", self.request.user)
+                trail.record_on_link(link, "coaching.link_end", by=self.request.user)
         return link
-
-
-def _link_is_active(link: CoachRelationship) -> bool:
-    today = timezone.localdate()
-    return link.starts_on <= today and (link.ends_on is None or link.ends_on >= today)
 
 
 def _link_status(link: CoachRelationship) -> str:
     if link.starts_on > timezone.localdate():
         return _("Starts on %(day)s") % {"day": formats.date_format(link.starts_on, "j M")}
-    return str(_("Active") if _link_is_active(link) else _("Ended"))
+    return str(_("Active") if link.is_active else _("Ended"))
 
 
 class CoachRelationshipViewSet(NamesPeople, ModelViewSet):
@@ -249,7 +245,7 @@ class CoachRelationshipViewSet(NamesPeople, ModelViewSet):
             "status",
             label=_("Status"),
             accessor=_link_status,
-            primary=_link_is_active,
+            primary=lambda link: link.is_active,
         ),
     ]
     list_filter = ["is_primary"]

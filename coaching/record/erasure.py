@@ -321,8 +321,8 @@ def _erase_record(person: User) -> int:
         else:
             rows.delete()
     _notes(person).update(note="", coach_comment="")
-    files = list(_evidence(person))
-    Evidence.objects.filter(pk__in=[file.pk for file in files]).delete()
+    files = list(_evidence(person))  # their files go once the rows' deletion is committed
+    _evidence(person).delete()
     transaction.on_commit(lambda: _delete_files(files))
     _attempts(person).update(answers={}, results=[])
     inbox.forget(person, stand_in=forgetting.stand_in())

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coaching.models import CoachRelationship, TraineeProfile
 from tests import builders
@@ -81,3 +82,26 @@ def test_hr_changes_a_new_hires_start_date_and_unit(admin_client):
 
     profile = TraineeProfile.objects.get(user=trainee)
     assert profile.start_date == datetime.date(2026, 12, 1) and profile.business_unit == unit
+
+
+def test_a_coaching_link_is_active_from_its_first_day_to_its_last():
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    coach = builders.make_user("citra")
+
+    def link(name, starts_on, ends_on=None):
+        trainee = builders.make_trainee(name)
+        return CoachRelationship.objects.create(
+            coach=coach, trainee=trainee, starts_on=starts_on, ends_on=ends_on
+        )
+
+    links = [
+        link("nadia", today),
+        link("bima", today - day, today),
+        link("dewi", today + day),
+        link("eko", today - 2 * day, today - day),
+    ]
+
+    assert [one.is_active for one in links] == [True, True, False, False]
+    active = set(CoachRelationship.objects.active().values_list("pk", flat=True))
+    assert {one.pk for one in links if one.is_active} == active

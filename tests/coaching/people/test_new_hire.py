@@ -3,6 +3,7 @@ invitation to choose a password."""
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -38,6 +39,13 @@ def new_hire(**changes):
     }
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def hire_rizky(*, by):
+    """Rizky, hired through `hiring.hire` (no coach), starting in two weeks."""
+    return hiring.hire(
+        first_name="Rizky", last_name="", email="rizky@example.com", start_date=IN_TWO_WEEKS, by=by
+    )
 
 
 def test_one_form_makes_the_account_the_profile_and_the_coaching_link(
@@ -85,13 +93,7 @@ def test_the_invitation_link_lets_the_new_hire_choose_a_password_once(
     client, admin_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        hiring.hire(
-            first_name="Rizky",
-            last_name="",
-            email="rizky@example.com",
-            start_date=IN_TWO_WEEKS,
-            by=admin_user,
-        )
+        hire_rizky(by=admin_user)
     link = re.search(r"https?://\S+(/onboarding/welcome/\S+/)", mail.outbox[0].body).group(1)
 
     form_page = client.get(link, follow=True)
@@ -119,22 +121,10 @@ def test_a_used_email_address_is_refused_beside_the_field(admin_client):
 
 
 def test_the_same_hire_from_two_tabs_makes_one_account(admin_user):
-    hiring.hire(
-        first_name="Rizky",
-        last_name="",
-        email="rizky@example.com",
-        start_date=IN_TWO_WEEKS,
-        by=admin_user,
-    )
+    hire_rizky(by=admin_user)
 
     with pytest.raises(hiring.EmailTaken):
-        hiring.hire(
-            first_name="Rizky",
-            last_name="",
-            email="rizky@example.com",
-            start_date=IN_TWO_WEEKS,
-            by=admin_user,
-        )
+        hire_rizky(by=admin_user)
 
     assert get_user_model().objects.filter(email="rizky@example.com").count() == 1
 
@@ -146,6 +136,21 @@ def test_only_people_who_may_coach_are_offered_as_coach():
     form = hiring.NewHireForm()
 
     assert [str(choice[1]) for choice in form.fields["coach"].choices][1:] == ["Citra"]
+
+
+def test_the_coaches_offered_are_todays_not_those_of_the_day_the_form_was_imported():
+    # A coaching link that starts tomorrow: its coach may not coach today, but does
+    # tomorrow, when a form built then must offer them.
+    coach, trainee = builders.make_user("gita"), builders.make_user("bima")
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    CoachRelationship.objects.create(coach=coach, trainee=trainee, starts_on=tomorrow)
+    offered = [str(choice[1]) for choice in hiring.NewHireForm().fields["coach"].choices]
+    assert "Gita" not in offered
+
+    with mock.patch("django.utils.timezone.localdate", return_value=tomorrow):
+        offered = [str(choice[1]) for choice in hiring.NewHireForm().fields["coach"].choices]
+
+    assert offered[1:] == ["Gita"]
 
 
 def test_a_start_date_is_required_and_said_so(admin_client):
@@ -172,13 +177,7 @@ def test_the_coach_dashboard_says_when_a_new_hire_starts(client, admin_client):
 def test_hr_sends_a_new_invitation_once_for_a_double_click(
     admin_client, admin_user, django_capture_on_commit_callbacks
 ):
-    profile = hiring.hire(
-        first_name="Rizky",
-        last_name="",
-        email="rizky@example.com",
-        start_date=IN_TWO_WEEKS,
-        by=admin_user,
-    )
+    profile = hire_rizky(by=admin_user)
     CoachingLogEntry.objects.filter(action="coaching.invite").update(
         timestamp=timezone.now() - datetime.timedelta(days=4)
     )
