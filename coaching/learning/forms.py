@@ -201,11 +201,10 @@ class TaskForm(NoteForm):
 
     evidence = EvidenceField(label=_("Evidence (optional)"))
 
-    # Files already attached to the step: `TaskForm.clean` keeps the total within the limit.
-    already = 0
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, already=0, **kwargs):
+        """`already`: the files attached to the task before, counted within the limit."""
         super().__init__(*args, **kwargs)
+        self.already = already
         field = self.fields["evidence"]
         field.widget.attrs.update(accept=evidence.accepted_extensions(), multiple=True)
         field.help_text = _(
