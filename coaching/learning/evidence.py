@@ -25,14 +25,13 @@ class Kind:
 
     extensions: tuple[str, ...]
     content_type: str
-    is_image: bool = False
 
 
 KINDS = {
-    "jpeg": Kind(("jpg", "jpeg"), "image/jpeg", is_image=True),
-    "png": Kind(("png",), "image/png", is_image=True),
-    "gif": Kind(("gif",), "image/gif", is_image=True),
-    "webp": Kind(("webp",), "image/webp", is_image=True),
+    "jpeg": Kind(("jpg", "jpeg"), "image/jpeg"),
+    "png": Kind(("png",), "image/png"),
+    "gif": Kind(("gif",), "image/gif"),
+    "webp": Kind(("webp",), "image/webp"),
     "pdf": Kind(("pdf",), "application/pdf"),
     "docx": Kind(
         ("docx",), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
