@@ -235,16 +235,21 @@ def test_the_export_lists_the_evidence(trainee, sent):
     ]
 
 
-@pytest.mark.parametrize("count", [1, 5])
-def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
-    client, trainee, task, count, django_assert_num_queries
-):
+def submit_with_files(task, count):
+    """The task sent, with `count` files (made directly: the query pins are about showing)."""
     submit_task(task, builders.steps_of(task)[0], note=NOTE)
     progress = StepProgress.objects.get()
     for number in range(count):
         Evidence.objects.create(
             progress=progress, file=pdf(), name=f"{number}.pdf", content_type="x", size=1
         )
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
+    client, trainee, task, count, django_assert_num_queries
+):
+    submit_with_files(task, count)
     client.force_login(trainee)
     url = reverse("coaching:step", args=[task.pk, 1])
     client.get(url)  # warm per-process caches
@@ -300,12 +305,7 @@ def test_the_printable_record_lists_the_evidence_by_name(client, trainee, sent):
 def test_the_printable_record_costs_the_same_queries_with_one_or_many_files(
     client, trainee, task, count, django_assert_num_queries
 ):
-    submit_task(task, builders.steps_of(task)[0], note=NOTE)
-    progress = StepProgress.objects.get()
-    for number in range(count):
-        Evidence.objects.create(
-            progress=progress, file=pdf(), name=f"{number}.pdf", content_type="x", size=1
-        )
+    submit_with_files(task, count)
     client.force_login(trainee)
     url = reverse("coaching:print_record")
     client.get(url)  # warm per-process caches
