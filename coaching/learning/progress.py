@@ -117,7 +117,7 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
         .select_related("version", "trainee")
         .get(pk=assignment.pk)
     )
-    done = locked.progress.on_own_version().filter(status=ProgressStatus.DONE).count()
+    done = locked.progress.done().count()
     if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
             status=AssignmentStatus.COMPLETED, completed_at=now
