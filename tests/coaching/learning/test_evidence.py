@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import Image
 
 from coaching.learning.evidence import KINDS
-from coaching.learning.progress import submit_task
+from coaching.learning.progress import StepError, submit_task
 from coaching.models import Evidence, StepProgress
 from coaching.record.erasure import erase_record, record_parts
 from coaching.record.export import learning_as_data
@@ -142,6 +142,20 @@ def test_a_task_holds_a_limited_number_of_files(client, trainee, task, settings)
 
     assert "A task holds at most 2 files; 1 more can be attached." in html
     assert Evidence.objects.count() == 1
+
+
+def test_files_sent_from_two_tabs_together_stay_within_the_limit(trainee, task, settings):
+    """Each tab's form counted the one file held when it was shown; the second to arrive
+    finds the task full."""
+    settings.COACHING_EVIDENCE_MAX_FILES = 2
+    step = builders.steps_of(task)[0]
+    submit_task(task, step, files=[(png(), KINDS["png"])])
+    submit_task(task, step, files=[(pdf(), KINDS["pdf"])])
+
+    with pytest.raises(StepError, match="A task holds at most 2 files; 0 more can be attached."):
+        submit_task(task, step, files=[(pdf("more.pdf"), KINDS["pdf"])])
+
+    assert Evidence.objects.count() == 2
 
 
 @pytest.fixture
