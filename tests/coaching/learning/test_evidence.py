@@ -152,7 +152,7 @@ def test_files_sent_from_two_tabs_together_stay_within_the_limit(trainee, task, 
     submit_task(task, step, files=[(png(), KINDS["png"])])
     submit_task(task, step, files=[(pdf(), KINDS["pdf"])])
 
-    with pytest.raises(StepError, match="A task holds at most 2 files; 0 more can be attached."):
+    with pytest.raises(StepError, match=r"A task holds at most 2 files; 0 more can be attached\."):
         submit_task(task, step, files=[(pdf("more.pdf"), KINDS["pdf"])])
 
     assert Evidence.objects.count() == 2
