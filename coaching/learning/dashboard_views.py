@@ -173,8 +173,10 @@ def assign(request):
 
 
 def _move_form(older, version_number):
+    """The move offered to someone who has the path on an older version, with the due
+    date typed for them: the form a new hire's page shows, with the same ids."""
     return MoveVersionForm(
-        auto_id=f"move-version-{older.assignment_id}-%s",
+        auto_id=_form_ids("move_version", older.assignment_id),
         initial={"version": version_number, "due_on": older.due_on},
     )
 
@@ -299,10 +301,17 @@ def coach_form(action, assignment, number=None, data=None):
     per step, and each label must point at its own field. Field names stay plain."""
     spec = COACH_ACTIONS[action]
     assert spec.form is not None, f"{action} takes no form"
-    row = f"{action.replace('_', '-')}-{assignment.pk}"
+    # A form sent shows what was sent: its starting values (the path's latest version, for
+    # a move: two queries) are only looked up for a form shown empty.
+    initial = spec.initial(assignment) if data is None else None
+    return spec.form(data, auto_id=_form_ids(action, assignment.pk, number), initial=initial)
+
+
+def _form_ids(action, assignment_id, number=None):
+    row = f"{action.replace('_', '-')}-{assignment_id}"
     if number is not None:
         row = f"{row}-{number}"
-    return spec.form(data, auto_id=f"{row}-%s", initial=spec.initial(assignment))
+    return f"{row}-%s"
 
 
 @dataclass(frozen=True)

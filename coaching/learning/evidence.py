@@ -14,6 +14,7 @@ from django.core.files.storage import Storage, storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from PIL import Image, UnidentifiedImageError
 
 from coaching.conf import coaching_settings
@@ -25,14 +26,13 @@ class Kind:
 
     extensions: tuple[str, ...]
     content_type: str
-    is_image: bool = False
 
 
 KINDS = {
-    "jpeg": Kind(("jpg", "jpeg"), "image/jpeg", is_image=True),
-    "png": Kind(("png",), "image/png", is_image=True),
-    "gif": Kind(("gif",), "image/gif", is_image=True),
-    "webp": Kind(("webp",), "image/webp", is_image=True),
+    "jpeg": Kind(("jpg", "jpeg"), "image/jpeg"),
+    "png": Kind(("png",), "image/png"),
+    "gif": Kind(("gif",), "image/gif"),
+    "webp": Kind(("webp",), "image/webp"),
     "pdf": Kind(("pdf",), "application/pdf"),
     "docx": Kind(
         ("docx",), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -73,6 +73,16 @@ def accepted_extensions() -> str:
     return ", ".join(
         f".{extension}" for kind in allowed_kinds().values() for extension in kind.extensions
     )
+
+
+def too_many(held: int) -> str:
+    """What attaching more files than fit says, on a task that holds `held` already."""
+    limit = coaching_settings.EVIDENCE_MAX_FILES
+    return ngettext(
+        "A task holds at most %(limit)s file; choose fewer.",
+        "A task holds at most %(limit)s files; %(room)s more can be attached.",
+        limit,
+    ) % {"limit": limit, "room": max(limit - held, 0)}
 
 
 def check(upload: IO[bytes], name: str, size: int) -> Kind:

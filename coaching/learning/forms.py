@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from coaching.common.ids import parse_id
 from coaching.common.widgets import DateInput, DateTimeInput
@@ -201,11 +200,10 @@ class TaskForm(NoteForm):
 
     evidence = EvidenceField(label=_("Evidence (optional)"))
 
-    # Files already attached to the step: `TaskForm.clean` keeps the total within the limit.
-    already = 0
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, already=0, **kwargs):
+        """`already`: the files attached to the task before, counted within the limit."""
         super().__init__(*args, **kwargs)
+        self.already = already
         field = self.fields["evidence"]
         field.widget.attrs.update(accept=evidence.accepted_extensions(), multiple=True)
         field.help_text = _(
@@ -218,17 +216,8 @@ class TaskForm(NoteForm):
     def clean(self):
         data = super().clean() or {}
         files = data.get("evidence") or []
-        room = coaching_settings.EVIDENCE_MAX_FILES - self.already
-        if len(files) > room:
-            self.add_error(
-                "evidence",
-                ngettext(
-                    "A task holds at most %(limit)s file; choose fewer.",
-                    "A task holds at most %(limit)s files; %(room)s more can be attached.",
-                    coaching_settings.EVIDENCE_MAX_FILES,
-                )
-                % {"limit": coaching_settings.EVIDENCE_MAX_FILES, "room": max(room, 0)},
-            )
+        if self.already + len(files) > coaching_settings.EVIDENCE_MAX_FILES:
+            self.add_error("evidence", evidence.too_many(self.already))
         return data
 
 

@@ -159,10 +159,21 @@ class StepProgressQuerySet(models.QuerySet["StepProgress"]):
         step that a newer version dropped, when the assignment moved to it."""
         return self.filter(step__version=F("assignment__version"))
 
+    def done(self) -> Self:
+        """Steps done that count towards their path (`Assignment.with_progress` counts the
+        same, through the assignment)."""
+        return self.on_own_version().filter(status=ProgressStatus.DONE)
+
     def waiting_for_sign_off(self) -> Self:
         """Practical tasks submitted on paths still in progress."""
         return self.on_own_version().filter(
             status=ProgressStatus.SUBMITTED, assignment__status=AssignmentStatus.ACTIVE
+        )
+
+    def planned_check_ins(self) -> Self:
+        """Check-in steps planned on paths still in progress."""
+        return self.on_own_version().filter(
+            status=ProgressStatus.PLANNED, assignment__status=AssignmentStatus.ACTIVE
         )
 
 

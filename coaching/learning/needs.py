@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from coaching.common.names import display_name, initials
 from coaching.common.types import Text, User
 from coaching.conf import coaching_settings
-from coaching.learning.models import Assignment, ProgressStatus, StepProgress
+from coaching.learning.models import Assignment, StepProgress
 from coaching.notifications.reminders import CHECK_IN_EVERY, goals_due_for_check_in
 from coaching.people.access import currently_coached
 from coaching.people.models import TraineeProfile
@@ -142,10 +142,8 @@ def coming_up(coach: User, now: datetime, size: int) -> tuple[list[Need], bool]:
             )
         )
     checkins = (
-        StepProgress.objects.on_own_version()
+        StepProgress.objects.planned_check_ins()
         .filter(
-            status=ProgressStatus.PLANNED,
-            assignment__status="active",
             assignment__trainee__in=coached,
             scheduled_for__gte=now,
             scheduled_for__lte=until,

@@ -23,7 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coaching.common.percent import percent_of
-from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.learning.models import Assignment, AssignmentStatus, StepProgress
 from coaching.people.models import TraineeProfile
 
 if TYPE_CHECKING:
@@ -88,11 +88,7 @@ def trainee_overview(
     today = today or timezone.localdate()
     current = Assignment.objects.current()
     overdue = current.overdue(today)
-    done = (
-        StepProgress.objects.on_own_version()
-        .filter(status=ProgressStatus.DONE)
-        .exclude(assignment__status=AssignmentStatus.CANCELLED)
-    )
+    done = StepProgress.objects.done().exclude(assignment__status=AssignmentStatus.CANCELLED)
     overdue_done = done.filter(
         assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today
     )

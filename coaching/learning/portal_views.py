@@ -105,17 +105,19 @@ def step_detail(request, assignment_id, number):
     context = _step_context(request, assignment_id, number)
     if context["check"] is not None:
         context["check_form"] = KnowledgeCheckForm(check=context["check"])
-    context["task_form"] = _task_form(context["state"])
+    context["task_form"] = _task_form(context)
     # The step's news (signed off, sent back, waived...), and the path's: it is open.
     assignment_url = reverse("coaching:assignment", args=[assignment_id])
     mark_seen(request.user, [request.path, assignment_url])
     return render_page(request, "coaching/learning/portal/step.html", context)
 
 
-def _task_form(state, data=None, files=None):
-    """The task's form, holding the note the new hire already sent."""
-    note = state.progress.note if state.progress is not None else ""
-    return TaskForm(data, files, initial={"text": note})
+def _task_form(context, data=None, files=None):
+    """The task's form, holding the note the new hire already sent and counting the files
+    they attached (the step's `_step_context`)."""
+    progress = context["state"].progress
+    note = progress.note if progress is not None else ""
+    return TaskForm(data, files, initial={"text": note}, already=len(context["evidence"]))
 
 
 @require_POST
@@ -160,9 +162,8 @@ def submit_task(request, assignment_id, number):
     A form that does not validate comes back on the step's page, errors beside its fields,
     with what was typed kept."""
     context = _step_context(request, assignment_id, number)
-    assignment, step, state = context["assignment"], context["step"], context["state"]
-    form = _task_form(state, request.POST, request.FILES)
-    form.already = len(context["evidence"])
+    assignment, step = context["assignment"], context["step"]
+    form = _task_form(context, request.POST, request.FILES)
     if not form.is_valid():
         context["task_form"] = form
         if context["check"] is not None:
@@ -198,7 +199,7 @@ def take_check(request, assignment_id, number):
     form = KnowledgeCheckForm(request.POST, check=check)
     if not form.is_valid():
         context = _step_context(request, assignment_id, number)
-        context.update(check_form=form, task_form=_task_form(context["state"]))
+        context.update(check_form=form, task_form=_task_form(context))
         return render_page(request, "coaching/learning/portal/step.html", context)
     try:
         _attempt, result = progress.take_check(assignment, step, form.answers())

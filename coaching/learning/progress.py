@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from coaching.audit import trail
 from coaching.common.types import User
-from coaching.learning.evidence import Kind
+from coaching.conf import coaching_settings
+from coaching.learning import evidence
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -117,7 +118,7 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
         .select_related("version", "trainee")
         .get(pk=assignment.pk)
     )
-    done = locked.progress.on_own_version().filter(status=ProgressStatus.DONE).count()
+    done = locked.progress.done().count()
     if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
             status=AssignmentStatus.COMPLETED, completed_at=now
@@ -219,7 +220,7 @@ def submit_task(
     step: PathVersionStep,
     note: str = "",
     *,
-    files: Sequence[tuple[UploadedFile, Kind]] = (),
+    files: Sequence[tuple[UploadedFile, evidence.Kind]] = (),
     by: User | None = None,
 ) -> StepProgress:
     """The new hire says a practical task is ready for the coach to sign off, with a note
@@ -241,6 +242,11 @@ def submit_task(
         ).update(note=note)
         if not waiting:
             raise StepError(_("Your coach has already signed off this task."))
+        # The form counted the files held before; this counts them again with the task's
+        # row locked by the update above, so that two tabs together stay within the limit.
+        held = progress.evidence.count() if files else 0
+        if held + len(files) > coaching_settings.EVIDENCE_MAX_FILES:
+            raise StepError(evidence.too_many(held))
         for upload, kind in files:
             Evidence.objects.create(
                 progress=progress,

@@ -26,7 +26,7 @@ from coaching.learning.models import (
     ExtraAttempts,
     StepProgress,
 )
-from lessons.models import LearningPath, PathVersionStep
+from lessons.models import LearningPath, PathVersion, PathVersionStep
 
 # What moves with an assignment, each tied to a step of its version.
 STEP_ROWS: tuple[type[models.Model], ...] = (StepProgress, CheckAttempt, ExtraAttempts)
@@ -42,16 +42,41 @@ def on_older_versions(learning_path: LearningPath) -> QuerySet[Assignment]:
 
 
 def move_to_latest(
-    learning_path: LearningPath, assignments: QuerySet[Assignment], *, by: User | None
+    learning_path: LearningPath,
+    assignments: QuerySet[Assignment],
+    *,
+    by: User | None,
+    version_number: int | None,
 ) -> int:
     """Move those of `assignments` that are in progress on an older version of
-    `learning_path` to its current version, and say how many moved. Queries do not grow
-    with the number of people; moving the same assignments twice (two tabs, a double
-    click) moves them once and records it once."""
-    target = LearningPath.objects.select_related("current_version").get(pk=learning_path.pk)
+    `learning_path` to its current version, `version_number` (the one the person was
+    offered: a path published again since is not moved blindly), and say how many moved.
+    Queries do not grow with the number of people; moving the same assignments twice (two
+    tabs, a double click) moves them once and records it once."""
+    target, version = _latest_version(learning_path.pk, version_number)
+    return _move(target, version, assignments, by=by)
+
+
+def _latest_version(learning_path_id: int, offered: int | None) -> tuple[LearningPath, PathVersion]:
+    """The path, read afresh, and its current version, if that is the one offered."""
+    target = LearningPath.objects.select_related("current_version").get(pk=learning_path_id)
     version = target.current_version
     if version is None or not target.live:
         raise assigning.AssignmentError(_("Only a published learning path has a latest version."))
+    if version.number != offered:
+        raise assigning.AssignmentError(
+            _("The path has changed again since this page was shown. Please look again.")
+        )
+    return target, version
+
+
+def _move(
+    target: LearningPath,
+    version: PathVersion,
+    assignments: QuerySet[Assignment],
+    *,
+    by: User | None,
+) -> int:
     candidates = on_older_versions(target).filter(pk__in=assignments.values("pk"))
     if not candidates.exists():
         return 0  # nothing to move, and nothing written
@@ -119,15 +144,8 @@ def move_assignment(
     if assignment.status != AssignmentStatus.ACTIVE:
         raise assigning.AssignmentError(_("Only an assignment in progress can move."))
     with transaction.atomic():
-        learning_path = LearningPath.objects.select_related("current_version").get(
-            pk=assignment.path_id
-        )
-        current = learning_path.current_version
-        if current is None or current.number != version_number:
-            raise assigning.AssignmentError(
-                _("The path has changed again since this page was shown. Please look again.")
-            )
-        if not move_to_latest(learning_path, Assignment.objects.filter(pk=assignment.pk), by=by):
+        target, version = _latest_version(assignment.path_id, version_number)
+        if not _move(target, version, Assignment.objects.filter(pk=assignment.pk), by=by):
             raise assigning.AssignmentError(_("This assignment is on the latest version already."))
-        assignment.version = current
+        assignment.version = version
         assigning.change_due_date(assignment, due_on, by=by)

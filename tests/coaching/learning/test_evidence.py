@@ -12,7 +12,7 @@ from django.urls import reverse
 from PIL import Image
 
 from coaching.learning.evidence import KINDS
-from coaching.learning.progress import submit_task
+from coaching.learning.progress import StepError, submit_task
 from coaching.models import Evidence, StepProgress
 from coaching.record.erasure import erase_record, record_parts
 from coaching.record.export import learning_as_data
@@ -144,6 +144,20 @@ def test_a_task_holds_a_limited_number_of_files(client, trainee, task, settings)
     assert Evidence.objects.count() == 1
 
 
+def test_files_sent_from_two_tabs_together_stay_within_the_limit(trainee, task, settings):
+    """Each tab's form counted the one file held when it was shown; the second to arrive
+    finds the task full."""
+    settings.COACHING_EVIDENCE_MAX_FILES = 2
+    step = builders.steps_of(task)[0]
+    submit_task(task, step, files=[(png(), KINDS["png"])])
+    submit_task(task, step, files=[(pdf(), KINDS["pdf"])])
+
+    with pytest.raises(StepError, match=r"A task holds at most 2 files; 0 more can be attached\."):
+        submit_task(task, step, files=[(pdf("more.pdf"), KINDS["pdf"])])
+
+    assert Evidence.objects.count() == 2
+
+
 @pytest.fixture
 def sent(client, trainee, task):
     step = builders.steps_of(task)[0]
@@ -235,16 +249,21 @@ def test_the_export_lists_the_evidence(trainee, sent):
     ]
 
 
-@pytest.mark.parametrize("count", [1, 5])
-def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
-    client, trainee, task, count, django_assert_num_queries
-):
+def submit_with_files(task, count):
+    """The task sent, with `count` files (made directly: the query pins are about showing)."""
     submit_task(task, builders.steps_of(task)[0], note=NOTE)
     progress = StepProgress.objects.get()
     for number in range(count):
         Evidence.objects.create(
             progress=progress, file=pdf(), name=f"{number}.pdf", content_type="x", size=1
         )
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
+    client, trainee, task, count, django_assert_num_queries
+):
+    submit_with_files(task, count)
     client.force_login(trainee)
     url = reverse("coaching:step", args=[task.pk, 1])
     client.get(url)  # warm per-process caches
@@ -300,12 +319,7 @@ def test_the_printable_record_lists_the_evidence_by_name(client, trainee, sent):
 def test_the_printable_record_costs_the_same_queries_with_one_or_many_files(
     client, trainee, task, count, django_assert_num_queries
 ):
-    submit_task(task, builders.steps_of(task)[0], note=NOTE)
-    progress = StepProgress.objects.get()
-    for number in range(count):
-        Evidence.objects.create(
-            progress=progress, file=pdf(), name=f"{number}.pdf", content_type="x", size=1
-        )
+    submit_with_files(task, count)
     client.force_login(trainee)
     url = reverse("coaching:print_record")
     client.get(url)  # warm per-process caches

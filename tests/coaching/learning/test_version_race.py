@@ -25,7 +25,9 @@ def test_racing_moves_move_once_and_record_once():
     learning_path.refresh_from_db()
 
     results = race(
-        lambda: move_to_latest(learning_path, on_older_versions(learning_path), by=coach),
+        lambda: move_to_latest(
+            learning_path, on_older_versions(learning_path), by=coach, version_number=2
+        ),
         racers=4,
     )
 
