@@ -40,8 +40,8 @@ def step_funnel(scope, filters):
     # Active assignments by how many steps they have done: with steps taken in order, an
     # assignment with n steps done is stopped before the step at position n.
     done_steps = (
-        StepProgress.objects.on_own_version()
-        .filter(assignment=OuterRef("pk"), status=ProgressStatus.DONE)
+        StepProgress.objects.done()
+        .filter(assignment=OuterRef("pk"))
         .order_by()
         .values("assignment")
         .annotate(n=Count("pk"))
