@@ -148,9 +148,6 @@ class AgendaTemplate(models.Model):
     def __str__(self):
         return str(self.owner)
 
-    def lines(self) -> list[str]:
-        return agenda_lines(self.items)
-
 
 def agenda_lines(text: str) -> list[str]:
     """An agenda typed one item a line: the items, without empty lines or repeats."""
