@@ -18,6 +18,7 @@ from coaching.record.forgetting import identifiers
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
+    AgendaTemplate,
     Confidence,
     Feedback,
     Goal,
@@ -30,7 +31,6 @@ from coaching.record.models import (
     Reply,
     ReviewAction,
 )
-from coaching.record.series import default_agenda
 
 TEXT_LIMIT = 10_000
 
@@ -142,7 +142,7 @@ class OneOnOneForm(EntryForm):
         if self.instance.pk is not None:  # the agenda of a planned 1:1 is on its page
             del self.fields["agenda"], self.fields["save_agenda"]
         elif author is not None:
-            self.fields["agenda"].initial = default_agenda(author)
+            self.fields["agenda"].initial = AgendaTemplate.objects.agenda_of(author)
         coach = self.fields["coach"]
         assert isinstance(coach, forms.ModelChoiceField)
         first = None

@@ -24,12 +24,6 @@ from coaching.record import writing
 from coaching.record.models import AgendaItem, AgendaTemplate, OneOnOne, Repeats, agenda_lines
 
 
-def default_agenda(person: User) -> str:
-    """The agenda `person` saved to start each new 1:1 from ("" if none)."""
-    saved = AgendaTemplate.objects.filter(owner=person).values_list("items", flat=True)
-    return saved.first() or ""
-
-
 def save_default_agenda(person: User, text: str) -> None:
     AgendaTemplate.objects.update_or_create(
         owner=person, defaults={"items": "\n".join(agenda_lines(text))}
