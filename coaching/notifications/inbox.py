@@ -28,11 +28,21 @@ def unread_count(user: User) -> int:
     return cast(int, count)  # what the lambda counted, or what it counted before
 
 
+def _read(unread: QuerySet[Notification], recipient_ids: Iterable[int]) -> None:
+    """Mark `unread` read, in one UPDATE, and recount the badges of the people they are
+    for: at once (this request's header), and again once the transaction commits, since
+    a count another request cached in between would be the old one."""
+    if not unread.update(read_at=timezone.now()):
+        return
+    keys = [unread_cache_key(recipient) for recipient in recipient_ids]
+    cache.delete_many(keys)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def mark_read(user: User, notifications: QuerySet[Notification]) -> None:
     """Mark the person's own notifications among `notifications` as read."""
-    unread = notifications.filter(recipient=user, read_at__isnull=True)
-    if unread.update(read_at=timezone.now()):
-        cache.delete(unread_cache_key(user.pk))
+    _read(notifications.filter(recipient=user, read_at__isnull=True), [user.pk])
 
 
 def mark_seen(user: User, urls: Iterable[str]) -> None:
@@ -48,11 +58,8 @@ def clear(notifications: QuerySet[Notification]) -> None:
     they are read for everyone who got them, in one UPDATE, and their badges recounted."""
     unread = notifications.filter(read_at__isnull=True)
     recipients = set(unread.values_list("recipient_id", flat=True))
-    if not recipients:
-        return
-    unread.update(read_at=timezone.now())
-    keys = [unread_cache_key(recipient) for recipient in recipients]
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    if recipients:
+        _read(unread, recipients)
 
 
 def forget(person: User, stand_in: str) -> None:

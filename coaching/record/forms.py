@@ -142,8 +142,7 @@ class OneOnOneForm(EntryForm):
         if self.instance.pk is not None:  # the agenda of a planned 1:1 is on its page
             del self.fields["agenda"], self.fields["save_agenda"]
         elif author is not None:
-            saved = AgendaTemplate.objects.filter(owner=author).values_list("items", flat=True)
-            self.fields["agenda"].initial = saved.first() or ""
+            self.fields["agenda"].initial = AgendaTemplate.objects.agenda_of(author)
         coach = self.fields["coach"]
         assert isinstance(coach, forms.ModelChoiceField)
         first = None

@@ -24,12 +24,6 @@ from coaching.record import writing
 from coaching.record.models import AgendaItem, AgendaTemplate, OneOnOne, Repeats, agenda_lines
 
 
-def default_agenda(person: User) -> str:
-    """The agenda `person` saved to start each new 1:1 from ("" if none)."""
-    template = AgendaTemplate.objects.filter(owner=person).first()
-    return template.items if template else ""
-
-
 def save_default_agenda(person: User, text: str) -> None:
     AgendaTemplate.objects.update_or_create(
         owner=person, defaults={"items": "\n".join(agenda_lines(text))}
@@ -67,7 +61,8 @@ def plan_next_meetings(now: datetime | None = None) -> int:
         )
         .exclude(repeats=Repeats.NEVER)
         .filter(Exists(still_coaches))
-        .select_related("trainee", "author")
+        # with each planner's default agenda, rather than a query per meeting for it
+        .select_related("trainee__agenda_template", "author__agenda_template")
     )
     planned = 0
     for meeting in held:
@@ -80,7 +75,8 @@ def plan_next_meetings(now: datetime | None = None) -> int:
         try:
             with transaction.atomic():
                 writing.write_entry(following, trainee=meeting.trainee, author=planner)
-                add_agenda(following, default_agenda(planner), author=planner)
+                saved = getattr(planner, "agenda_template", None)  # None: they saved none
+                add_agenda(following, saved.items if saved else "", author=planner)
         except IntegrityError:  # another sweep planned it first
             continue
         planned += 1

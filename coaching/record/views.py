@@ -171,8 +171,8 @@ def entry_page(request, entry, role, *, cheer_form=None):
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):
         context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
-    context["cheer_state"] = entry.cheer_state = writing.cheer_state(request.user, entry)
-    if context["cheer_state"] == writing.MAY_CHEER or cheer_form is not None:
+    entry.cheer_state = writing.cheer_state(request.user, entry)  # what its card offers
+    if entry.cheer_state == writing.MAY_CHEER or cheer_form is not None:
         context["cheer_form"] = cheer_form or CheerForm()
     return render_page(request, "coaching/record/entry.html", context)
 

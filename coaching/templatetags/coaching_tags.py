@@ -17,44 +17,49 @@ from coaching.reports.scope import report_scope
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def shows_coach_dashboard(context):
-    """Whether the header links to the coach dashboard.
-
-    Cached per person for a few minutes so that every page does not pay for a
-    permission lookup; the dashboard itself always checks access afresh.
-    """
-    user = context["request"].user
-    if not user.is_authenticated:
-        return False
-    return cache.get_or_set(
-        f"coaching:nav:coach:{user.pk}",
-        lambda: can_coach(user),
-        coaching_settings.NAV_ROLE_CACHE_SECONDS,
-    )
+def _header_roles(user):
+    coaches = can_coach(user)
+    return {"coach": coaches, "reports": _reports_url(user, coaches)}
 
 
-def _reports_url(user):
+def _reports_url(user, coaches):
     if user.is_staff or not user.has_perm("wagtailadmin.access_admin"):
         return ""  # staff have the header's Admin link; others cannot open the admin
-    if report_scope(user) is None:
+    if report_scope(user, coaching=lambda _user: coaches) is None:
         return ""
     return reverse("onboarding_reports:completion", kwargs={"by": "path"})
 
 
+def _nav(context):
+    """Which of the header's role links the signed-in person gets: the coach dashboard
+    ("coach") and, for those with reports but no "Admin" link (coaches), "Reports" (its
+    URL, or ""). Worked out once a request and cached per person for a few minutes, in one
+    entry for both links, so that a page pays one cache read (a query with the database
+    cache) rather than a permission lookup; the pages linked to check access afresh."""
+    request = context["request"]
+    if not request.user.is_authenticated:
+        return {"coach": False, "reports": ""}
+    memo = request.__dict__
+    if "_coaching_nav" not in memo:
+        user = request.user
+        memo["_coaching_nav"] = cache.get_or_set(
+            f"coaching:nav:{user.pk}",
+            lambda: _header_roles(user),
+            coaching_settings.NAV_ROLE_CACHE_SECONDS,
+        )
+    return memo["_coaching_nav"]
+
+
+@register.simple_tag(takes_context=True)
+def shows_coach_dashboard(context):
+    """Whether the header links to the coach dashboard."""
+    return _nav(context)["coach"]
+
+
 @register.simple_tag(takes_context=True)
 def reports_link(context):
-    """Where the header's "Reports" link goes, or "": for people who may see some
-    onboarding reports in the admin but have no "Admin" link (coaches). Cached per person,
-    as the coach dashboard's link is; the reports check access afresh."""
-    user = context["request"].user
-    if not user.is_authenticated:
-        return ""
-    return cache.get_or_set(
-        f"coaching:nav:reports:{user.pk}",
-        lambda: _reports_url(user),
-        coaching_settings.NAV_ROLE_CACHE_SECONDS,
-    )
+    """Where the header's "Reports" link goes, or "" for no link."""
+    return _nav(context)["reports"]
 
 
 @register.simple_tag(takes_context=True)

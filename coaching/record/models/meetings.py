@@ -128,6 +128,12 @@ class ActionItem(OwnedAction):
         verbose_name = _("action item")
 
 
+class AgendaTemplateQuerySet(models.QuerySet):
+    def agenda_of(self, person) -> str:
+        """The agenda `person` saved to start each new 1:1 from ("" if none)."""
+        return self.filter(owner=person).values_list("items", flat=True).first() or ""
+
+
 class AgendaTemplate(models.Model):
     """The agenda a person starts each new 1:1 from: one item a line, saved when they
     plan a 1:1 and pre-filled the next time they plan one."""
@@ -141,15 +147,14 @@ class AgendaTemplate(models.Model):
     items = models.TextField(_("default agenda"), help_text=_("One item a line."))
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = AgendaTemplateQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("agenda template")
         verbose_name_plural = _("agenda templates")
 
     def __str__(self):
         return str(self.owner)
-
-    def lines(self) -> list[str]:
-        return agenda_lines(self.items)
 
 
 def agenda_lines(text: str) -> list[str]:

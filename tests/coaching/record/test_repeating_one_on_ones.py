@@ -147,3 +147,24 @@ def test_a_held_1_1_links_to_the_next_of_its_series(client, trainee, coach):
 
     assert f'<a href="{reverse("coaching:entry", args=[following.pk])}">' in html
     assert "The next 1:1 of this series: March 8, 2027, 9:30 a.m." in html
+
+
+def test_the_sweep_reads_the_planners_default_agendas_with_the_meetings(trainee, coach):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    AgendaTemplate.objects.create(owner=coach, items="Wins\nBlockers")
+    for week in range(3):
+        make.one_on_one(trainee, coach, meets_at=MONDAY - timedelta(weeks=week), repeats="weekly")
+
+    with CaptureQueriesContext(connection) as queries:
+        planned = plan_next_meetings(MONDAY + timedelta(hours=1))
+
+    # not a query per meeting for its planner's agenda: it comes joined to the meetings
+    assert planned == 3
+    assert not [q for q in queries if 'FROM "coaching_agendatemplate"' in q["sql"]]
+    assert OneOnOne.objects.filter(follows__isnull=False).count() == 3
+    assert all(
+        [item.text for item in meeting.agenda.all()] == ["Wins", "Blockers"]
+        for meeting in OneOnOne.objects.filter(follows__isnull=False)
+    )
