@@ -19,7 +19,7 @@ from django.utils import timezone
 from coaching.common.names import name_from
 from coaching.conf import coaching_settings
 from coaching.learning.journeys import summaries
-from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.learning.models import Assignment, StepProgress
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship
@@ -214,12 +214,13 @@ def upcoming_meetings(now):
             ],
             agenda=True,
         ).notices()
-    planned = StepProgress.objects.filter(
-        status=ProgressStatus.PLANNED,
-        scheduled_for__gt=window["gt"],
-        scheduled_for__lte=window["lte"],
-        assignment__status=AssignmentStatus.ACTIVE,
-    ).annotate(coach_keeps=_still_coaches(today, "reviewed_by_id", "assignment__trainee_id"))
+    # The check-ins "What needs you" lists too: not one left on a step a newer version of
+    # the path dropped.
+    planned = (
+        StepProgress.objects.planned_check_ins()
+        .filter(scheduled_for__gt=window["gt"], scheduled_for__lte=window["lte"])
+        .annotate(coach_keeps=_still_coaches(today, "reviewed_by_id", "assignment__trainee_id"))
+    )
     for row in planned.values(
         "coach_keeps",
         "pk",
