@@ -38,7 +38,6 @@ class _TypedDateMixin:
     formats: tuple[str, ...]
     iso: str
     format_hint: Any
-    invalid: Any  # what a form using `explain_bad_dates` says of input none of them reads
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         value = super().value_from_datadict(data, files, name)  # type: ignore[misc]
@@ -62,7 +61,6 @@ class DateInput(_TypedDateMixin, forms.DateInput):
     formats = DAY_FIRST
     iso = ISO_DATE
     format_hint = _("Pick a date, or type it day/month/year: 15/12/2026.")
-    invalid = _("This is not a date. Type it day/month/year, for example 15/12/2026.")
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format=ISO_DATE)
@@ -74,10 +72,6 @@ class DateTimeInput(_TypedDateMixin, forms.DateTimeInput):
         f"{day}{sep}{time}" for day in DAY_FIRST for sep in (" ", "T") for time in TIMES
     )
     iso = ISO_DATE_TIME
-    invalid = _(
-        "This is not a date and time. Type them day/month/year hour:minute, for example "
-        "15/12/2026 09:30."
-    )
     format_hint = _(
         "Pick a date and time, or type them day/month/year hour:minute: 15/12/2026 09:30."
     )
@@ -86,9 +80,24 @@ class DateTimeInput(_TypedDateMixin, forms.DateTimeInput):
         super().__init__(attrs, format=ISO_DATE_TIME)
 
 
-def explain_bad_dates(fields: dict[str, forms.Field]) -> None:
-    """Make the date fields among `fields` say what they expect when the input is not a
-    date, rather than Django's bare "Enter a valid date." (each form has its own copy)."""
-    for field in fields.values():
-        if isinstance(field.widget, _TypedDateMixin):
-            field.error_messages["invalid"] = field.widget.invalid
+class DateField(forms.DateField):
+    """A date typed day first or picked (DateInput), which says what it expects when the
+    input is not a date, rather than Django's bare "Enter a valid date."."""
+
+    widget = DateInput
+    default_error_messages = {
+        "invalid": _("This is not a date. Type it day/month/year, for example 15/12/2026.")
+    }
+
+
+class DateTimeField(forms.DateTimeField):
+    """A date and time typed day first or picked (DateTimeInput), which says what it
+    expects when the input is not one."""
+
+    widget = DateTimeInput
+    default_error_messages = {
+        "invalid": _(
+            "This is not a date and time. Type them day/month/year hour:minute, for example "
+            "15/12/2026 09:30."
+        )
+    }

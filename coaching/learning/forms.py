@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coaching.common.ids import parse_id
-from coaching.common.widgets import DateInput, DateTimeInput
+from coaching.common.widgets import DateField, DateTimeField
 from coaching.conf import coaching_settings
 from coaching.learning import evidence
 from coaching.people.access import coached_profiles
@@ -74,7 +74,7 @@ class AssignForm(forms.Form):
     due_kind = forms.ChoiceField(
         label=_("Due"), choices=DUE_KINDS, widget=forms.RadioSelect, initial="none"
     )
-    due_on = forms.DateField(label=_("Due date"), required=False, widget=DateInput)
+    due_on = DateField(label=_("Due date"), required=False)
     due_after_start_days = forms.IntegerField(
         label=_("Days after the start date"), required=False, min_value=1, max_value=730
     )
@@ -128,10 +128,9 @@ class AssignForm(forms.Form):
 
 
 class DueDateForm(forms.Form):
-    due_on = forms.DateField(
+    due_on = DateField(
         label=_("New due date"),
         required=False,
-        widget=DateInput,
         help_text=_("Leave empty for no due date."),
     )
 
@@ -141,10 +140,9 @@ class MoveVersionForm(forms.Form):
     `version` is the version offered: a path published again since is not moved blindly."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    due_on = forms.DateField(
+    due_on = DateField(
         label=_("Due date"),
         required=False,
-        widget=DateInput,
         help_text=_("Leave empty for no due date."),
     )
 
@@ -252,9 +250,8 @@ class WaiveForm(forms.Form):
 
 
 class PlanCheckinForm(forms.Form):
-    when = forms.DateTimeField(
+    when = DateTimeField(
         label=_("Plan for"),
-        widget=DateTimeInput,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
 from coaching.common.numbers import plain
-from coaching.common.widgets import DateInput, DateTimeInput, explain_bad_dates
+from coaching.common.widgets import DateField, DateTimeField
 from coaching.people.models import CoachRelationship
 from coaching.record.forgetting import identifiers
 from coaching.record.models import (
@@ -58,7 +58,6 @@ class EntryForm(LimitedTextMixin, forms.ModelForm):
 
     def __init__(self, *args, trainee=None, author=None, **kwargs):
         super().__init__(*args, **kwargs)
-        explain_bad_dates(self.fields)
 
 
 class FeedbackForm(EntryForm):
@@ -133,7 +132,7 @@ class OneOnOneForm(EntryForm):
     class Meta:
         model = OneOnOne
         fields = ["coach", "meets_at", "repeats", "agenda", "save_agenda", "notes"]
-        widgets = {"meets_at": DateTimeInput()}
+        field_classes = {"meets_at": DateTimeField}
         labels = {"coach": _("With which coach")}
         help_texts = {"coach": _("They are told it is planned, and you both get a reminder.")}
 
@@ -166,7 +165,7 @@ class LearningReviewForm(EntryForm):
     class Meta:
         model = LearningReview
         fields = LearningReview.editable_fields
-        widgets = {"happened_on": DateInput()}
+        field_classes = {"happened_on": DateField}
 
 
 class RecognitionForm(EntryForm):

@@ -62,7 +62,9 @@ def test_a_date_that_is_not_one_gets_a_message_beside_the_field():
     form = DueDateForm({"due_on": "31/02/2026"})
 
     assert not form.is_valid()
-    assert form.errors["due_on"] == ["Enter a valid date."]
+    assert form.errors["due_on"] == [
+        "This is not a date. Type it day/month/year, for example 15/12/2026."
+    ]
 
 
 def test_every_date_field_shows_its_format_beside_it_and_names_it_for_screen_readers():
