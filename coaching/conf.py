@@ -12,11 +12,11 @@ DASHBOARD_PAGE_SIZE       new hires per page of the coach dashboard
 RECORD_PAGE_SIZE          entries per page of a record's timeline and of the kudos wall
 NOTIFICATIONS_PAGE_SIZE   notifications per page in the portal
 QUIET_DAYS                a new hire with no activity for this many days "has gone quiet"
-NEEDS_SOON_DAYS           the coach's "What needs me" lists 1:1s and check-ins this many
+NEEDS_SOON_DAYS           the coach's "What needs you" lists 1:1s and check-ins this many
                           days ahead
-RECOGNITION_NUDGE_DAYS    "What needs me" nudges a coach about a new hire nobody has
+RECOGNITION_NUDGE_DAYS    "What needs you" nudges a coach about a new hire nobody has
                           recognised for this many days
-NEEDS_LIST_SIZE           items in each list of "What needs me" (the rest: a link to them)
+NEEDS_LIST_SIZE           items in each list of "What needs you" (the rest: a link to them)
 ATTENTION_PANEL_SIZE      new hires listed in the admin's "needs attention" panel
 EMAIL_ATTEMPTS            tries to send one email before it is marked failed
 EMAIL_CLAIM_MINUTES       how long one sender holds an email before another may try it

@@ -160,6 +160,17 @@ def clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def language_of_the_site():
+    """Each test starts in the site's language: a request's language (activated for the
+    thread by the middleware, as on a server thread) must not carry over to the next test,
+    which pytest-django may run in another order (the tests without a database last)."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 def pytest_sessionstart(session):
     """Compile the translation catalogs the tests read, as `make translations` does, so
     that running pytest on its own tests the current translations too."""
