@@ -28,7 +28,11 @@ from coaching.learning.forms import (
     WaiveForm,
 )
 from coaching.learning.journeys import journeys
-from coaching.learning.lookups import coached_assignment_or_404, step_or_404
+from coaching.learning.lookups import (
+    coached_assignment_or_404,
+    posted_step_or_404,
+    refusing_stale_coach_pages,
+)
 from coaching.learning.models import (
     Assignment,
     CheckAttempt,
@@ -365,6 +369,7 @@ class CoachForms:
 
 @require_POST
 @login_required
+@refusing_stale_coach_pages
 def coach_action(request, assignment_id, number=None, *, action):
     """Run one of COACH_ACTIONS (named by the URL) on an assignment the coach may see, and
     go back to the new hire's page with what happened. Only HR and the new hire's
@@ -372,7 +377,7 @@ def coach_action(request, assignment_id, number=None, *, action):
     validate comes back on the new hire's page, in its place, as it was sent."""
     spec = COACH_ACTIONS[action]
     assignment = coached_assignment_or_404(request.user, assignment_id)
-    step = step_or_404(assignment, number) if number is not None else None
+    step = posted_step_or_404(request, assignment, number) if number is not None else None
     form = coach_form(action, assignment, number, request.POST) if spec.form else None
     if form is not None and not form.is_valid():
         refused = RefusedForm(action, assignment.pk, number, form)

@@ -10,7 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from coaching.learning import progress
-from coaching.learning.lookups import own_assignment_or_404, step_or_404, visible_assignments
+from coaching.learning.lookups import (
+    own_assignment_or_404,
+    posted_step_or_404,
+    refusing_stale_portal_pages,
+    visible_assignments,
+)
 from coaching.learning.models import Evidence
 
 
@@ -47,11 +52,12 @@ def download(request, evidence_id):
 
 @require_POST
 @login_required
+@refusing_stale_portal_pages
 def remove(request, assignment_id, number, evidence_id):
     """The new hire removes a file from their own task before it is signed off (attaching
     it again undoes it). Anyone else, a task signed off, or a file gone: 404."""
     assignment = own_assignment_or_404(request.user, assignment_id)
-    step = step_or_404(assignment, number)
+    step = posted_step_or_404(request, assignment, number)
     removed = progress.remove_evidence(assignment, step, evidence_id)
     if removed is None:
         raise Http404

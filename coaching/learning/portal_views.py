@@ -13,7 +13,11 @@ from coaching.common.pages import render_page
 from coaching.learning import progress
 from coaching.learning.forms import KnowledgeCheckForm, TaskForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
-from coaching.learning.lookups import own_assignment_or_404, step_or_404
+from coaching.learning.lookups import (
+    own_assignment_or_404,
+    posted_step_or_404,
+    refusing_stale_portal_pages,
+)
 from coaching.learning.models import Assignment, AssignmentStatus, CheckAttempt
 from coaching.notifications.inbox import mark_seen
 from coaching.record.timeline import upcoming_one_on_ones
@@ -122,12 +126,13 @@ def _task_form(context, data=None, files=None):
 
 @require_POST
 @login_required
+@refusing_stale_portal_pages
 def complete_module(request, assignment_id, number):
     """Mark a module read and go on: to the next step not done yet, or back to the path
     with "Path complete" when it was the last. Done once: a double click, a second tab
     or a retry changes nothing and goes to the same place."""
     assignment = own_assignment_or_404(request.user, assignment_id)
-    step = step_or_404(assignment, number)
+    step = posted_step_or_404(request, assignment, number)
     try:
         progress.complete_module(assignment, step)
     except progress.StepError as error:
@@ -157,10 +162,12 @@ def _go_on(request, assignment_id, number, done_message):
 
 @require_POST
 @login_required
+@refusing_stale_portal_pages
 def submit_task(request, assignment_id, number):
     """Send a practical task (a note, and any evidence files) to the coach for sign-off.
     A form that does not validate comes back on the step's page, errors beside its fields,
     with what was typed kept."""
+    posted_step_or_404(request, own_assignment_or_404(request.user, assignment_id), number)
     context = _step_context(request, assignment_id, number)
     assignment, step = context["assignment"], context["step"]
     form = _task_form(context, request.POST, request.FILES)
@@ -186,11 +193,12 @@ def submit_task(request, assignment_id, number):
 
 @require_POST
 @login_required
+@refusing_stale_portal_pages
 def take_check(request, assignment_id, number):
     """Grade an attempt. Only a form that does not validate needs the whole step page
     again; a graded attempt goes back to it."""
     assignment = own_assignment_or_404(request.user, assignment_id)
-    step = step_or_404(assignment, number)
+    step = posted_step_or_404(request, assignment, number)
     check = progress.knowledge_check_for(step)
     if check is None:
         # Withdrawn since the page was shown, or never there: say so on the step's page.

@@ -4,15 +4,17 @@ Every operation is safe to repeat and to race: progress rows are unique per step
 state change is a conditional UPDATE, and an assignment completes under a row lock.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from functools import wraps
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coaching.audit import trail
 from coaching.common.types import User
@@ -35,6 +37,33 @@ from lessons.models import CheckResult, KnowledgeCheck, PathVersionStep, Questio
 
 class StepError(Exception):
     """A step action that is not allowed now, with a message for the person asking."""
+
+
+PATH_CHANGED = gettext_lazy(
+    "This path was updated since you opened that page, so nothing was changed. "
+    "Here it is as it stands now."
+)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _on_its_version(
+    action: Callable[Concatenate[Assignment, PathVersionStep, _P], _R],
+) -> Callable[Concatenate[Assignment, PathVersionStep, _P], _R]:
+    """Refuse a step of another version than the assignment's: a page shown before the
+    assignment moved to a newer version of its path (the views check the step's key;
+    this is the rule itself, where the work is done)."""
+
+    @wraps(action)
+    def checked(
+        assignment: Assignment, step: PathVersionStep, /, *args: _P.args, **kwargs: _P.kwargs
+    ) -> _R:
+        if step.version_id != assignment.version_id:
+            raise StepError(str(PATH_CHANGED))
+        return action(assignment, step, *args, **kwargs)
+
+    return checked
 
 
 def knowledge_check_for(step: PathVersionStep) -> KnowledgeCheck | None:
@@ -137,6 +166,7 @@ def _touch(assignment: Assignment) -> None:
     assignment.last_activity_at = now
 
 
+@_on_its_version
 def complete_module(assignment: Assignment, step: PathVersionStep) -> bool:
     """The new hire has read a module (or the company profile, or a unit page)."""
     if step.kind != StepKind.MODULE:
@@ -149,6 +179,7 @@ def complete_module(assignment: Assignment, step: PathVersionStep) -> bool:
     return newly_done
 
 
+@_on_its_version
 def take_check(
     assignment: Assignment, step: PathVersionStep, answers: Mapping[str, Iterable[str]]
 ) -> tuple[CheckAttempt, CheckResult]:
@@ -215,6 +246,7 @@ def _question_json(question: QuestionResult) -> dict[str, Any]:
     }
 
 
+@_on_its_version
 def submit_task(
     assignment: Assignment,
     step: PathVersionStep,
@@ -263,6 +295,7 @@ def submit_task(
     return progress
 
 
+@_on_its_version
 def remove_evidence(
     assignment: Assignment, step: PathVersionStep, evidence_id: int
 ) -> Evidence | None:
@@ -288,6 +321,7 @@ def remove_evidence(
     return found
 
 
+@_on_its_version
 def sign_off(
     assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str = ""
 ) -> bool:
@@ -302,6 +336,7 @@ def sign_off(
     return signed_off
 
 
+@_on_its_version
 def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str) -> None:
     """The coach asks for more on a submitted task, and says what."""
     _require_active(assignment)
@@ -317,6 +352,7 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
         events.task_reviewed(assignment, step, coach=coach, comment=comment, signed_off=False)
 
 
+@_on_its_version
 def plan_checkin(
     assignment: Assignment, step: PathVersionStep, *, coach: User, when: datetime
 ) -> None:
@@ -334,6 +370,7 @@ def plan_checkin(
         raise StepError(_("This check-in has already been recorded."))
 
 
+@_on_its_version
 def record_checkin(
     assignment: Assignment, step: PathVersionStep, *, coach: User, notes: str = ""
 ) -> bool:
@@ -343,6 +380,7 @@ def record_checkin(
     return _finish(assignment, step, reviewed_by=coach, coach_comment=notes)
 
 
+@_on_its_version
 def grant_attempts(
     assignment: Assignment, step: PathVersionStep, *, coach: User, attempts: int, reason: str
 ) -> None:
@@ -372,6 +410,7 @@ def grant_attempts(
         events.attempts_granted(assignment, step, attempts=attempts, by=coach)
 
 
+@_on_its_version
 def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason: str) -> None:
     """The coach (or HR) excuses the new hire from a step: it counts as done, marked as
     waived, with the reason. A step already done (waived from a second tab, say) stays
