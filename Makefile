@@ -56,8 +56,12 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# One worker per core (pytest-xdist), each with a test database of its own; a file's tests
+# stay on one worker, so a module's costly fixture (the install test's fresh venv, a loaded
+# demo) is built once. `make test PYTEST_WORKERS=` runs in one process.
+PYTEST_WORKERS ?= --numprocesses auto --dist loadfile
 test: lint typecheck chromium translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The browser tests (tests/e2e) drive Debian's Chromium; Playwright downloads no browser.
 chromium:
