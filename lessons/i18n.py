@@ -5,10 +5,15 @@ page as written otherwise, with a note saying so. Nothing here runs unless the s
 WAGTAIL_I18N_ENABLED.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
+from uuid import UUID
 
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
+
+T = TypeVar("T", bound=TranslatableMixin)
 
 
 def enabled():
@@ -47,7 +52,7 @@ def other_languages(page):
     return list(page.get_translations().live().select_related("locale").order_by("locale"))
 
 
-def localized_all(objects):
+def localized_all(objects: Iterable[T]) -> list[T]:
     """Each of `objects` (pages, or snippets with Wagtail's TranslatableMixin) in the
     active language: its translation there when there is one (a published one, for content
     with drafts), the object itself otherwise, in the same order. One query per model
@@ -56,11 +61,11 @@ def localized_all(objects):
     if not enabled() or not objects:
         return objects
     active = Locale.get_active()
-    wanted: dict[type, set] = {}
+    wanted: dict[type[Any], set[UUID]] = {}
     for found in objects:
         if found.locale_id != active.pk:
             wanted.setdefault(type(found), set()).add(found.translation_key)
-    translations = {}
+    translations: dict[tuple[type[Any], UUID], T] = {}
     for model, keys in wanted.items():
         rows = model._default_manager.filter(translation_key__in=keys, locale=active)
         if any(field.name == "live" for field in model._meta.get_fields()):
