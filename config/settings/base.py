@@ -18,8 +18,8 @@ INSTALLED_APPS = [
     # What the plugin builds on.
     "polymorphic",
     "wagtail.contrib.forms",
-    "wagtail.contrib.simple_translation",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -165,7 +165,7 @@ COACHING_DUE_SOON_DAYS = 3  # remind new hires this many days before a path is d
 COACHING_MEETING_REMINDER_HOURS = 24  # remind both people this long before a 1:1
 
 # Content in both languages: Wagtail's locales and translated pages. Editors translate a
-# page with "Translate" in its action menu (wagtail.contrib.simple_translation).
+# page or snippet with "Translate" in its action menu (wagtail-localize).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
