@@ -99,9 +99,7 @@ def test_a_module_marked_read_from_before_the_move_is_refused_as_well(
     assert not StepProgress.objects.filter(assignment=assignment).exists()
 
 
-def test_a_form_for_a_step_still_at_its_place_works_after_the_move(
-    client, coach, trainee, moved
-):
+def test_a_form_for_a_step_still_at_its_place_works_after_the_move(client, coach, trainee, moved):
     path, assignment = moved
     client.force_login(trainee)
     page = client.get(reverse("coaching:step", args=[assignment.pk, 1])).content.decode()
