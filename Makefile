@@ -56,10 +56,11 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# One worker per core (pytest-xdist), each with a test database of its own; a file's tests
-# stay on one worker, so a module's costly fixture (the install test's fresh venv, a loaded
-# demo) is built once. `make test PYTEST_WORKERS=` runs in one process.
-PYTEST_WORKERS ?= --numprocesses auto --dist loadfile
+# One worker per core (pytest-xdist), each with a test database of its own. Tests are
+# handed out in pytest-django's order (tests that flush the database last, on each worker);
+# a module marked xdist_group (the install test's fresh venv) stays on one worker, so its
+# costly fixture is built once. `make test PYTEST_WORKERS=` runs in one process.
+PYTEST_WORKERS ?= --numprocesses auto --dist loadgroup
 test: lint typecheck chromium translations
 	$(BIN)/python -m pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

@@ -24,7 +24,9 @@ from tests import plugin_host
 
 # Its host site keeps a SQLite database of its own (DATABASE_URL is not passed on), so
 # a pass on PostgreSQL would only repeat it.
-pytestmark = pytest.mark.own_database
+# One worker runs them all (`make test` runs pytest-xdist with --dist loadgroup), so the
+# fresh venv of the module fixture is built once.
+pytestmark = [pytest.mark.own_database, pytest.mark.xdist_group("install")]
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_CATALOGS = sorted(

@@ -14,7 +14,7 @@ import pytest
 
 # Its host site keeps a SQLite database of its own (DATABASE_URL is not passed on), so
 # a pass on PostgreSQL would only repeat it.
-pytestmark = pytest.mark.own_database
+pytestmark = [pytest.mark.own_database, pytest.mark.xdist_group("standalone")]
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = ROOT / "lessons"
