@@ -83,9 +83,7 @@ def due_date_field(page):
     return details.locator("form"), details.locator("input[id^='change-due-'][type='text']")
 
 
-@pytest.mark.parametrize(
-    ("locale", "language", "weeks"), [("en-US", "en", 6), ("id-ID", "id", 8)]
-)
+@pytest.mark.parametrize(("locale", "language", "weeks"), [("en-US", "en", 6), ("id-ID", "id", 8)])
 def test_a_due_date_typed_as_the_hint_says_is_saved_as_meant(open_page, locale, language, weeks):
     page = open_page(locale)
     sign_in(page, "agus")

@@ -92,9 +92,7 @@ def test_limits_and_requirements_come_from_the_forms(client, coach, trainee, two
     assert (plan["type"], "required" in plan) == ("text", True)  # typed day first
 
 
-def test_the_due_date_is_shown_day_first_in_every_language(
-    client, coach, trainee, two_paths
-):
+def test_the_due_date_is_shown_day_first_in_every_language(client, coach, trainee, two_paths):
     first, _second = two_paths
     first.due_on = datetime.date(2027, 3, 9)
     first.save(update_fields=["due_on"])
