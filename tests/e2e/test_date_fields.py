@@ -101,8 +101,8 @@ def test_a_due_date_typed_as_the_hint_says_is_saved_as_meant(open_page, locale, 
 
     with translation.override(language):
         shown = formats.date_format(meant, "DATE_FORMAT")
-    section = page.locator("section.assignment").first
-    expect(section.locator(".meta")).to_contain_text(shown)
+    section = page.locator("section.assignment:has(input[id^='change-due-'])").first
+    expect(section.locator("p.meta").first).to_contain_text(shown)  # "Due ..., in N days"
     _form, field = due_date_field(page)
     expect(field).to_have_value(meant.strftime("%d/%m/%Y"))
 
