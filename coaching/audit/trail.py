@@ -8,7 +8,7 @@ administrative reason; never what someone wrote on a development record. The mes
 below turn that data into a sentence in the reader's language.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -174,9 +174,11 @@ def record_many(
     action: str,
     *,
     by: User | None,
+    each: Callable[[Any], dict[str, Any]] | None = None,
     **data: Any,
 ) -> None:
-    """Write the same action for many saved objects (a bulk assignment) in one insert."""
+    """Write the same action for many saved objects (a bulk assignment) in one insert.
+    `each` gives an object's own part of its message (a due date's old and new days)."""
     assert action in ACTIONS, action
     if not instances:
         return
@@ -191,7 +193,7 @@ def record_many(
             timestamp=now,
             user=by,
             trainee_id=getattr(instance, "trainee_id", None),
-            data=data,
+            data={**data, **each(instance)} if each else data,
         )
         for instance in instances
     )

@@ -1,15 +1,20 @@
-"""The browser's own date and date-time pickers, for every date typed in the plugin's forms.
+"""Dates typed day first, for every date in the plugin's forms, with a calendar button.
 
-What the browser sends from `type="date"` and `type="datetime-local"` is always ISO
-(2026-12-15, 2026-12-15T09:30), and that is what these widgets render, as HTML asks: a
-date picker shows any other format as empty. A person typing a date by hand (a browser
-without a picker, a screen reader's text mode, a script) writes it the way this company
-does, day first, in either language: 15/12/2026, 15-12-2026 or 15.12.2026, and ISO too.
-The widget reads those and hands the field ISO, which Django's date fields accept in
-every language; so 15/12/2026 is never read as a month 15 (English's own formats are
-month first) and the one rule holds for every date field that uses these widgets. A
-hint beside the field says the format; what none of them reads gets the field's own
-message beside it.
+A native `<input type="date">` types in the order of the browser's own language, not
+the page's: in an English (US) Chromium its boxes read mm/dd/yyyy, so 15/12/2026 typed
+into it became 12 December, while the hint beside it said day first. So a date here is
+one text box that reads the way this company writes dates, day first, in either
+language (15/12/2026, 15-12-2026, 15.12.2026, and ISO too), shows its value that way,
+and says so in a hint the field names with aria-describedby: what a person is told is
+what the field does, whatever their browser's language, with the keyboard alone, and
+for a screen reader (a plain labelled text box, no spin buttons). Where scripts run, a
+"Choose a date" button beside it opens the browser's own calendar (a native date input
+kept out of sight and out of the tab order) and writes the day chosen into the box, day
+first. Without scripts the button stays hidden and typing is all there is.
+
+The widget hands the field ISO, which Django's date fields accept in every language; so
+15/12/2026 is never read as a month 15 (English's own formats are month first). What
+none of the formats reads gets the field's own message beside it.
 """
 
 from datetime import datetime
@@ -21,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 DAY_FIRST = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 TIMES = ("%H:%M", "%H.%M", "%H:%M:%S")
 ISO_DATE, ISO_DATE_TIME = "%Y-%m-%d", "%Y-%m-%dT%H:%M"
+SHOWN_DATE, SHOWN_DATE_TIME = "%d/%m/%Y", "%d/%m/%Y %H:%M"
 
 
 def _read(value: str, formats: tuple[str, ...]) -> datetime | None:
@@ -33,11 +39,15 @@ def _read(value: str, formats: tuple[str, ...]) -> datetime | None:
 
 
 class _TypedDateMixin:
-    """Reads a typed day-first date into ISO, and names the format in a hint."""
+    """Reads a typed day-first date into ISO, shows its value day first, names the format
+    in a hint, and offers the browser's calendar through a button."""
 
+    template_name = "coaching/widgets/typed_date.html"
     formats: tuple[str, ...]
     iso: str
+    picker_type: str
     format_hint: Any
+    picker_label: Any
 
     def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         value = super().value_from_datadict(data, files, name)  # type: ignore[misc]
@@ -47,9 +57,22 @@ class _TypedDateMixin:
                 return read.strftime(self.iso)
         return value
 
+    def format_value(self, value: Any) -> Any:
+        # A form sent back shows what was typed; a value read into ISO (above) or one
+        # from the database shows day first, as the hint says.
+        if isinstance(value, str):
+            read = _read(" ".join(value.split()), (self.iso,))
+            if read is not None:
+                value = read
+        return super().format_value(value)  # type: ignore[misc]
+
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(name, value, attrs)  # type: ignore[misc]
-        widget_attrs = context["widget"]["attrs"]
+        widget = context["widget"]
+        widget["picker_type"] = self.picker_type
+        widget["picker_label"] = self.picker_label
+        widget_attrs = widget["attrs"]
+        widget_attrs.setdefault("autocomplete", "off")
         if widget_attrs.get("id"):  # the hint beside the field describes it
             described = widget_attrs.get("aria-describedby", "")
             widget_attrs["aria-describedby"] = f"{described} {widget_attrs['id']}_format".strip()
@@ -57,32 +80,34 @@ class _TypedDateMixin:
 
 
 class DateInput(_TypedDateMixin, forms.DateInput):
-    input_type = "date"
+    input_type = "text"
     formats = DAY_FIRST
     iso = ISO_DATE
-    format_hint = _("Pick a date, or type it day/month/year: 15/12/2026.")
+    picker_type = "date"
+    format_hint = _("Type it day/month/year, for example 15/12/2026.")
+    picker_label = _("Choose a date")
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format=ISO_DATE)
+        super().__init__(attrs, format=SHOWN_DATE)
 
 
 class DateTimeInput(_TypedDateMixin, forms.DateTimeInput):
-    input_type = "datetime-local"
+    input_type = "text"
     formats = tuple(
         f"{day}{sep}{time}" for day in DAY_FIRST for sep in (" ", "T") for time in TIMES
     )
     iso = ISO_DATE_TIME
-    format_hint = _(
-        "Pick a date and time, or type them day/month/year hour:minute: 15/12/2026 09:30."
-    )
+    picker_type = "datetime-local"
+    format_hint = _("Type them day/month/year hour:minute, for example 15/12/2026 09:30.")
+    picker_label = _("Choose a date and time")
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format=ISO_DATE_TIME)
+        super().__init__(attrs, format=SHOWN_DATE_TIME)
 
 
 class DateField(forms.DateField):
-    """A date typed day first or picked (DateInput), which says what it expects when the
-    input is not a date, rather than Django's bare "Enter a valid date."."""
+    """A date typed day first or chosen from a calendar (DateInput), which says what it
+    expects when the input is not a date, rather than Django's bare "Enter a valid date."."""
 
     widget = DateInput
     default_error_messages = {
@@ -91,8 +116,8 @@ class DateField(forms.DateField):
 
 
 class DateTimeField(forms.DateTimeField):
-    """A date and time typed day first or picked (DateTimeInput), which says what it
-    expects when the input is not one."""
+    """A date and time typed day first or chosen from a calendar (DateTimeInput), which
+    says what it expects when the input is not one."""
 
     widget = DateTimeInput
     default_error_messages = {

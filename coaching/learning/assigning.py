@@ -31,12 +31,26 @@ class OlderVersion:
     due_on: date | None
 
 
+@dataclass(frozen=True)
+class OtherDueDate:
+    """Someone who has the path already, on this version and in progress, due on another
+    day than the one typed (`due_on` now, `typed` asked)."""
+
+    profile_id: int
+    name: str
+    due_on: date | None
+    typed: date
+
+
 @dataclass
 class AssignResult:
     created: int = 0
-    already_assigned: list[str] = field(default_factory=list)  # names, on the latest version
+    already_assigned: list[str] = field(default_factory=list)  # names, left as they were
     on_older_version: list[OlderVersion] = field(default_factory=list)
     without_start_date: list[str] = field(default_factory=list)
+    # On this version already, due on another day: offered the change, or given it.
+    other_due_date: list[OtherDueDate] = field(default_factory=list)
+    due_date_changed: list[OtherDueDate] = field(default_factory=list)
 
 
 def assign_path(
@@ -46,13 +60,18 @@ def assign_path(
     assigned_by: User | None,
     due_on: date | None = None,
     due_after_start_days: int | None = None,
+    change_due_dates: bool = False,
 ) -> AssignResult:
     """Assign the path's current version to every new hire in `profiles` (a queryset).
 
     People who already have this path are skipped and named in the result (apart, those
-    on an older version of it, who can move to this one: `versions`); the rest are
-    inserted together, so the batch commits whole or not at all. The number of queries
-    does not depend on how many people there are.
+    on an older version of it, who can move to this one: `versions`). Those who have it
+    on this version, in progress, due on another day than the one typed are named apart
+    too (`other_due_date`), so the coach can be offered the change; with
+    `change_due_dates` their due date is changed instead (`due_date_changed`), each in
+    the audit trail, as `change_due_date` would. The rest are inserted together, and
+    everything commits whole or not at all. The number of queries does not depend on how
+    many people there are.
     """
     version = learning_path.current_version
     if not learning_path.live or version is None:
@@ -62,28 +81,39 @@ def assign_path(
     rows = profiles.annotate(
         already=Subquery(already.values("pk")[:1]),
         already_version=Subquery(already.values("version_id")[:1]),
+        already_status=Subquery(already.values("status")[:1]),
+        already_due=Subquery(already.values("due_on")[:1]),
     ).values_list(
+        "pk",
         "user_id",
         "start_date",
         "already",
         "already_version",
+        "already_status",
+        "already_due",
         "user__first_name",
         "user__last_name",
         "user__username",
     )
     result = AssignResult()
-    new = []
-    for user_id, start_date, assigned, assigned_version, first, last, username in rows:
-        name = name_from(first, last, username)
-        if assigned and assigned_version == version.pk:
-            result.already_assigned.append(name)
-            continue
+    new, new_due_dates = [], {}
+    for row in rows:
+        profile_id, user_id, start_date, assigned, assigned_version, status, current_due = row[:7]
+        name = name_from(*row[7:])
         due = due_on
         if due_after_start_days is not None:
-            if start_date is None:
-                result.without_start_date.append(name)
+            due = None if start_date is None else start_date + timedelta(days=due_after_start_days)
+        if assigned and assigned_version == version.pk:
+            if due is None or due == current_due or status != AssignmentStatus.ACTIVE:
+                result.already_assigned.append(name)
+            elif change_due_dates:
+                result.due_date_changed.append(OtherDueDate(profile_id, name, current_due, due))
+                new_due_dates[assigned] = due
             else:
-                due = start_date + timedelta(days=due_after_start_days)
+                result.other_due_date.append(OtherDueDate(profile_id, name, current_due, due))
+            continue
+        if due_after_start_days is not None and start_date is None:
+            result.without_start_date.append(name)
         if assigned:
             result.on_older_version.append(OlderVersion(assigned, name, due))
         else:
@@ -101,8 +131,36 @@ def assign_path(
         Assignment.objects.bulk_create(new)
         trail.record_many(new, "coaching.assign", by=assigned_by, path=version.title)
         events.paths_assigned(new, version=version, assigned_by=assigned_by)
+        _change_due_dates(new_due_dates, version_title=version.title, by=assigned_by)
     result.created = len(new)
     return result
+
+
+def _change_due_dates(due_dates: dict[int, date], *, version_title: str, by: User | None) -> None:
+    """Give each assignment (by id) its new due date, if it is still in progress, and
+    write each change to the audit trail as `change_due_date` does: a fixed number of
+    queries for any number of assignments."""
+    if not due_dates:
+        return
+    changing = list(
+        Assignment.objects.select_for_update()
+        .filter(pk__in=due_dates, status=AssignmentStatus.ACTIVE)
+        .only("pk", "trainee_id", "due_on")
+    )
+    old = {assignment.pk: assignment.due_on for assignment in changing}
+    for assignment in changing:
+        assignment.due_on = due_dates[assignment.pk]
+    Assignment.objects.bulk_update(changing, ["due_on"])
+    trail.record_many(
+        changing,
+        "coaching.change_due",
+        by=by,
+        each=lambda assignment: {
+            "old": _date_text(old[assignment.pk]),
+            "new": _date_text(assignment.due_on),
+        },
+        path=version_title,
+    )
 
 
 def cancel_assignment(assignment: Assignment, *, by: User | None) -> None:

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -150,7 +151,7 @@ def assign(request):
         initial["trainees"] = chosen
         trainee = chosen.select_related("user").first()
     form = AssignForm(posted(request), user=request.user, initial=initial)
-    moves = []
+    moves, due_offer = [], None
     if request.method == "POST" and form.is_valid():
         learning_path = form.cleaned_data["path"]
         try:
@@ -165,15 +166,46 @@ def assign(request):
                 (older, _move_form(older, learning_path.current_version.number))
                 for older in result.on_older_version
             ]
-            if not moves:
+            due_offer = _due_date_offer(form, result.other_due_date)
+            if not moves and not due_offer:
                 if trainee:
                     return redirect("coaching:trainee", trainee.user_id)
                 return redirect("coaching:dashboard")
     return render_page(
         request,
         "coaching/learning/dashboard/assign.html",
-        {"form": form, "moves": moves, "trainee": trainee},
+        {"form": form, "moves": moves, "due_offer": due_offer, "trainee": trainee},
     )
+
+
+def _due_date_offer(form, other_due_date):
+    """The one-click change offered to people who have the path already, on this version,
+    due on another day than the one typed: the same assignment again, for them alone,
+    with "change the due date" ticked (so it goes through `assign_path`, in bulk, and
+    sending it twice changes nothing more). None when there is nobody to offer it to."""
+    if not other_due_date:
+        return None
+    data = form.cleaned_data
+    fields = [
+        ("path", data["path"].pk),
+        ("target", "people"),
+        ("due_kind", data["due_kind"]),
+        ("change_due_dates", "on"),
+        *(("trainees", person.profile_id) for person in other_due_date),
+    ]
+    if data["due_kind"] == "date":
+        fields.append(("due_on", data["due_on"].isoformat()))
+        button = _("Change their due date to %(day)s") % {
+            "day": date_format(data["due_on"], "DATE_FORMAT")
+        }
+    else:
+        fields.append(("due_after_start_days", data["due_after_start_days"]))
+        button = ngettext(
+            "Change their due dates to %(days)s day after their start date",
+            "Change their due dates to %(days)s days after their start date",
+            data["due_after_start_days"],
+        ) % {"days": data["due_after_start_days"]}
+    return {"people": other_due_date, "fields": fields, "button": button}
 
 
 def _move_form(older, version_number):
@@ -196,8 +228,20 @@ def _report_assignment(request, learning_path, result):
             )
             % {"path": learning_path.title, "count": result.created},
         )
-    else:
+    elif not result.due_date_changed:
         messages.warning(request, _("Nobody new was assigned."))
+    if result.due_date_changed:
+        messages.success(
+            request,
+            _("Changed the due date of %(people)s.")
+            % {
+                "people": ", ".join(
+                    _("%(name)s (now %(day)s)")
+                    % {"name": person.name, "day": date_format(person.typed, "DATE_FORMAT")}
+                    for person in result.due_date_changed
+                )
+            },
+        )
     if result.already_assigned:
         messages.info(
             request,

@@ -78,6 +78,11 @@ class AssignForm(forms.Form):
     due_after_start_days = forms.IntegerField(
         label=_("Days after the start date"), required=False, min_value=1, max_value=730
     )
+    change_due_dates = forms.BooleanField(
+        label=_("Change the due date of anyone who has this path already"),
+        required=False,
+        help_text=_("Otherwise their due date stays as it is, and you are offered the change."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,6 +129,7 @@ class AssignForm(forms.Form):
             "due_after_start_days": (
                 data["due_after_start_days"] if data["due_kind"] == "relative" else None
             ),
+            "change_due_dates": data["change_due_dates"],
         }
 
 

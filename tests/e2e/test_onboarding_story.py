@@ -179,8 +179,8 @@ def test_coach_assigns_the_path_to_two_new_hires_and_writes_on_a_record(visit, s
     choose_radio(page, page.get_by_label("On a date"))
     due = datetime.datetime.now(ZoneInfo(TIME_ZONE)).date() + datetime.timedelta(days=DUE_IN_DAYS)
     tab_to(page, page.get_by_label("Due date", exact=True))
-    page.keyboard.type(due.strftime("%m%d%Y"))  # the browser runs in en-US: mm/dd/yyyy
-    expect(page.get_by_label("Due date", exact=True)).to_have_value(due.isoformat())
+    page.keyboard.type(due.strftime("%d/%m/%Y"))  # day first, as the hint says
+    expect(page.get_by_label("Due date", exact=True)).to_have_value(due.strftime("%d/%m/%Y"))
     follow(page, form.get_by_role("button", name="Assign"), from_here=True)
     expect(page.locator(".messages")).to_contain_text(f"Assigned {PATH} to 2 people.")
     for name in ("Nadia Rahmawati", "Bima Prasetyo"):

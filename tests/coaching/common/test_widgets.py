@@ -1,5 +1,6 @@
-"""Date pickers hold ISO values in every language: Indonesian's 15-12-2026 in a
-`type="date"` input shows as empty, so editing would lose the date."""
+"""Dates are typed day first in every language, and shown the way they are typed: a
+native date input types in the browser's own order (month first in an English (US)
+browser), whatever the page says, so the field is a text box that reads day first."""
 
 import datetime
 
@@ -20,17 +21,17 @@ MOMENT = datetime.datetime(2026, 12, 15, 9, 30)
 @pytest.mark.parametrize(
     ("make_form", "field", "value"),
     [
-        (lambda: DueDateForm(initial={"due_on": DAY}), "due_on", "2026-12-15"),
-        (lambda: PlanCheckinForm(initial={"when": MOMENT}), "when", "2026-12-15T09:30"),
+        (lambda: DueDateForm(initial={"due_on": DAY}), "due_on", "15/12/2026"),
+        (lambda: PlanCheckinForm(initial={"when": MOMENT}), "when", "15/12/2026 09:30"),
         (
             lambda: LearningReviewForm(instance=LearningReview(happened_on=DAY)),
             "happened_on",
-            "2026-12-15",
+            "15/12/2026",
         ),
-        (lambda: OneOnOneForm(instance=OneOnOne(meets_at=MOMENT)), "meets_at", "2026-12-15T09:30"),
+        (lambda: OneOnOneForm(instance=OneOnOne(meets_at=MOMENT)), "meets_at", "15/12/2026 09:30"),
     ],
 )
-def test_a_date_picker_shows_its_value_in_iso(language, make_form, field, value):
+def test_a_date_field_shows_its_value_day_first_as_its_hint_says(language, make_form, field, value):
     with translation.override(language):
         html = str(make_form()[field])
 
@@ -72,11 +73,11 @@ def test_every_date_field_shows_its_format_beside_it_and_names_it_for_screen_rea
         Context({"field": DueDateForm()["due_on"]})
     )
 
-    assert 'type="date"' in html
+    assert 'type="text" name="due_on"' in html  # the browser's order is not the page's
     assert 'aria-describedby="id_due_on_helptext id_due_on_format"' in html
     assert (
         '<p class="field__help field__format" id="id_due_on_format">'
-        "Pick a date, or type it day/month/year: 15/12/2026.</p>"
+        "Type it day/month/year, for example 15/12/2026.</p>"
     ) in html
 
 

@@ -168,7 +168,7 @@ def test_assigning_a_path_someone_has_on_an_older_version_offers_the_move_with_t
     page = response.content.decode()
     assert "They have this path already, on an older version" in page
     assert reverse("coaching:move_version", args=[on_version_1.pk]) in page
-    assert f'value="{DUE.isoformat()}"' in page
+    assert f'value="{DUE:%d/%m/%Y}"' in page  # the due date typed, shown day first
     assert Assignment.objects.filter(trainee=trainee).count() == 1
 
 

@@ -115,7 +115,7 @@ def test_a_bad_date_is_refused_beside_its_field_with_the_format_shown(client, tr
         "day/month/year, for example 15/12/2026.</p>"
     )
     assert error in response.text
-    assert "type it day/month/year: 15/12/2026" in response.text
+    assert "Type it day/month/year, for example 15/12/2026.</p>" in response.text
     assert not LearningReview.objects.exists()
 
 
