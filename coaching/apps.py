@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.core.signals import setting_changed
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 from coaching.conf import reload_on_change
@@ -15,6 +16,11 @@ class CoachingConfig(AppConfig):
 
     def ready(self):
         from coaching.account.sites import remember_site
+        from coaching.learning.evidence import delete_stored_file
+        from coaching.learning.models import Evidence
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
         user_logged_in.connect(remember_site, dispatch_uid="coaching_remember_site")
+        post_delete.connect(
+            delete_stored_file, sender=Evidence, dispatch_uid="coaching_evidence_files"
+        )

@@ -36,7 +36,15 @@ class SaysWhenEmptyColumn(Column):
         return "" if value is None else value
 
 
-class LearningPathViewSet(SnippetViewSet):
+class NamedSnippetViewSet(SnippetViewSet):
+    """A snippet viewset whose add, copy and edit forms have their h1, as every other admin
+    page has: Wagtail's snippet form templates leave the header's h1 out."""
+
+    create_template_name = "lessons/admin/snippet_create.html"
+    edit_template_name = "lessons/admin/snippet_edit.html"
+
+
+class LearningPathViewSet(NamedSnippetViewSet):
     model = LearningPath
     icon = "list-ol"
     menu_label = _("Learning paths")
@@ -61,7 +69,7 @@ class LearningPathViewSet(SnippetViewSet):
         return with_listing_status(paths).order_by("title")
 
 
-class KnowledgeCheckViewSet(SnippetViewSet):
+class KnowledgeCheckViewSet(NamedSnippetViewSet):
     model = KnowledgeCheck
     icon = "help"
     menu_label = _("Knowledge checks")
@@ -76,7 +84,7 @@ class KnowledgeCheckViewSet(SnippetViewSet):
         return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))
 
 
-class BusinessUnitViewSet(SnippetViewSet):
+class BusinessUnitViewSet(NamedSnippetViewSet):
     model = BusinessUnit
     icon = "group"
     menu_label = _("Business units")
@@ -86,7 +94,7 @@ class BusinessUnitViewSet(SnippetViewSet):
         return BusinessUnit.objects.select_related("lead")
 
 
-class CompanyValueViewSet(SnippetViewSet):
+class CompanyValueViewSet(NamedSnippetViewSet):
     model = CompanyValue
     icon = "pick"
     menu_label = _("Company values")

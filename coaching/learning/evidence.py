@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, storages
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
@@ -56,6 +57,16 @@ def storage() -> Storage:
     (the default storage unless they name a private one). It is never linked to: files are
     served by `evidence_views.download`, which checks who asks."""
     return storages[coaching_settings.EVIDENCE_STORAGE]
+
+
+def delete_stored_file(sender: Any, instance: Any, using: str, **kwargs: Any) -> None:
+    """Remove a deleted evidence row's file from its storage once the deletion is committed
+    (a rollback keeps the row, so it keeps the file too): whatever deleted the row, the new
+    hire removing it, an erasure, or a cascade from a person or an assignment deleted in the
+    admin. Connected to Evidence's post_delete in CoachingConfig.ready."""
+    stored = instance.file
+    if stored:
+        transaction.on_commit(lambda: stored.delete(save=False), using=using)
 
 
 def upload_to(instance: Any, filename: str) -> str:

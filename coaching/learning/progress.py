@@ -113,18 +113,19 @@ def _progress(
     )
 
 
-def _finish(assignment: Assignment, step: PathVersionStep, **fields: Any) -> bool:
-    """Complete a step the person finishes themselves or a coach confirms. A step already
-    done is a quiet no-op (False), even once its path has completed: a retry, a double
-    click or a second tab that read the assignment before it completed."""
+def _finish(assignment: Assignment, step: PathVersionStep, **fields: Any) -> StepProgress | None:
+    """Complete a step the person finishes themselves or a coach confirms, and return its
+    progress row. A step already done is a quiet no-op (None), even once its path has
+    completed: a retry, a double click or a second tab that read the assignment before it
+    completed."""
     if _already_done(assignment, step):
-        return False
+        return None
     _require_active(assignment)
     return _mark_done(assignment, step, **fields)
 
 
-def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> bool:
-    """Mark the step done once; return True only for the one call that did it."""
+def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> StepProgress | None:
+    """Mark the step done once; return its progress row only to the one call that did it."""
     now = timezone.now()
     with transaction.atomic():
         progress, created = _progress(
@@ -137,7 +138,7 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
         )
         if newly_done:
             complete_if_finished(assignment, now)
-    return newly_done
+    return progress if newly_done else None
 
 
 def complete_if_finished(assignment: Assignment, now: datetime) -> None:
@@ -173,7 +174,7 @@ def complete_module(assignment: Assignment, step: PathVersionStep) -> bool:
         raise StepError(_("Only a module is marked as done by its reader."))
     if knowledge_check_for(step) is not None:
         raise StepError(_("Pass the knowledge check to complete this module."))
-    newly_done = _finish(assignment, step)
+    newly_done = _finish(assignment, step) is not None
     if newly_done:
         _touch(assignment)
     return newly_done
@@ -316,8 +317,7 @@ def remove_evidence(
         )
         if found is None:
             return None
-        found.delete()
-        transaction.on_commit(lambda: found.file.delete(save=False))
+        found.delete()  # its file goes once this is committed (evidence.delete_stored_file)
     return found
 
 
@@ -329,11 +329,13 @@ def sign_off(
     if step.kind != StepKind.TASK:
         raise StepError(_("Only a practical task is signed off."))
     with transaction.atomic():
-        signed_off = _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
-        if signed_off:
+        done = _finish(assignment, step, reviewed_by=coach, coach_comment=comment)
+        if done is not None:
             trail.record_on_assignment(assignment, "coaching.sign_off", by=coach, step=step)
-            events.task_reviewed(assignment, step, coach=coach, comment=comment, signed_off=True)
-    return signed_off
+            events.task_reviewed(
+                assignment, step, done.pk, coach=coach, comment=comment, signed_off=True
+            )
+    return done is not None
 
 
 @_on_its_version
@@ -343,13 +345,19 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
     if not comment.strip():
         raise StepError(_("Say what is missing, so the new hire knows what to do next."))
     with transaction.atomic():
-        updated = StepProgress.objects.filter(
-            assignment=assignment, step=step, status=ProgressStatus.SUBMITTED
-        ).update(status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach)
+        submitted = StepProgress.objects.filter(status=ProgressStatus.SUBMITTED)
+        progress_id = (
+            submitted.filter(assignment=assignment, step=step).values_list("pk", flat=True).first()
+        )
+        updated = progress_id is not None and submitted.filter(pk=progress_id).update(
+            status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach
+        )
         if not updated:
             raise StepError(_("Only a task waiting for sign-off can be sent back."))
         trail.record_on_assignment(assignment, "coaching.send_back", by=coach, step=step)
-        events.task_reviewed(assignment, step, coach=coach, comment=comment, signed_off=False)
+        events.task_reviewed(
+            assignment, step, progress_id, coach=coach, comment=comment, signed_off=False
+        )
 
 
 @_on_its_version
@@ -377,7 +385,7 @@ def record_checkin(
     """The coach records that the check-in took place; the step is then done."""
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is recorded."))
-    return _finish(assignment, step, reviewed_by=coach, coach_comment=notes)
+    return _finish(assignment, step, reviewed_by=coach, coach_comment=notes) is not None
 
 
 @_on_its_version
@@ -424,10 +432,10 @@ def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason:
         waived = _mark_done(
             assignment, step, waived_at=timezone.now(), waived_by=coach, waived_reason=reason
         )
-        if waived:
+        if waived is not None:
             trail.record_on_assignment(
                 assignment, "coaching.waive", by=coach, step=step, reason=reason
             )
             events.step_waived(assignment, step, reason=reason, by=coach)
-    if not waived:
+    if waived is None:
         raise StepError(_("This step is already done."))

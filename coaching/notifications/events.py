@@ -84,15 +84,17 @@ def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVer
 
 
 def task_reviewed(
-    assignment: Assignment, step: PathVersionStep, *, coach: User, comment: str, signed_off: bool
+    assignment: Assignment,
+    step: PathVersionStep,
+    progress_id: int,
+    *,
+    coach: User,
+    comment: str,
+    signed_off: bool,
 ) -> None:
-    """A coach signed off a practical task, or sent it back: its "waits for your sign-off"
-    notifications are read for every coach of the new hire, and the new hire is told."""
-    progress_id = (
-        StepProgress.objects.filter(assignment=assignment, step=step)
-        .values_list("pk", flat=True)
-        .first()
-    )
+    """A coach signed off a practical task, or sent it back (its StepProgress row, by id):
+    its "waits for your sign-off" notifications are read for every coach of the new hire,
+    and the new hire is told."""
     # Among the notifications of the new hire's coaches (by the recipient's index), those
     # of any submission of this task.
     coaches = CoachRelationship.objects.filter(trainee_id=assignment.trainee_id).values("coach")

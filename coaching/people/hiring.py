@@ -35,6 +35,12 @@ def people() -> QuerySet[Any]:
     return get_user_model().objects.filter(is_active=True).order_by("first_name", "last_name")
 
 
+def possible_buddies() -> QuerySet[Any]:
+    """Active people who are not onboarding themselves: a buddy knows the everyday ways
+    already, so no new hire (someone with a new hire's profile) is offered."""
+    return people().filter(trainee_profile__isnull=True)
+
+
 def possible_coaches() -> QuerySet[Any]:
     """Active people who may coach: members of a coaches group, HR, and current coaches.
     Django's ModelBackend.with_perm finds who holds a permission (superusers, a group's or
@@ -62,6 +68,7 @@ class NewHireForm(WagtailAdminModelForm):
         label=_("Coach"),
         queryset=get_user_model().objects.none(),  # possible_coaches(), today's: __init__
         required=False,
+        empty_label=_("No coach yet"),
         help_text=_("Their primary coach, from today: the coach can prepare before the first day."),
     )
 
@@ -84,12 +91,15 @@ class NewHireForm(WagtailAdminModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["start_date"].required = True
-        coach, buddy = self.fields["coach"], self.fields["buddy"]
+        unit, coach, buddy = (self.fields[name] for name in ("business_unit", "coach", "buddy"))
+        assert isinstance(unit, forms.ModelChoiceField)
         assert isinstance(coach, forms.ModelChoiceField)
         assert isinstance(buddy, forms.ModelChoiceField)
+        unit.empty_label = _("No unit yet")
+        buddy.empty_label = _("No buddy")
         # Built for each form: who coaches today, not on the day this module was imported.
         coach.queryset = possible_coaches()
-        buddy.queryset = people()
+        buddy.queryset = possible_buddies()
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip().lower()

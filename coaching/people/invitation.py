@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -76,8 +77,15 @@ def invite_again(profile: TraineeProfile, *, by: User | None) -> bool:
     """A new invitation (the last one expired, or got lost), unless the person has chosen a
     password or one was sent a moment ago (a double click, a second tab). True if sent."""
     with transaction.atomic():
-        # One request at a time per person: the second sees the first one's log entry.
-        person = get_user_model().objects.select_for_update().get(pk=profile.user_id)
+        # One request at a time per person: the second waits here for the first to commit,
+        # then sees its log entry. The lock is taken by a write that changes nothing, before
+        # any read: on PostgreSQL it locks the person's row as SELECT FOR UPDATE would; on
+        # SQLite (where FOR UPDATE is ignored) it takes the database's write lock, which two
+        # transactions that had both read could not both get ("database is locked").
+        user_model = get_user_model()
+        person_row = user_model.objects.filter(pk=profile.user_id)
+        person_row.update(**{user_model.USERNAME_FIELD: F(user_model.USERNAME_FIELD)})
+        person = person_row.get()
         just_sent = CoachingLogEntry.objects.filter(
             trainee_id=person.pk,
             action="coaching.invite",

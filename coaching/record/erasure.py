@@ -107,13 +107,6 @@ def _evidence(person: User) -> models.QuerySet[Evidence]:
     return Evidence.objects.filter(progress__assignment__trainee=person)
 
 
-def _delete_files(evidence: list[Evidence]) -> None:
-    """Remove erased evidence from its storage, once the erasure is committed (a rollback
-    keeps the rows, so it must keep their files too)."""
-    for file in evidence:
-        file.file.delete(save=False)
-
-
 def _attempts(person: User) -> models.QuerySet[CheckAttempt]:
     return CheckAttempt.objects.filter(assignment__trainee=person)
 
@@ -321,9 +314,7 @@ def _erase_record(person: User) -> int:
         else:
             rows.delete()
     _notes(person).update(note="", coach_comment="")
-    files = list(_evidence(person))  # their files go once the rows' deletion is committed
-    _evidence(person).delete()
-    transaction.on_commit(lambda: _delete_files(files))
+    _evidence(person).delete()  # their files go once it is committed (delete_stored_file)
     _attempts(person).update(answers={}, results=[])
     inbox.forget(person, stand_in=forgetting.stand_in())
     return deleted.get(Entry._meta.label, 0)

@@ -40,3 +40,16 @@ def test_every_block_is_closed_and_no_media_query_nests(path):
 
 def test_the_portal_stylesheet_is_among_those_read():
     assert ROOT / "lessons" / "static" / "lessons" / "portal.css" in STYLESHEETS
+
+
+MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+
+
+def test_text_is_hidden_from_sight_by_one_utility_class_only():
+    """Text for screen readers alone is hidden by `.visually-hidden`, not by rules of each
+    component's own that copy it. (A phone-only rule may hide what a wide screen shows.)"""
+    text = "\n".join(path.read_text() for path in STYLESHEETS)
+    always = MEDIA_BLOCK.sub("", re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+    hiding = re.findall(r"([^{}]*)\{[^}]*clip:\s*rect\(0 0 0 0\)[^}]*\}", always)
+
+    assert [selector.strip() for selector in hiding] == [".visually-hidden"]

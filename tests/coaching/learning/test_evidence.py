@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 from PIL import Image
 
@@ -379,3 +380,39 @@ def test_only_the_new_hire_removes_their_file(client, people, task, sent, person
 
     assert answer == 404
     assert Evidence.objects.count() == 2
+
+
+def test_deleting_an_assignment_removes_its_evidence_files(
+    task, sent, django_capture_on_commit_callbacks
+):
+    stored = [(file.file.storage, file.file.name) for file in sent.values()]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        task.delete()
+
+    assert not Evidence.objects.exists()
+    assert not any(storage.exists(name) for storage, name in stored)
+
+
+def test_deleting_a_person_in_the_admin_removes_their_evidence_files(
+    admin_client, trainee, sent, django_capture_on_commit_callbacks
+):
+    stored = [(file.file.storage, file.file.name) for file in sent.values()]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("wagtailusers_users:delete", args=[trainee.pk]))
+
+    assert response.status_code == 302
+    assert not StepProgress.objects.exists() and not Evidence.objects.exists()
+    assert not any(storage.exists(name) for storage, name in stored)
+
+
+def test_a_deletion_rolled_back_keeps_the_files(task, sent):
+    stored = [(file.file.storage, file.file.name) for file in sent.values()]
+
+    with transaction.atomic():
+        task.delete()
+        transaction.set_rollback(True)
+
+    assert Evidence.objects.count() == 2
+    assert all(storage.exists(name) for storage, name in stored)

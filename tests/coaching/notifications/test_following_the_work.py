@@ -56,6 +56,20 @@ def test_clearing_the_sign_off_is_one_update_whatever_the_number_of_coaches(
     assert not Notification.objects.filter(kind=NotificationKind.SIGN_OFF, read_at=None).exists()
 
 
+def test_signing_off_tells_with_the_progress_row_it_wrote_not_looking_it_up_again(
+    waiting, coach, django_assert_num_queries
+):
+    assignment, task, _buddy = waiting
+
+    # savepoint, done already?, savepoint, the progress row, UPDATE it, the assignment,
+    # steps left, savepoint released; the trail: its content type, both people, INSERT;
+    # the sign-off notices: whose to recount, UPDATE read_at; telling the new hire: who
+    # with their preferences, savepoint, INSERT, the notices to email, savepoint released;
+    # savepoint released. (21 when the notices looked the progress row up again.)
+    with django_assert_num_queries(20):
+        progress.sign_off(assignment, task, coach=coach, comment="Well handled.")
+
+
 def test_sending_back_reads_the_sign_off_and_says_what_is_missing(waiting, trainee, coach):
     assignment, task, _buddy = waiting
 

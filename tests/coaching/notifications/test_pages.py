@@ -65,6 +65,14 @@ def test_the_header_shows_the_unread_count_until_they_are_read(signed_in, person
     assert not Notification.objects.filter(read_at__isnull=True).exists()
 
 
+def test_the_header_names_the_notifications_link_with_the_shared_hidden_text(signed_in):
+    page = signed_in.get(reverse("coaching:kudos")).content.decode()
+
+    # seen by screen readers beside the bell; hidden on screen by the one utility class
+    assert '<span class="visually-hidden">Notifications</span>' in page
+    assert "bell-label" not in page
+
+
 def test_opening_a_notification_marks_it_read_and_follows_its_link(signed_in, person):
     notices(person, 2)
     first = Notification.objects.order_by("pk").first()

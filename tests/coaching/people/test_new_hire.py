@@ -211,3 +211,26 @@ def test_the_add_form_says_its_title_once(admin_client):
 
     assert "<title>Add a new hire - " in html or "<title>Add a new hire" in html
     assert "Add a new hire: Add a new hire" not in html
+
+
+def test_the_unit_coach_and_buddy_lists_say_what_choosing_none_means(admin_client):
+    page = admin_client.get(reverse("trainees:add")).text
+
+    assert re.search(r'<option value=""[^>]*>No unit yet</option>', page)
+    assert re.search(r'<option value=""[^>]*>No coach yet</option>', page)
+    assert re.search(r'<option value=""[^>]*>No buddy</option>', page)
+    assert "---------" not in page
+
+
+def test_only_people_who_are_not_new_hires_themselves_are_offered_as_buddy(
+    django_assert_num_queries,
+):
+    builders.make_user("dewi")
+    builders.make_trainee("nadia")
+    builders.make_trainee("bima")
+    buddy = hiring.NewHireForm().fields["buddy"]
+
+    with django_assert_num_queries(1):  # the people who have no new hire's profile
+        offered = [str(label) for _, label in buddy.choices]
+
+    assert offered == ["No buddy", "Dewi"]
