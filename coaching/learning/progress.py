@@ -349,10 +349,9 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
         progress_id = (
             submitted.filter(assignment=assignment, step=step).values_list("pk", flat=True).first()
         )
-        updated = progress_id is not None and submitted.filter(pk=progress_id).update(
+        if progress_id is None or not submitted.filter(pk=progress_id).update(
             status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach
-        )
-        if not updated:
+        ):
             raise StepError(_("Only a task waiting for sign-off can be sent back."))
         trail.record_on_assignment(assignment, "coaching.send_back", by=coach, step=step)
         events.task_reviewed(
