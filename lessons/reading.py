@@ -26,8 +26,10 @@ one (the page's translations, with their locales).
 from django.http import HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
 
 from lessons import i18n
 from lessons.models.pages import PortalPageMixin
@@ -111,3 +113,24 @@ def _same_route(request, page, translated):
     below = request.path[len(here) :] if here and request.path.startswith(here) else ""
     query = request.META.get("QUERY_STRING", "")
     return (translated.get_url(request) or "/") + below + (f"?{query}" if query else "")
+
+
+class PageLinkInLanguage(PageLinkHandler):
+    """Rich text's links to pages, each to the page in the reader's language as Wagtail's
+    own handler does, with the translations of all the links of a text fetched at once
+    (lessons.i18n.localized_all) where Wagtail's asks twice a link."""
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        pages = cls.get_many(attrs_list)
+        found = iter(i18n.localized_all([page for page in pages if page is not None]))
+        return [
+            format_html('<a href="{}">', next(found).url) if page is not None else "<a>"
+            for page in pages
+        ]
+
+
+def register_page_links(features):
+    """Wagtail's "register_rich_text_features" hook, after Wagtail's own (which registers
+    its page link handler under the same name)."""
+    features.register_link_type(PageLinkInLanguage)

@@ -19,3 +19,5 @@ hooks.register("construct_homepage_panels", admin_home.add_editor_panels)
 # Pages follow their reader's language (lessons/reading.py), inside Wagtail's page privacy
 # check (an "on_serve_page" hook of order 0, which must wrap this one).
 hooks.register("on_serve_page", reading.follow_the_reader, order=100)
+# Links to pages in rich text lead to the reader's language, a text's links in one query.
+hooks.register("register_rich_text_features", reading.register_page_links, order=100)

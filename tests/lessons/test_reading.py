@@ -1,8 +1,10 @@
 """lessons.reading: a page asked for in one language, wanted in another."""
 
 import pytest
+from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Locale, PageViewRestriction
+from wagtail.rich_text import expand_db_html
 
 from lessons.reading import HOOK_NAME
 from tests import builders
@@ -57,3 +59,18 @@ def test_a_form_sent_to_a_page_is_never_redirected(client, public_module):
 
     assert response.status_code == 200  # Wagtail serves a page to a POST as to a GET
     assert "<h1>Serving customers</h1>" in response.text
+
+
+@pytest.mark.parametrize("links", [1, 4])
+def test_links_in_rich_text_lead_to_the_readers_language_in_fixed_queries(
+    public_module, links, django_assert_num_queries
+):
+    html = f'<p><a linktype="page" id="{public_module.pk}">Read</a></p>' * links
+
+    expand_db_html(html)  # warm the site-root cache, as any running server has
+
+    # the linked pages (their types, then their rows), the active locale, their translations
+    with translation.override("id"), django_assert_num_queries(4):
+        shown = expand_db_html(html)
+
+    assert shown.count('<a href="/id/melayani/">Read</a>') == links
