@@ -3,6 +3,7 @@ from functools import partial
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from coaching.account.languages import reader_language
 from coaching.audit import trail
 from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
@@ -27,6 +28,7 @@ from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, rep
 from lessons.header import HOOK_NAME as HEADER_ITEMS
 from lessons.header import PINNED_HOOK_NAME as HEADER_PINNED_ITEMS
 from lessons.header import SIGN_OUT_ORDER
+from lessons.reading import HOOK_NAME as READER_LANGUAGE
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 
@@ -34,6 +36,8 @@ register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 hooks.register(HEADER_ITEMS, header.coaching_links)
 hooks.register(HEADER_ITEMS, header.sign_out, order=SIGN_OUT_ORDER)
 hooks.register(HEADER_PINNED_ITEMS, header.notifications)
+# Wagtail's pages follow the person's language (lessons.reading).
+hooks.register(READER_LANGUAGE, reader_language)
 
 
 @hooks.register("register_admin_viewset")

@@ -11,9 +11,13 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import translation
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
+P = TypeVar("P", bound=Page)
 
 
 def enabled():
@@ -72,3 +76,56 @@ def localized_all(objects: Iterable[T]) -> list[T]:
             rows = rows.filter(live=True)
         translations.update({(model, row.translation_key): row for row in rows})
     return [translations.get((type(found), found.translation_key), found) for found in objects]
+
+
+def content_languages() -> set[str]:
+    """The language codes content can be written in (WAGTAIL_CONTENT_LANGUAGES)."""
+    return set(get_content_languages()) if enabled() else set()
+
+
+def content_language_name(code: str) -> str:
+    """A content language's name as the site names it, in the active language."""
+    return str(get_content_languages().get(code, code)) if enabled() else code
+
+
+def across_translations(queryset: QuerySet[P], relation: str, pages: Iterable[Page]) -> QuerySet[P]:
+    """`queryset`'s pages that stand in `relation` ("child_of", "descendant_of",
+    "sibling_of": Wagtail's PageQuerySet filters) to any of `pages` (a page and its
+    translations), in one query, each with its locale: a translated tree may lack pages
+    its original has, and the original may lack pages written only in a translation."""
+    where = Q()
+    for page in pages:
+        where |= getattr(queryset, f"{relation}_q")(page)
+    return queryset.filter(where).select_related("locale")
+
+
+def once_each(pages: Iterable[P], home_locale_id: int | None = None) -> list[P]:
+    """One of each page from `pages` (which may hold several translations of a page, each
+    with its locale fetched): the one in the active language when there is one, else the
+    one in `home_locale_id` (the locale of the page that lists them), else the first.
+    In the order of `pages`."""
+    pages = list(pages)
+    active = translation.get_language()
+
+    def rank(page: P) -> int:
+        if page.locale.language_code == active:
+            return 0
+        return 1 if page.locale_id == home_locale_id else 2
+
+    chosen: dict[UUID, P] = {}
+    for page in pages:
+        best = chosen.get(page.translation_key)
+        if best is None or rank(page) < rank(best):
+            chosen[page.translation_key] = page
+    return [page for page in pages if chosen[page.translation_key] is page]
+
+
+# The page a reader is shown in place of the one in their language (lessons.reading sets it
+# when it serves a page that is not translated yet): read by the page's template context.
+SHOWN_INSTEAD = "_lessons_shown_instead"
+
+
+def shown_instead(request) -> InLanguage | None:
+    """The untranslated page this request shows its reader, with both languages; None
+    when the reader gets the page in their language (or asked for it as it is)."""
+    return getattr(request, SHOWN_INSTEAD, None)

@@ -168,9 +168,13 @@ def test_the_demo_shows_onboarding_under_way(client):
 def test_the_company_profile_and_modules_are_in_both_languages(client):
     load()
     client.login(username="nadia", password="onboard-demo")
+    # Nadia chooses Bahasa Indonesia in the header, as the README's demo tour says: the
+    # pages follow her language (an English reader opening /id/... gets the English page).
+    client.post(reverse("coaching:choose_language"), {"language": "id", "next": "/"})
     english, indonesian = (
         LearningPortalPage.objects.get(locale__language_code=code) for code in ("en", "id")
     )
+    assert client.get(english.url).url == indonesian.url
 
     translated = indonesian.get_descendants().live().specific()
     assert translated.type(CompanyProfilePage).count() == 1

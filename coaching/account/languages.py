@@ -53,6 +53,15 @@ def language_for_request(request):
     return translation.get_language_from_request(request, check_path=False)
 
 
+def reader_language(request) -> str:
+    """The language a signed-in person reads Wagtail's pages in (lessons.reading leads
+    them to each page's translation in it); "" for an anonymous visitor, who gets the page
+    their address names."""
+    if not request.user.is_authenticated:
+        return ""
+    return language_for_request(request)
+
+
 def recipient_language(user: User) -> str:
     """The language to write to a person in (emails), outside any request."""
     preferences = getattr(user, "preferences", None)

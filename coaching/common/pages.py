@@ -20,7 +20,7 @@ def render_page(
 ) -> HttpResponse:
     context = {
         "base_template": base_template(),
-        "portal": LearningPortalPage.for_request(request),
+        "portal": LearningPortalPage.for_reader(request),
         **context,
     }
     return render(request, template, context, status=status)

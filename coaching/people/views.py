@@ -17,7 +17,7 @@ class SetPasswordView(PasswordResetConfirmView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["base_template"] = base_template()
-        context["portal"] = LearningPortalPage.for_request(self.request)
+        context["portal"] = LearningPortalPage.for_reader(self.request)
         return context
 
     def form_valid(self, form):

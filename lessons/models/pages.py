@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
@@ -16,7 +17,13 @@ from wagtail.search import index
 
 from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
-from lessons.i18n import other_languages
+from lessons.i18n import (
+    across_translations,
+    localized_all,
+    once_each,
+    other_languages,
+    shown_instead,
+)
 from lessons.module_editing import PathsUsingPagePanel
 
 from .organisation import BusinessUnit, CompanyValue
@@ -51,6 +58,14 @@ PORTAL_PROMOTE_PANELS = [
 CLOSE_TITLE_RATIO = 0.8
 
 
+def in_every_language(page, queryset, relation, context):
+    """`queryset`'s pages in `relation` to `page` or to one of its translations (from its
+    context), each once, in the reader's language where it is translated: pages not
+    translated yet are listed as written. One query."""
+    trees = [page, *context["translations"]]
+    return once_each(across_translations(queryset, relation, trees), page.locale_id)
+
+
 class PortalPageMixin:
     """What every portal page shows around its content: the host's base template, the
     portal and the way to it, and the page in other languages.
@@ -65,10 +80,14 @@ class PortalPageMixin:
         context = super().get_context(request, *args, **kwargs)  # type: ignore[misc]
         context["base_template"] = conf.base_template()
         context["translations"] = other_languages(self)
+        # Not translated yet into the reader's language (lessons.reading): a note says so,
+        # and the way back leads to the pages in their language.
+        context["shown_instead"] = shown_instead(request)
         if isinstance(self, LearningPortalPage):
             context["portal"], context["breadcrumbs"] = self, []
         else:
-            context["breadcrumbs"] = self.portal_trail()
+            trail = self.portal_trail()
+            context["breadcrumbs"] = localized_all(trail) if context["shown_instead"] else trail
             context["portal"] = context["breadcrumbs"][0] if context["breadcrumbs"] else None
         return context
 
@@ -157,6 +176,30 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         """The portal of the site a request is for (Wagtail's Site.find_for_request), as
         `for_site`: the one the plugin's own pages show in their header. Looked up once
         per request."""
+        return cls._portals_for_request(request, live)[0]
+
+    @classmethod
+    def for_reader(cls, request) -> "LearningPortalPage | None":
+        """The live portal of `for_request` in the active language: its translation there
+        when one is live, for the header's link on pages that speak the reader's language.
+        No query more than `for_request`."""
+        found, portals = cls._portals_for_request(request, True)
+        if found is None:
+            return None
+        language = translation.get_language()
+        return next(
+            (
+                portal
+                for portal in portals
+                if portal.translation_key == found.translation_key
+                and portal.locale.language_code == language
+            ),
+            found,
+        )
+
+    @classmethod
+    def _portals_for_request(cls, request, live):
+        """The site's portal and every portal (all sites and languages), once a request."""
         if not hasattr(request, "_lessons_portals"):
             request._lessons_portals = {}
         if live not in request._lessons_portals:
@@ -168,14 +211,14 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         # Portals are few (one a site and language), so one query fetches them all and the
         # site picks its own. Without a portal the site is not even looked up; with one,
         # the header's link to it needs the site anyway, and Wagtail keeps it on the request.
-        portals = list(cls._in_tree_order(live))
+        portals = list(cls._in_tree_order(live).select_related("locale"))
         if not portals:
-            return None
+            return None, portals
         site = Site.find_for_request(request)
         if site is None:
-            return None
+            return None, portals
         root = site.root_page.path
-        return next((portal for portal in portals if portal.path.startswith(root)), None)
+        return next((portal for portal in portals if portal.path.startswith(root)), None), portals
 
     @classmethod
     def _in_tree_order(cls, live):
@@ -184,18 +227,27 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["profile"] = (
-            CompanyProfilePage.objects.child_of(self).live().defer_streamfields().first()
+        profiles = in_every_language(
+            self,
+            CompanyProfilePage.objects.live().defer_streamfields().order_by("path"),
+            "child_of",
+            context,
         )
-        context["units"] = list(
-            BusinessUnitPage.objects.child_of(self).live().defer_streamfields().order_by("title")
+        context["profile"] = profiles[0] if profiles else None
+        context["units"] = in_every_language(
+            self,
+            BusinessUnitPage.objects.live().defer_streamfields().order_by("title"),
+            "child_of",
+            context,
         )
-        context["modules"] = list(
-            ModulePage.objects.descendant_of(self)
-            .live()
+        context["modules"] = in_every_language(
+            self,
+            ModulePage.objects.live()
             .defer_streamfields()
             .select_related("business_unit")
-            .order_by("title")
+            .order_by("title"),
+            "descendant_of",
+            context,
         )
         context["paths"] = LearningPath.objects.filter(live=True).select_related(
             "current_version", "business_unit"
@@ -213,11 +265,18 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         )
         version = learning_path.current_version
         assert version is not None  # the filter above asks for one
-        steps = version.steps.select_related("page", "knowledge_check")
+        steps = list(version.steps.select_related("page", "knowledge_check"))
+        # Each module in the reader's language: a step names the page it was made with.
+        reading = [step for step in steps if step.page is not None]
+        pages = localized_all([step.page for step in reading])
         return self.render(
             request,
             template="lessons/path_outline.html",
-            context_overrides={"path": learning_path, "steps": list(steps)},
+            context_overrides={
+                "path": learning_path,
+                "steps": steps,
+                "pages": {step.page_id: page for step, page in zip(reading, pages, strict=True)},
+            },
         )
 
 
@@ -241,8 +300,11 @@ class CompanyProfilePage(LearnablePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["values"] = CompanyValue.objects.all()
-        context["units"] = (
-            BusinessUnitPage.objects.sibling_of(self).live().select_related("unit__lead")
+        context["units"] = in_every_language(
+            self,
+            BusinessUnitPage.objects.live().select_related("unit__lead").order_by("path"),
+            "sibling_of",
+            context,
         )
         return context
 
@@ -272,11 +334,14 @@ class BusinessUnitPage(LearnablePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.all()
-        context["modules"] = (
+        # The unit's modules in every language are one list: each once, in the reader's.
+        context["modules"] = once_each(
             ModulePage.objects.live()
             .filter(business_unit=self.unit_id)
             .defer_streamfields()
-            .order_by("title")
+            .select_related("locale")
+            .order_by("title"),
+            self.locale_id,
         )
         return context
 

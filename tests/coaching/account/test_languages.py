@@ -137,11 +137,12 @@ def test_a_translated_page_links_to_its_other_languages(client, module, indonesi
     client.force_login(builders.make_user("reader"))
 
     english = client.get(module.url).content.decode()
-    indonesian_page = client.get(translated.url).content.decode()
+    # The link asks for the page in its language (?lang=): an English reader gets it.
+    indonesian_page = client.get(f"{translated.url}?lang=id").content.decode()
 
     assert translated.url.startswith("/id/")
-    assert f'href="{translated.url}" lang="id" hreflang="id"' in english
-    assert f'href="{module.url}" lang="en" hreflang="en"' in indonesian_page
+    assert f'href="{translated.url}?lang=id" lang="id" hreflang="id"' in english
+    assert f'href="{module.url}?lang=en" lang="en" hreflang="en"' in indonesian_page
     assert 'lang="id"' in indonesian_page.split("<body")[0]
 
 
