@@ -4,14 +4,16 @@ their exports, recognition, the kudos wall and the record. A unit or a value wit
 translation shows its original name."""
 
 import pytest
+from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from coaching.models import Preferences, Recognition
-from lessons.models import CompanyValue
+from lessons.models import BusinessUnit, CompanyValue
 from tests import builders
 from tests.coaching.reports.helpers import csv_rows, page_table
 
@@ -237,3 +239,33 @@ def test_recognition_refuses_a_translation_in_place_of_the_value(
     assert response.status_code == 200
     assert "Masukkan pilihan yang valid" in response.content.decode()
     assert not Recognition.objects.exists()
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_units_in_the_readers_language_cost_no_query_per_row(client, coach, indonesian):
+    """The dashboard and the completion report by unit, in Indonesian, at two sizes of
+    data: the names come in the listing's own query."""
+    client.force_login(reads(coach, "id"))
+    learning_path = builders.make_path(steps=["Shadow a call"])
+
+    def add(n):
+        for number in range(n):
+            unit = builders.make_unit(f"Unit {coach.pk}-{number}-{BusinessUnit.objects.count()}")
+            translate(unit, indonesian, name=f"Unit {unit.pk} (id)")
+            trainee = builders.make_trainee(f"person-{unit.pk}", unit=unit, coach=coach)
+            builders.assign(learning_path, trainee)
+
+    urls = [reverse("coaching:dashboard")]
+    add(2)
+    for url in urls:
+        client.get(url)  # warm per-process caches (content types, locales)
+    few = [queries_for(client, url) for url in urls]
+    add(4)
+    more = [queries_for(client, url) for url in urls]
+
+    assert few == more

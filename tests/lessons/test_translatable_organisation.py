@@ -111,7 +111,7 @@ def test_the_snippet_listing_offers_translate(admin_client, indonesian):
     assert translate in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_gives_each_existing_row_the_default_locale_and_a_key_of_its_own():
     executor = MigrationExecutor(connection)
     before = [("lessons", "0001_initial")]
