@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
-from wagtail.coreutils import get_content_languages
+from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale, Page, TranslatableMixin
 
 T = TypeVar("T", bound=TranslatableMixin)
@@ -129,3 +130,45 @@ def shown_instead(request) -> InLanguage | None:
     """The untranslated page this request shows its reader, with both languages; None
     when the reader gets the page in their language (or asked for it as it is)."""
     return getattr(request, SHOWN_INSTEAD, None)
+
+
+def active_content_language() -> str | None:
+    """The content language (a Locale's code) of the active language, None when off."""
+    if not enabled():
+        return None
+    try:
+        return get_supported_content_language_variant(
+            translation.get_language() or settings.LANGUAGE_CODE
+        )
+    except LookupError:
+        return None
+
+
+def localized_field(model: type[TranslatableMixin], field: str = "name", via: str = "") -> Any:
+    """A query expression: `field` of a `model` row in the active language, from its
+    translation there, or the row's own `field` where it has none. `via` is the lookup
+    path to a foreign key ("business_unit__") when the row is a related one; the value is
+    NULL when nothing is pointed at. Lists, groups, orders and exports use it in their own
+    query (no query of its own, whatever the number of rows), where `localized_all`
+    fetches whole objects. Built when called: call it for each request."""
+    own = F(f"{via}{field}")
+    language = active_content_language()
+    if language is None:
+        return own
+    translated = model._default_manager.filter(
+        translation_key=OuterRef(f"{via}translation_key"), locale__language_code=language
+    ).values(field)[:1]
+    return Coalesce(Subquery(translated), own)
+
+
+def show_related_in_active_language(objects: Iterable[Any], field: str) -> list[Any]:
+    """`objects` with their `field` (a foreign key to a translatable snippet, already
+    fetched) shown in the active language: the cached related object is its translation,
+    while the stored key still names the original. One query per model (`localized_all`)."""
+    objects = list(objects)
+    related = [getattr(found, field) for found in objects]
+    shown = iter(localized_all([row for row in related if row is not None]))
+    for found, row in zip(objects, related, strict=True):
+        if row is not None:
+            found._meta.get_field(field).set_cached_value(found, next(shown))
+    return objects

@@ -71,8 +71,8 @@ def test_the_demo_company_is_complete():
 
     portal = LearningPortalPage.objects.get(locale__language_code="en")
     assert Site.objects.get(is_default_site=True).root_page_id == portal.pk
-    assert BusinessUnit.objects.count() == 3
-    assert CompanyValue.objects.count() == 4
+    assert BusinessUnit.objects.originals().count() == 3
+    assert CompanyValue.objects.originals().count() == 4
     assert ModulePage.objects.live().count() >= 6
     assert ModulePage.objects.filter(knowledge_check__isnull=False).count() >= 1
     paths = LearningPath.objects.filter(live=True, current_version__isnull=False)
@@ -186,6 +186,19 @@ def test_the_company_profile_and_modules_are_in_both_languages(client):
     assert english.get_translation(indonesian.locale) == indonesian
 
 
+def test_every_unit_and_value_is_in_indonesian_too():
+    load()
+
+    for model in (BusinessUnit, CompanyValue):
+        originals = model.objects.originals()
+        indonesian = model.objects.filter(locale__language_code="id")
+        assert {row.translation_key for row in indonesian} == {
+            row.translation_key for row in originals
+        }
+        assert not {row.name for row in indonesian} & {row.name for row in originals}
+    assert BusinessUnit.objects.get(slug="sales", locale__language_code="id").name == "Penjualan"
+
+
 def test_bima_is_out_of_attempts_and_his_coach_can_unblock_him(client):
     load()
     bima = get_user_model().objects.get(username="bima")
@@ -204,7 +217,7 @@ def test_the_demo_hr_person_adds_a_new_hire_with_the_demos_units_and_coaches(cli
     client.login(username="hana", password="onboard-demo")
     form = client.get(reverse("trainees:add")).text
     assert "Citra Wulandari" in form and "Network Operations" in form  # coaches, units
-    unit = BusinessUnit.objects.get(slug="network-operations")
+    unit = BusinessUnit.objects.originals().get(slug="network-operations")
     agus = get_user_model().objects.get(username="agus")
 
     response = client.post(

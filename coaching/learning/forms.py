@@ -62,7 +62,7 @@ class AssignForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     business_unit = forms.ModelChoiceField(
-        label=_("Business unit"), queryset=BusinessUnit.objects.all(), required=False
+        label=_("Business unit"), queryset=BusinessUnit.objects.none(), required=False
     )
     cohort = forms.DateField(
         label=_("Start month"),
@@ -91,6 +91,9 @@ class AssignForm(forms.Form):
         assert isinstance(trainees, PeopleField) and isinstance(path, forms.ModelChoiceField)
         trainees.queryset = self.coached
         path.queryset = LearningPath.objects.filter(live=True, current_version__isnull=False)
+        unit = self.fields["business_unit"]
+        assert isinstance(unit, forms.ModelChoiceField)
+        unit.queryset = BusinessUnit.objects.for_choosing()  # named in the reader's language
 
     def clean(self):
         super().clean()

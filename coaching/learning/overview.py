@@ -25,6 +25,8 @@ from django.utils import timezone
 from coaching.common.percent import percent_of
 from coaching.learning.models import Assignment, AssignmentStatus, StepProgress
 from coaching.people.models import TraineeProfile
+from lessons.i18n import localized_field
+from lessons.models import BusinessUnit
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 class Overview(TypedDict):
     """What `trainee_overview` annotates on each new hire's profile."""
 
+    unit_name: str | None  # their business unit's, in the reader's language
     steps_total: int
     steps_done: int
     overdue_steps: int
@@ -95,8 +98,9 @@ def trainee_overview(
     waiting = StepProgress.objects.waiting_for_sign_off()
     zero = Value(0)
     return (
-        profiles.select_related("user", "business_unit")
+        profiles.select_related("user")
         .annotate(
+            unit_name=localized_field(BusinessUnit, via="business_unit__"),
             steps_total=Coalesce(per_trainee(current, Sum("version__step_count")), zero),
             steps_done=Coalesce(per_trainee(done, Count("pk"), "assignment__trainee"), zero),
             overdue_steps=Coalesce(per_trainee(overdue, Sum("version__step_count")), zero)

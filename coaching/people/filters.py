@@ -15,6 +15,7 @@ from coaching.people.onboarding import (
     completed_this_month,
     starting_soon,
 )
+from lessons.models import BusinessUnit
 
 STARTING_SOON = "starting_soon"
 COMPLETED_THIS_MONTH = "completed_this_month"
@@ -34,6 +35,11 @@ _starting_soon_label = lazy(_starting_soon_text, str)
 
 
 class TraineeFilterSet(WagtailFilterSet):
+    business_unit = django_filters.ModelChoiceFilter(
+        label=_("Business unit"),
+        # Built for each request, named in the reader's language.
+        queryset=lambda request: BusinessUnit.objects.for_choosing(),
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"), field_name="onboarding_status", choices=OnboardingStatus.choices
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.names import display_name
 from coaching.common.types import User
+from lessons.models.organisation import original_units
 
 
 class TraineeProfile(models.Model):
@@ -26,6 +27,7 @@ class TraineeProfile(models.Model):
     business_unit = models.ForeignKey(
         "lessons.BusinessUnit",
         verbose_name=_("business unit"),
+        limit_choices_to=original_units,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -183,7 +183,8 @@ class TraineeProfileViewSet(NamesPeople, ModelViewSet):
     list_display = [
         "__str__",
         Column("coach", label=_("Coach"), accessor=_primary_coach),
-        "business_unit",
+        # Annotated by trainee_overview, in the reader's language.
+        Column("unit_name", label=_("Business unit"), sort_key="unit_name"),
         "start_date",
         Column("progress", label=_("Progress"), accessor=_progress, sort_key="percent"),
         StatusTagColumn(

@@ -24,6 +24,8 @@ from coaching.learning.models import (
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import Goal
 from coaching.record.timeline import filtered_entries, load_related
+from lessons.i18n import localized_field
+from lessons.models import BusinessUnit
 
 SKIPPED_FIELDS = {"id", "entry_ptr", "polymorphic_ctype", "trainee"}
 
@@ -165,12 +167,17 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
 
 
 def profile_as_data(person: User) -> dict[str, Any] | None:
-    profile = TraineeProfile.objects.select_related("business_unit").filter(user=person).first()
+    profile = (
+        TraineeProfile.objects.filter(user=person)
+        .annotate(unit_name=localized_field(BusinessUnit, via="business_unit__"))
+        .first()
+    )
     if profile is None:
         return None
     return {
         "start_date": profile.start_date,
-        "business_unit": str(profile.business_unit) if profile.business_unit else None,
+        # Named in the language of the person asking for it.
+        "business_unit": profile.unit_name,
         "job_title": profile.job_title,
     }
 

@@ -31,6 +31,7 @@ from coaching.record.models import (
     Reply,
     ReviewAction,
 )
+from lessons.models import CompanyValue
 
 TEXT_LIMIT = 10_000
 
@@ -191,6 +192,7 @@ class RecognitionForm(EntryForm):
         )
         # Choices named by replacing this field's method (a common idiom); mypy sees a method.
         recipient.label_from_instance = display_name  # type: ignore[method-assign,assignment]
+        value.queryset = CompanyValue.objects.for_choosing()  # named in the reader's language
         value.empty_label = _("Choose a company value")
         self.fields["is_public"].initial = self.instance.pk is None or self.instance.is_public
         if self.instance.pk:

@@ -4,11 +4,11 @@ django-polymorphic fetches one query per kind on the page; each kind's own relat
 (replies, cheers, key results, agenda, actions) are one prefetch each, never per entry.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
-from typing import TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar
 
-from django.db.models import Count, QuerySet, prefetch_related_objects
+from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from polymorphic.query import PolymorphicQuerySet
@@ -25,6 +25,8 @@ from coaching.record.models import (
     Recognition,
     Reflection,
 )
+from lessons.i18n import localized_field
+from lessons.models import CompanyValue
 
 FILTER_KINDS: dict[str, tuple[type[Entry], Text]] = {
     "feedback": (Feedback, _("Feedback")),
@@ -42,12 +44,18 @@ PERIODS: dict[str, tuple[int, Text]] = {
     "365": (365, _("Last year")),
 }
 
-RELATED_BY_KIND: dict[type[Entry], list[str]] = {
-    Recognition: ["value", "cheers__author"],
+RELATED_BY_KIND: dict[type[Entry], list[str | Callable[[], Prefetch[Any]]]] = {
+    Recognition: [lambda: named_in_reader_language("value", CompanyValue), "cheers__author"],
     Goal: ["key_results"],
     OneOnOne: ["coach", "agenda__author", "actions__owner"],
     LearningReview: ["actions__owner", "module"],
 }
+
+
+def named_in_reader_language(lookup: str, model: type[CompanyValue]) -> Prefetch[Any]:
+    """Prefetch `lookup` (a company value) with `str()` in the reader's language, in the
+    same one query."""
+    return Prefetch(lookup, queryset=model.objects.annotate(shown_name=localized_field(model)))
 
 
 def filtered_entries(
@@ -75,12 +83,15 @@ def load_related(
     if trainee is not None:
         for entry in entries:
             entry.trainee = trainee
-    lookups = ["author", "trainee", "replies__author"] if replies else ["author", "trainee"]
-    prefetch_related_objects(entries, *lookups)
+    shared = ["author", "trainee", "replies__author"] if replies else ["author", "trainee"]
+    prefetch_related_objects(entries, *shared)
     for model, lookups in RELATED_BY_KIND.items():
         of_kind = [entry for entry in entries if isinstance(entry, model)]
         if of_kind:
-            prefetch_related_objects(of_kind, *lookups)
+            # Some lookups are built for each call: in the reader's language.
+            prefetch_related_objects(
+                of_kind, *(lookup if isinstance(lookup, str) else lookup() for lookup in lookups)
+            )
     return entries
 
 
@@ -98,7 +109,7 @@ def goals_of(trainee: User) -> list[Goal]:
 
 
 class ValueCount(TypedDict):
-    value__name: str
+    name: str  # in the reader's language
     count: int
 
 
@@ -108,8 +119,8 @@ def recognition_by_value(trainee: User) -> QuerySet[Recognition, ValueCount]:
     counts: QuerySet[Recognition, ValueCount] = (
         Recognition.objects.non_polymorphic()
         .filter(trainee=trainee)
-        .values("value__name")
+        .values(name=localized_field(CompanyValue, via="value__"))
         .annotate(count=Count("pk"))
-        .order_by("-count", "value__name")
+        .order_by("-count", "name")
     )
     return counts

@@ -8,6 +8,7 @@ assignment to completion; elsewhere one more query finds the medians
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, F, OrderBy, Q
 from django.db.models.functions import TruncMonth
@@ -19,6 +20,8 @@ from coaching.common.names import name_from
 from coaching.common.types import Text
 from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
+from lessons.i18n import localized_field
+from lessons.models import BusinessUnit
 
 from .aggregates import median_days_by_group, median_days_column, median_in_query
 
@@ -38,6 +41,8 @@ class Dimension:
     ordering: tuple[str | OrderBy, ...]
     label: Callable  # (row) -> the group's name
     prepare: Callable | None = None  # (assignments, scope) -> assignments joined for the key
+    # () -> {name: expression} of what names a group, built in the reader's language
+    named: Callable[[], dict[str, Any]] = dict
 
 
 def _with_active_coaches(assignments, scope):
@@ -64,9 +69,10 @@ DIMENSIONS = {
             slug="unit",
             heading=_("Business unit"),
             key=lambda: F(UNIT),
-            label_fields=(f"{UNIT}__name",),
-            ordering=(F(f"{UNIT}__name").asc(nulls_last=True),),
-            label=lambda row: row[f"{UNIT}__name"] or _("No business unit"),
+            label_fields=(),
+            named=lambda: {"unit_name": localized_field(BusinessUnit, via=f"{UNIT}__")},
+            ordering=(F("unit_name").asc(nulls_last=True),),
+            label=lambda row: row["unit_name"] or _("No business unit"),
         ),
         Dimension(
             slug="coach",
@@ -120,7 +126,7 @@ def completion(scope, filters, by="path", today=None):
         columns["median_days"] = median_days_column(completed)
     rows = list(
         assignments.annotate(group_key=dimension.key())
-        .values("group_key", *dimension.label_fields)
+        .values("group_key", *dimension.label_fields, **dimension.named())
         .annotate(**columns)
         .order_by(*dimension.ordering)
     )

@@ -109,7 +109,11 @@ class ReportFilterSet(WagtailFilterSet):
     dates = django_filters.DateFromToRangeFilter(
         label=_("Assigned between"), widget=DateRangePickerWidget
     )
-    unit = ModelIdFilter(label=_("Business unit"), queryset=BusinessUnit.objects.order_by("name"))
+    unit = ModelIdFilter(
+        label=_("Business unit"),
+        # Built for each request: the units named in the reader's language.
+        queryset=lambda request: BusinessUnit.objects.for_choosing(),
+    )
     path = ModelIdFilter(
         label=_("Learning path"),
         queryset=LearningPath.objects.filter(current_version__isnull=False).order_by("title"),

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from coaching.common.types import Text
 from coaching.record.models import Goal, GoalStatus, Recognition
+from lessons.i18n import localized_field
+from lessons.models import BusinessUnit, CompanyValue
 
 UNIT = "trainee__trainee_profile__business_unit"
 
@@ -21,7 +23,7 @@ UNIT = "trainee__trainee_profile__business_unit"
 class Series(TypedDict):
     heading: Text
     key: str  # what is counted by
-    name: str  # what names it
+    named: type[BusinessUnit | CompanyValue]  # what names it: its name in the reader's language
     order: str | None  # what orders it, if not its name
 
 
@@ -29,10 +31,10 @@ SERIES: dict[str, Series] = {
     "value": {
         "heading": _("Company value"),
         "key": "value",
-        "name": "value__name",
+        "named": CompanyValue,
         "order": "value__sort_order",
     },
-    "unit": {"heading": _("Business unit"), "key": UNIT, "name": f"{UNIT}__name", "order": None},
+    "unit": {"heading": _("Business unit"), "key": UNIT, "named": BusinessUnit, "order": None},
 }
 
 
@@ -54,17 +56,17 @@ def recognition_over_time(scope, filters, by="value"):
     none are kept so that a chart over time does not skip them."""
     spec = SERIES[by]
     entries = filters.entries(scope.limit(Recognition.objects.non_polymorphic()))
-    fields = [spec["name"], *([spec["order"]] if spec["order"] else [])]
+    named = localized_field(spec["named"], via=f"{spec['key']}__")
     counts = list(
-        entries.annotate(month=TruncMonth("created_at"), series=F(spec["key"]))
-        .values("month", "series", *fields)
+        entries.annotate(month=TruncMonth("created_at"), series=F(spec["key"]), series_name=named)
+        .values("month", "series", "series_name", *([spec["order"]] if spec["order"] else []))
         .annotate(n=Count("pk"))
         .order_by("month")
     )
     names = {}
     for count in counts:
         order = count.get(spec["order"], 0) if spec["order"] else 0
-        name = count[spec["name"]] or str(_("No business unit"))
+        name = count["series_name"] or str(_("No business unit"))
         names[count["series"]] = (count["series"] is None, order, name)
     series = [
         {"field": f"series_{key or 'none'}", "name": name}
@@ -94,7 +96,7 @@ def goals_by_status(scope, filters):
     goals = filters.entries(scope.limit(Goal.objects.non_polymorphic()))
     columns = {status: Count("pk", filter=Q(status=status)) for status in GoalStatus.values}
     rows = list(
-        goals.values(group_key=F(UNIT), unit_name=F(f"{UNIT}__name"))
+        goals.values(group_key=F(UNIT), unit_name=localized_field(BusinessUnit, via=f"{UNIT}__"))
         .annotate(total=Count("pk"), **columns)
         .order_by(F("unit_name").asc(nulls_last=True))
     )

@@ -67,6 +67,8 @@ def load_demo():
         people = ensure_people(organisation["people"], groups, report)
         units = ensure_units(organisation["units"], people, report)
         ensure_values(organisation["values"], report)
+        translations.ensure_snippet_translations(BusinessUnit, organisation["units"], report)
+        translations.ensure_snippet_translations(CompanyValue, organisation["values"], report)
         checks = ensure_checks(read("checks")["checks"], report)
         pages = ensure_pages(read("content"), units, checks, report)
         translations.ensure_translations(read("content.id"), pages, report)
@@ -122,7 +124,7 @@ def ensure_people(rows, groups, report):
 def ensure_units(rows, people, report):
     units = {}
     for row in rows:
-        unit, created = BusinessUnit.objects.get_or_create(
+        unit, created = BusinessUnit.objects.originals().get_or_create(
             slug=row["slug"],
             defaults={
                 "name": row["name"],
@@ -138,7 +140,7 @@ def ensure_units(rows, people, report):
 
 def ensure_values(rows, report):
     for position, row in enumerate(rows):
-        value, created = CompanyValue.objects.get_or_create(
+        value, created = CompanyValue.objects.originals().get_or_create(
             slug=row["slug"],
             defaults={
                 "name": row["name"],

@@ -47,7 +47,7 @@ def ensure_records(rows, people, report):
         events.entry_written(feedback)
         report.add(feedback)
     for row in filter(fresh, rows["recognition"]):
-        value = CompanyValue.objects.get(slug=row["value"])
+        value = CompanyValue.objects.originals().get(slug=row["value"])
         recognition = Recognition.objects.create(
             **who(row), value=value, message=row["message"], is_public=row["is_public"]
         )

@@ -1,6 +1,8 @@
 """The demo's pages in Bahasa Indonesia (fixtures/demo/content.id.json), made the way an
 editor makes them: Wagtail's "translate" copy of the English page, then its text replaced
-and published. Idempotent: a page that already has its translation is left alone."""
+and published; and its business units and company values (the "id" of each in
+fixtures/demo/organisation.json) the same way. Idempotent: whatever already has its
+translation is left alone."""
 
 import json
 
@@ -36,3 +38,21 @@ def translate(original, row, locale, report):
     copy.save_revision().publish()
     report.add(copy)
     return copy
+
+
+@transaction.atomic
+def ensure_snippet_translations(model, rows, report, language="id"):
+    """Translate the units or values in `rows` (by their slug) that have their text in
+    `language` and no translation there yet."""
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    originals = {row.slug: row for row in model.objects.originals()}
+    done = set(model.objects.filter(locale=locale).values_list("translation_key", flat=True))
+    for row in rows:
+        original = originals[row["slug"]]
+        if language not in row or original.translation_key in done:
+            continue
+        copy = original.copy_for_translation(locale)
+        copy.name = row[language]["name"]
+        copy.description = row[language]["description"]
+        copy.save()
+        report.add(copy)

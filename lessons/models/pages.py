@@ -14,19 +14,22 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
 from lessons.i18n import (
     across_translations,
     localized_all,
+    localized_field,
     once_each,
     other_languages,
+    show_related_in_active_language,
     shown_instead,
 )
 from lessons.module_editing import PathsUsingPagePanel
 
-from .organisation import BusinessUnit, CompanyValue
+from .organisation import BusinessUnit, CompanyValue, original_units
 from .paths import LearningPath
 
 # Wagtail's page fields speak of the public and of search engines. The portal is for signed-in
@@ -244,13 +247,15 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
             self,
             ModulePage.objects.live()
             .defer_streamfields()
-            .select_related("business_unit")
+            .annotate(unit_name=localized_field(BusinessUnit, via="business_unit__"))
             .order_by("title"),
             "descendant_of",
             context,
         )
-        context["paths"] = LearningPath.objects.filter(live=True).select_related(
-            "current_version", "business_unit"
+        context["paths"] = (
+            LearningPath.objects.filter(live=True)
+            .select_related("current_version")
+            .annotate(unit_name=localized_field(BusinessUnit, via="business_unit__"))
         )
         return context
 
@@ -258,9 +263,9 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
     def path_outline(self, request, slug):
         """A published path's steps in order, for anyone browsing the portal."""
         learning_path = get_object_or_404(
-            LearningPath.objects.filter(live=True, current_version__isnull=False).select_related(
-                "current_version", "business_unit"
-            ),
+            LearningPath.objects.filter(live=True, current_version__isnull=False)
+            .select_related("current_version")
+            .annotate(unit_name=localized_field(BusinessUnit, via="business_unit__")),
             slug=slug,
         )
         version = learning_path.current_version
@@ -299,12 +304,15 @@ class CompanyProfilePage(LearnablePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["values"] = CompanyValue.objects.all()
-        context["units"] = in_every_language(
-            self,
-            BusinessUnitPage.objects.live().select_related("unit__lead").order_by("path"),
-            "sibling_of",
-            context,
+        context["values"] = localized_all(CompanyValue.objects.originals())
+        context["units"] = show_related_in_active_language(
+            in_every_language(
+                self,
+                BusinessUnitPage.objects.live().select_related("unit__lead").order_by("path"),
+                "sibling_of",
+                context,
+            ),
+            "unit",
         )
         return context
 
@@ -315,6 +323,7 @@ class BusinessUnitPage(LearnablePage):
     unit = models.ForeignKey(
         BusinessUnit,
         verbose_name=_("business unit"),
+        limit_choices_to=original_units,
         on_delete=models.PROTECT,
         related_name="pages",
     )
@@ -325,6 +334,10 @@ class BusinessUnitPage(LearnablePage):
         *LearnablePage.content_panels[1:],
         InlinePanel("contacts", label=_("Who to ask"), heading=_("Who to ask")),
     ]
+    # A translation of the page is about the same unit: it keeps the original row, whose
+    # name readers see in their language (wagtail-localize would otherwise ask for the
+    # unit's translation and point the page at it).
+    override_translatable_fields = [SynchronizedField("unit", overridable=False)]
     parent_page_types = ["lessons.LearningPortalPage"]
     subpage_types = ["lessons.ModulePage"]
 
@@ -334,6 +347,7 @@ class BusinessUnitPage(LearnablePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.all()
+        context["unit"] = localized_all([self.unit])[0]
         # The unit's modules in every language are one list: each once, in the reader's.
         context["modules"] = once_each(
             ModulePage.objects.live()
@@ -366,6 +380,7 @@ class ModulePage(LearnablePage):
     business_unit = models.ForeignKey(
         BusinessUnit,
         verbose_name=_("business unit"),
+        limit_choices_to=original_units,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -377,11 +392,19 @@ class ModulePage(LearnablePage):
         *LearnablePage.content_panels,
         MultiFieldPanel([FieldPanel("business_unit")], heading=_("Audience")),
     ]
+    # As BusinessUnitPage.unit: every translation points at the original unit.
+    override_translatable_fields = [SynchronizedField("business_unit", overridable=False)]
     parent_page_types = ["lessons.LearningPortalPage", "lessons.BusinessUnitPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        unit = self.business_unit
+        context["unit"] = localized_all([unit])[0] if unit is not None else None
+        return context
 
     def modules_with_a_close_title(self):
         """Other modules of the same site whose title is close to this one's (a likely

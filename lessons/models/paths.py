@@ -28,9 +28,11 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from lessons.step_builder import KindFieldPanel, KindPageChooserPanel, StepsPanel
 
+from .organisation import original_units
 from .snippets import EditorialSnippetMixin
 
 if TYPE_CHECKING:
@@ -89,6 +91,7 @@ class LearningPath(
     business_unit = models.ForeignKey(
         "lessons.BusinessUnit",
         verbose_name=_("business unit"),
+        limit_choices_to=original_units,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -127,6 +130,8 @@ class LearningPath(
         ),
         StepsPanel("steps", min_num=1, label=_("step"), heading=_("Steps")),
     ]
+    # A translated path targets the same unit: the original row (see organisation.py).
+    override_translatable_fields = [SynchronizedField("business_unit", overridable=False)]
     # The admin's listing searches the autocomplete fields: a path is found by its title or by
     # a word of what it teaches.
     search_fields = [

@@ -21,7 +21,14 @@ SITE = "host"  # `wagtail start host`: its settings are host/settings/base.py
 SETTINGS_ADDITIONS = [
     (
         "INSTALLED_APPS = [",
-        ['"coaching",', '"lessons",', '"polymorphic",', '"wagtail.contrib.routable_page",'],
+        [
+            '"coaching",',
+            '"lessons",',
+            '"polymorphic",',
+            '"wagtail.contrib.routable_page",',
+            '"wagtail_localize",',
+            '"wagtail_localize.locales",',
+        ],
     ),
     (
         '"django.contrib.sessions.middleware.SessionMiddleware",',
@@ -31,7 +38,14 @@ SETTINGS_ADDITIONS = [
         '"django.contrib.auth.middleware.AuthenticationMiddleware",',
         ['"coaching.account.middleware.PersonLanguageMiddleware",'],
     ),
-    ("USE_I18N = True", ['LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]']),
+    (
+        "USE_I18N = True",
+        [
+            'LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]',
+            "WAGTAIL_I18N_ENABLED = True",
+            "WAGTAIL_CONTENT_LANGUAGES = LANGUAGES",
+        ],
+    ),
     # A stock Wagtail site has no sign-in page for its visitors.
     (None, ['LOGIN_URL = "coaching:sign_in"']),
 ]

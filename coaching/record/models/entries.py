@@ -16,6 +16,7 @@ from polymorphic.models import PolymorphicModel
 from polymorphic.query import PolymorphicQuerySet
 
 from coaching.common.types import User
+from lessons.models.organisation import original_values
 
 _Entry = TypeVar("_Entry", bound="Entry", covariant=True)
 
@@ -116,6 +117,7 @@ class Recognition(Entry):
 
     value = models.ForeignKey(
         "lessons.CompanyValue",
+        limit_choices_to=original_values,
         on_delete=models.PROTECT,
         related_name="recognitions",
         verbose_name=_("company value"),
