@@ -14,7 +14,12 @@ class CoachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.users.models import UserProfile
+
+        from coaching.account.languages import profile_saved
         from coaching.account.sites import remember_site
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
         user_logged_in.connect(remember_site, dispatch_uid="coaching_remember_site")
+        post_save.connect(profile_saved, sender=UserProfile, dispatch_uid="coaching_language")

@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from coaching.models import Preferences
+from coaching.account.languages import remember_language
 from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 
 def in_indonesian(client, user):
-    Preferences.objects.update_or_create(user=user, defaults={"language": "id"})
+    remember_language(user, "id")
     client.force_login(user)
     return client
 
@@ -50,7 +50,7 @@ def test_emails_arrive_in_the_recipients_language(
 ):
     speaks_indonesian = trainee
     speaks_english = builders.make_trainee("bima", coach=coach)
-    Preferences.objects.create(user=speaks_indonesian, language="id")
+    remember_language(speaks_indonesian, "id")
     learning_path = builders.make_path(steps=["Shadow a call"])
 
     with django_capture_on_commit_callbacks(execute=True):
