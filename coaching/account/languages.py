@@ -25,13 +25,25 @@ def available(code: str) -> bool:
     return code in dict(settings.LANGUAGES)
 
 
+def supported(code: str) -> str:
+    """The site's language for `code`, or "": Wagtail's admin, unless the site limits it
+    (WAGTAILADMIN_PERMITTED_LANGUAGES), offers its own codes, such as "id-id" for "id"."""
+    if not code:
+        return ""
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return ""
+
+
 def _cache_key(user_id):
     return f"coaching:language:{user_id}"
 
 
 def chosen_language(user):
-    """The language the person chose, or "" to follow the browser. Cached, since every page
-    asks; saving the choice (here or on the admin's Account page) clears it."""
+    """The language the person chose, one of the site's LANGUAGES, or "" to follow the
+    browser. Cached, since every page asks; saving the choice (here or on the admin's
+    Account page) clears it."""
     if not user.is_authenticated:
         return ""
 
@@ -41,7 +53,7 @@ def chosen_language(user):
             .values_list("preferred_language", flat=True)
             .first()
         )
-        return stored or ""
+        return supported(stored or "")
 
     return cache.get_or_set(_cache_key(user.pk), lookup, coaching_settings.LANGUAGE_CACHE_SECONDS)
 
@@ -70,7 +82,7 @@ def remember_language(user, code):
 
 def language_for_request(request):
     chosen = chosen_language(request.user) if hasattr(request, "user") else ""
-    if chosen and available(chosen):
+    if chosen:
         return chosen
     return translation.get_language_from_request(request, check_path=False)
 
@@ -79,5 +91,5 @@ def recipient_language(user: User) -> str:
     """The language to write to a person in (emails), outside any request: their choice,
     else the site's default. Select `wagtail_userprofile` with the person to spare a query."""
     profile = getattr(user, "wagtail_userprofile", None)
-    chosen = profile.preferred_language if profile is not None else ""
-    return chosen if available(chosen) else settings.LANGUAGE_CODE
+    chosen = supported(profile.preferred_language) if profile is not None else ""
+    return chosen or settings.LANGUAGE_CODE
