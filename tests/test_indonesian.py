@@ -98,6 +98,6 @@ def test_dates_and_relative_times_follow_the_language(client, trainee, assignmen
     notifications = client.get(reverse("coaching:notifications")).content.decode()
     home = client.get(reverse("coaching:home")).content.decode()
 
-    assert "17 Agu 2026" in notifications  # the month as Indonesian writes it
+    assert "17 Agustus 2026" in notifications  # the month written out, as Indonesian does
     assert "3\xa0jam yang lalu" in notifications  # "3 hours ago"
-    assert "1 Des. 2026" in home
+    assert "1 Desember 2026" in home

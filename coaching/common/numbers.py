@@ -25,12 +25,14 @@ def readable(value: Decimal | int) -> str:
     return number_format(plain(rounded), force_grouping=True)
 
 
-def is_figure(value) -> bool:
+def is_figure(value: object) -> bool:
     """Whether `value` is a count or a measure (a yes or no is not)."""
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
 
-def figure(value):
+def figure(value: object) -> object:
     """A count or a measure for reading, in the active language (1.234 and 12,5 in
     Indonesian); anything that is no number (a name, a dash for no figure) unchanged."""
-    return number_format(value, force_grouping=True) if is_figure(value) else value
+    if isinstance(value, int | float | Decimal) and is_figure(value):
+        return number_format(value, force_grouping=True)
+    return value

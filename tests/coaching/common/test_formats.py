@@ -42,7 +42,8 @@ def test_dates_are_written_as_each_language_writes_them(language, day, moment):
 )
 def test_figures_group_thousands_as_each_language_does(language, expected):
     with translation.override(language):
-        shown = [figure(1234.5), figure(1234), figure(Decimal("12.5")), readable(Decimal("1234.50"))]
+        shown = [figure(1234.5), figure(1234), figure(Decimal("12.5"))]
+        shown.append(readable(Decimal("1234.50")))
 
     assert shown == expected
 

@@ -8,8 +8,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from coaching.learning.progress import send_back, submit_task, take_check
 from coaching.account.languages import remember_language
+from coaching.learning.progress import send_back, submit_task, take_check
 from coaching.models import CoachingLogEntry
 from lessons.models import StepKind
 from tests import builders

@@ -8,26 +8,26 @@ from django.utils import translation
 from coaching.account.languages import remember_language
 from coaching.reports import charts
 
-from .helpers import csv_rows, page_table, xlsx_rows
+from .helpers import csv_rows, page_table, xlsx_sheet
 
 pytestmark = pytest.mark.django_db
 
 
-def test_an_indonesian_readers_report_and_csv_write_figures_the_indonesian_way(
-    client, company, hr
-):
+def test_an_indonesian_readers_report_and_csv_write_figures_the_indonesian_way(client, company, hr):
     remember_language(hr, "id")
     client.force_login(hr)
     base = reverse("onboarding_reports:completion", kwargs={"by": "path"})
 
     page = page_table(client.get(base))
     as_csv = csv_rows(client.get(f"{base}?export=csv"))
-    as_xlsx = xlsx_rows(client.get(f"{base}?export=xlsx"))
+    sheet = xlsx_sheet(client.get(f"{base}?export=xlsx"))
+    rows = [row for row in sheet.iter_rows(values_only=True) if row]
+    orientation = next(row for row in rows if row[0] == "Orientation")
 
     assert page[0][0] == "Jalur belajar"
     assert page[1][0] == "Orientation" and page[1][-1] == "8,0"  # the median, in days
     assert as_csv == page
-    assert as_xlsx[1][-1] == 8.0  # a number the spreadsheet shows in its reader's way
+    assert orientation[-1] == 8  # a number, which the spreadsheet shows in its reader's way
 
 
 @pytest.mark.parametrize(("language", "shown"), [("id", "1.234"), ("en", "1,234")])
