@@ -15,6 +15,10 @@ class CoachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.users.models import UserProfile
+
+        from coaching.account.languages import profile_saved
         from coaching.account.sites import remember_site
         from coaching.learning.evidence import delete_stored_file
         from coaching.learning.models import Evidence
@@ -24,3 +28,4 @@ class CoachingConfig(AppConfig):
         post_delete.connect(
             delete_stored_file, sender=Evidence, dispatch_uid="coaching_evidence_files"
         )
+        post_save.connect(profile_saved, sender=UserProfile, dispatch_uid="coaching_language")

@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from coaching.models import Preferences
+from coaching.account.languages import remember_language
 from tests import builders
 
 pytestmark = pytest.mark.django_db
 
 
 def in_indonesian(client, user):
-    Preferences.objects.update_or_create(user=user, defaults={"language": "id"})
+    remember_language(user, "id")
     client.force_login(user)
     return client
 
@@ -50,7 +50,7 @@ def test_emails_arrive_in_the_recipients_language(
 ):
     speaks_indonesian = trainee
     speaks_english = builders.make_trainee("bima", coach=coach)
-    Preferences.objects.create(user=speaks_indonesian, language="id")
+    remember_language(speaks_indonesian, "id")
     learning_path = builders.make_path(steps=["Shadow a call"])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -98,6 +98,6 @@ def test_dates_and_relative_times_follow_the_language(client, trainee, assignmen
     notifications = client.get(reverse("coaching:notifications")).content.decode()
     home = client.get(reverse("coaching:home")).content.decode()
 
-    assert "17 Agu 2026" in notifications  # the month as Indonesian writes it
+    assert "17 Agustus 2026" in notifications  # the month written out, as Indonesian does
     assert "3\xa0jam yang lalu" in notifications  # "3 hours ago"
-    assert "1 Des. 2026" in home
+    assert "1 Desember 2026" in home

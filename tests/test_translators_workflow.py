@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from coaching.models import Preferences
+from coaching.account.languages import remember_language
 from lessons.models import ModulePage
 from tests import builders
 
@@ -90,7 +90,7 @@ def test_the_indonesian_reader_reads_the_published_translation_in_her_path(
     client.force_login(superuser)
     translate_in_the_admin(client, module, indonesian, django_capture_on_commit_callbacks)
     assignment = builders.assign(builders.make_path(steps=[module]), trainee)
-    Preferences.objects.create(user=trainee, language="id")
+    remember_language(trainee, "id")
     client.force_login(trainee)
 
     page = client.get(reverse("coaching:step", args=[assignment.pk, 1])).content.decode()

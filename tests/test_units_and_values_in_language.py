@@ -12,7 +12,8 @@ from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from coaching.models import Preferences, Recognition
+from coaching.account.languages import remember_language
+from coaching.models import Recognition
 from lessons.models import BusinessUnit, CompanyValue
 from tests import builders
 from tests.coaching.reports.helpers import csv_rows, page_table
@@ -58,7 +59,7 @@ def customers_first(indonesian):
 
 def reads(user, language):
     """`user` reads the plugin and the admin in `language`."""
-    Preferences.objects.update_or_create(user=user, defaults={"language": language})
+    remember_language(user, language)
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()

@@ -1,15 +1,22 @@
-"""Which language a person reads the plugin's pages and emails in.
+"""Which language a person reads the product in: the portal, the Wagtail admin (the
+plugin's reports and exports among it) and the emails written to them.
 
-A person's choice (Preferences.language) comes first; without one, the language cookie
-set by the switcher, then the browser's Accept-Language, then the site's default. Wagtail
-pages served under a language prefix (/id/...) keep the language their URL names.
+One choice per person, kept in one place: Wagtail's own account language
+(`wagtail.users` UserProfile.preferred_language). The portal's Settings and the header's
+switcher write it, the admin's Account page writes it, and Wagtail's admin reads it for
+every admin view. "" means no choice: until a person chooses, they read the browser's
+language when the site offers it (Accept-Language, or the switcher's cookie), else the
+site's default (LANGUAGE_CODE). Emails, sent outside any request, use the choice, else
+the site's default. Wagtail pages served under a language prefix (/id/...) keep the
+language their URL names.
 """
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
+from wagtail.users.models import UserProfile
 
-from coaching.account.models import Preferences
 from coaching.common.types import User
 from coaching.conf import coaching_settings
 
@@ -18,19 +25,35 @@ def available(code: str) -> bool:
     return code in dict(settings.LANGUAGES)
 
 
+def supported(code: str) -> str:
+    """The site's language for `code`, or "": Wagtail's admin, unless the site limits it
+    (WAGTAILADMIN_PERMITTED_LANGUAGES), offers its own codes, such as "id-id" for "id"."""
+    if not code:
+        return ""
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return ""
+
+
 def _cache_key(user_id):
     return f"coaching:language:{user_id}"
 
 
 def chosen_language(user):
-    """The language the person chose, or "" to follow the browser. Cached, since every page
-    asks; `remember_language` clears it."""
+    """The language the person chose, one of the site's LANGUAGES, or "" to follow the
+    browser. Cached, since every page asks; saving the choice (here or on the admin's
+    Account page) clears it."""
     if not user.is_authenticated:
         return ""
 
     def lookup():
-        row = Preferences.objects.filter(user=user).values_list("language", flat=True).first()
-        return row or ""
+        stored = (
+            UserProfile.objects.filter(user=user)
+            .values_list("preferred_language", flat=True)
+            .first()
+        )
+        return supported(stored or "")
 
     return cache.get_or_set(_cache_key(user.pk), lookup, coaching_settings.LANGUAGE_CACHE_SECONDS)
 
@@ -40,15 +63,26 @@ def forget_language(user: User) -> None:
     cache.delete(_cache_key(user.pk))
 
 
+def profile_saved(sender, instance, **kwargs):
+    """Connected to UserProfile's post_save in CoachingConfig.ready: the admin's Account
+    page saves the language there. Cleared now and again once committed, so a page read
+    in between cannot keep the old choice cached."""
+    key = _cache_key(instance.user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 def remember_language(user, code):
-    """Save the person's choice ("" follows the browser)."""
-    Preferences.objects.update_or_create(user=user, defaults={"language": code})
+    """Save the person's choice ("" follows the browser), for the portal, the admin and
+    their emails alike."""
+    with transaction.atomic():
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": code})
     forget_language(user)
 
 
 def language_for_request(request):
     chosen = chosen_language(request.user) if hasattr(request, "user") else ""
-    if chosen and available(chosen):
+    if chosen:
         return chosen
     return translation.get_language_from_request(request, check_path=False)
 
@@ -63,7 +97,8 @@ def reader_language(request) -> str:
 
 
 def recipient_language(user: User) -> str:
-    """The language to write to a person in (emails), outside any request."""
-    preferences = getattr(user, "preferences", None)
-    chosen = preferences.language if preferences is not None else ""
-    return chosen if available(chosen) else settings.LANGUAGE_CODE
+    """The language to write to a person in (emails), outside any request: their choice,
+    else the site's default. Select `wagtail_userprofile` with the person to spare a query."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    chosen = supported(profile.preferred_language) if profile is not None else ""
+    return chosen or settings.LANGUAGE_CODE

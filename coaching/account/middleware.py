@@ -1,13 +1,30 @@
-"""The middleware that speaks each person's language on the plugin's pages."""
+"""The middleware that speaks each person's language on the plugin's pages and in the
+Wagtail admin."""
 
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from coaching.account.languages import language_for_request
 
 
+def _admin_root():
+    try:
+        return reverse("wagtailadmin_home")
+    except NoReverseMatch:  # a site without Wagtail's admin
+        return None
+
+
 class PersonLanguageMiddleware:
     """Put after AuthenticationMiddleware (and Django's LocaleMiddleware). On the plugin's
-    pages, speak the person's language; elsewhere leave Django's choice alone."""
+    pages and in the Wagtail admin, speak the person's language (their choice, else the
+    browser's, else the site's); elsewhere leave Django's choice alone: Wagtail pages keep
+    the language of their URL.
+
+    In the admin, Wagtail applies a person's choice itself (UserProfile.preferred_language,
+    the store of coaching.account.languages); without one it speaks the active language,
+    which Django's LocaleMiddleware sets to the site's default on every address without a
+    language prefix, the browser's language unheard. Activating it here lets a new
+    person read the admin, and the plugin's reports, in their browser's language too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -16,10 +33,17 @@ class PersonLanguageMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is None or "coaching" not in match.namespaces:
+        if not self._speaks_here(request):
             return None
         language = language_for_request(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         return None
+
+    @staticmethod
+    def _speaks_here(request):
+        match = request.resolver_match
+        if match is not None and "coaching" in match.namespaces:
+            return True
+        admin_root = _admin_root()
+        return admin_root is not None and request.path_info.startswith(admin_root)

@@ -1,5 +1,5 @@
-"""A person's own settings: the language they read the product in, which emails they get,
-and the site those emails link to."""
+"""A person's own settings: which emails they get, and the site those emails link to.
+Their language is Wagtail's own account language (coaching.account.languages)."""
 
 from django.conf import settings
 from django.db import models
@@ -7,22 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Preferences(models.Model):
-    """What a person chose for themself. Without a row, the defaults apply: the browser's
-    language, and every email."""
+    """What a person chose for themself. Without a row, the default applies: every email."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="preferences",
         verbose_name=_("person"),
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=10,
-        blank=True,
-        # A code from the site's LANGUAGES, checked by the form: choices here would make
-        # every host site with other languages see a migration to make.
-        help_text=_("Leave empty to follow the browser's language."),
     )
     muted_kinds = models.JSONField(
         _("no email for"), default=list, help_text=_("Kinds of notification not emailed.")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse, translate_url
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from coaching.account.homes import home_url, is_new_hire
-from coaching.account.languages import available, forget_language, remember_language
+from coaching.account.languages import available, chosen_language, remember_language
 from coaching.account.models import Preferences
 from coaching.common.pages import posted, render_page
 from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES, NotificationKind
@@ -87,7 +88,7 @@ def preferences(request):
     saved = Preferences.objects.filter(user=request.user).first() or Preferences(user=request.user)
     kinds = kinds_for(request.user)
     initial = {
-        "language": saved.language,
+        "language": chosen_language(request.user),
         "emailed": [kind for kind in kinds if saved.wants_email(kind)],
     }
     form = PreferencesForm(posted(request), initial=initial, kinds=kinds)
@@ -99,12 +100,13 @@ def preferences(request):
             for kind in NotificationKind.values
             if (kind not in emailed if kind in kinds else not saved.wants_email(kind))
         ]
-        saved.language = form.cleaned_data["language"]
-        saved.save()
-        forget_language(request.user)
-        with translation.override(saved.language or translation.get_language()):
+        language = form.cleaned_data["language"]
+        with transaction.atomic():
+            saved.save()
+            remember_language(request.user, language)
+        with translation.override(language or translation.get_language()):
             messages.success(request, _("Your settings are saved."))
-        return _with_language_cookie(redirect("coaching:preferences"), saved.language)
+        return _with_language_cookie(redirect("coaching:preferences"), language)
     return render_page(
         request,
         "coaching/account/preferences.html",

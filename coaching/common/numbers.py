@@ -1,9 +1,14 @@
 """Numbers as people read and type them: no useless decimals (12, not 12.00; 12.5, not
-12.50), in the reader's language (12,5 in Indonesian), and read back the same way."""
+12.50), in the reader's language (1.234,5 in Indonesian, 1,234.5 in English), and read
+back the same way.
 
-from decimal import Decimal
+Thousands are grouped here, figure by figure, rather than by the site's
+USE_THOUSAND_SEPARATOR, which would also group every number a template writes into an
+address or a form's value (page 1.000, person 1.234)."""
 
-from django.template.defaultfilters import floatformat
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.formats import number_format
 
 
 def plain(value: Decimal) -> Decimal:
@@ -14,5 +19,20 @@ def plain(value: Decimal) -> Decimal:
 
 
 def readable(value: Decimal | int) -> str:
-    """`value` for reading, in the active language, with at most two decimals."""
-    return floatformat(value, "-2")
+    """`value` for reading, in the active language, with at most two decimals and none
+    that say nothing (12,5 and 1.234 in Indonesian)."""
+    rounded = Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return number_format(plain(rounded), force_grouping=True)
+
+
+def is_figure(value: object) -> bool:
+    """Whether `value` is a count or a measure (a yes or no is not)."""
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def figure(value: object) -> object:
+    """A count or a measure for reading, in the active language (1.234 and 12,5 in
+    Indonesian); anything that is no number (a name, a dash for no figure) unchanged."""
+    if isinstance(value, int | float | Decimal) and is_figure(value):
+        return number_format(value, force_grouping=True)
+    return value

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from coaching.common.names import display_name, initials
 from coaching.common.types import Text, User
@@ -83,7 +83,7 @@ def waiting_for_sign_off(coach: User, size: int) -> tuple[list[Need], bool]:
             _trainee_page(
                 row.assignment.trainee_id, f"step-{row.assignment_id}-{row.step.position + 1}"
             ),
-            gettext_lazy("Review"),
+            pgettext_lazy("a coach's to-do: a task handed in", "Review"),
             row.updated_at,
         )
         for row in rows

@@ -77,7 +77,7 @@ def deliver(pk: int) -> bool:
     if not _claim(pk, now):
         return False
     notification = Notification.objects.select_related(
-        "recipient", "recipient__preferences__site"
+        "recipient", "recipient__preferences__site", "recipient__wagtail_userprofile"
     ).get(pk=pk)
     mine = Notification.objects.filter(pk=pk, email_status=EmailStatus.SENDING)
     if not _still_wanted(notification):

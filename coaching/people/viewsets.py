@@ -221,7 +221,9 @@ class CoachRelationshipEditView(generic.EditView):
 
 def _link_status(link: CoachRelationship) -> str:
     if link.starts_on > timezone.localdate():
-        return _("Starts on %(day)s") % {"day": formats.date_format(link.starts_on, "j M")}
+        return _("Starts on %(day)s") % {
+            "day": formats.date_format(link.starts_on, "MONTH_DAY_FORMAT")
+        }
     return str(_("Active") if link.is_active else _("Ended"))
 
 

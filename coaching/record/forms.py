@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coaching.common.names import display_name
 from coaching.common.numbers import plain
@@ -171,7 +172,9 @@ class LearningReviewForm(EntryForm):
 
 class RecognitionForm(EntryForm):
     recipient = forms.ModelChoiceField(
-        label=_("Who"), queryset=get_user_model().objects.none(), empty_label=_("Choose a person")
+        label=pgettext_lazy("recognition's recipient", "Who"),
+        queryset=get_user_model().objects.none(),
+        empty_label=_("Choose a person"),
     )
 
     class Meta:

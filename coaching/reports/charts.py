@@ -16,6 +16,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from coaching.common.numbers import figure
+
 
 @dataclass(frozen=True)
 class Tone:
@@ -146,7 +148,7 @@ def stacked_bars(
                     % {
                         "category": category,
                         "series": item["name"],
-                        "value": value,
+                        "value": figure(value),
                         "suffix": suffix,
                     },
                 )
@@ -162,7 +164,7 @@ def stacked_bars(
                 marks=format_html_join("", "{}", ((mark,) for mark in marks)),
                 tx=num(x),
                 font=FONT,
-                total=totals[row],
+                total=figure(totals[row]),
                 suffix=suffix,
             )
         )
@@ -298,7 +300,7 @@ def lines(*, chart_id, title, description, x_labels, series):
                 left - 6,
                 num(point(0, t)[1] + 4),
                 FONT,
-                t,
+                figure(t),
             )
             for t in ticks
         ),
@@ -340,7 +342,7 @@ def lines(*, chart_id, title, description, x_labels, series):
                         % {
                             "series": item["name"],
                             "month": x_labels[n],
-                            "value": item["values"][n],
+                            "value": figure(item["values"][n]),
                         },
                     ),
                 )

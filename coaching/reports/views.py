@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from coaching.common.numbers import figure, is_figure
 from coaching.common.types import Text
 from coaching.learning.models import Assignment
 from coaching.record.models import GoalStatus
@@ -53,11 +54,12 @@ def chart_series(name, rows, field, tone=None):
 
 
 class FigureColumn(Column):
-    """A report's column: a figure that could not be worked out reads as NO_FIGURE."""
+    """A report's column: a figure in the reader's language (1.234, 12,5), or NO_FIGURE
+    where it could not be worked out."""
 
     def get_value(self, instance):
         value = super().get_value(instance)
-        return NO_FIGURE if value is None else value
+        return NO_FIGURE if value is None else figure(value)
 
 
 class OnboardingReportView(DescribedExportMixin, ReportView):
@@ -145,6 +147,10 @@ class OnboardingReportView(DescribedExportMixin, ReportView):
     def preprocess_field_value(self, field, value, export_format):
         if value is None:
             return NO_FIGURE
+        if export_format == self.FORMAT_CSV and is_figure(value):
+            # A CSV is text: its figures read as the page's do. An XLSX keeps numbers,
+            # which the spreadsheet shows in its reader's language.
+            return figure(value)
         return super().preprocess_field_value(field, value, export_format)
 
     def get_export_notes(self):

@@ -138,6 +138,8 @@ LANGUAGE_CODE = "en"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("en", _("English")), ("id", _("Bahasa Indonesia"))]
 TIME_ZONE = "Asia/Jakarta"
+# Dates as each language writes them: "1 Desember 2026" (Django's own says "1 Des. 2026").
+FORMAT_MODULE_PATH = ["coaching.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -168,6 +170,9 @@ COACHING_MEETING_REMINDER_HOURS = 24  # remind both people this long before a 1:
 # page or snippet with "Translate" in its action menu (wagtail-localize).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's Account page offers the languages the portal does ("id", where Wagtail's own
+# list says "id-id"): one choice for both (coaching.account.languages).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 WAGTAIL_SITE_NAME = "Nusantara Connect onboarding"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"

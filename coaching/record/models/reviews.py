@@ -7,6 +7,7 @@ into a draft module page in the admin, and both keep the link.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .entries import Entry, OwnedAction
 
@@ -19,7 +20,7 @@ class LearningReview(Entry):
     )
     happened_on = models.DateField(_("when it happened"))
     timeline = models.TextField(
-        _("timeline"),
+        pgettext_lazy("learning review", "timeline"),
         help_text=_("What happened, in order, as the people involved saw it at the time."),
     )
     conditions = models.TextField(

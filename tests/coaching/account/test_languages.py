@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from coaching.account.languages import chosen_language
 from coaching.models import Preferences
@@ -53,7 +54,7 @@ def test_a_persons_choice_wins_over_the_browser(client, person):
     response = client.get(reverse("coaching:home"), HTTP_ACCEPT_LANGUAGE="en")
 
     assert html_lang(response) == "id"
-    assert Preferences.objects.get(user=person).language == "id"
+    assert UserProfile.objects.get(user=person).preferred_language == "id"
 
 
 def test_following_the_browser_again_clears_the_choice(client, person):
@@ -166,6 +167,7 @@ def test_opening_the_settings_page_writes_nothing(client, person):
 
     assert client.get(reverse("coaching:preferences")).status_code == 200
     assert not Preferences.objects.filter(user=person).exists()
+    assert not UserProfile.objects.filter(user=person).exists()
 
 
 @pytest.mark.parametrize("back", ["abc", "2026-02-30", "<img src=x onerror=alert(1)>", "a:b"])

@@ -165,7 +165,7 @@ def test_the_coach_dashboard_says_when_a_new_hire_starts(client, admin_client):
     admin_client.post(reverse("trainees:add"), new_hire(coach=coach.pk))
     client.force_login(coach)
     person = get_user_model().objects.get(first_name="Rizky")
-    when = formats.date_format(IN_TWO_WEEKS, "j M")
+    when = formats.date_format(IN_TWO_WEEKS, "MONTH_DAY_FORMAT")
 
     dashboard = client.get(reverse("coaching:dashboard")).text
     their_page = client.get(reverse("coaching:trainee", args=[person.pk])).text

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from coaching.account.languages import remember_language
 from coaching.audit import trail
 from coaching.learning.progress import submit_task, take_check
 from coaching.models import (
@@ -53,8 +54,8 @@ def traces(trainee, coach, colleague, learning):
     """Everything else of nadia's: record entries, a reply on bima's record, a coaching
     link to bima, preferences, Wagtail's profile, a session, a reason in the trail."""
     make.one_of_each(trainee, coach)
-    Preferences.objects.create(user=trainee, language="id")
-    UserProfile.get_for_user(trainee)
+    Preferences.objects.create(user=trainee, muted_kinds=["assigned"])
+    remember_language(trainee, "id")  # Wagtail's profile
     CoachRelationship.objects.create(coach=trainee, trainee=colleague)
     elsewhere = make.reply(make.feedback(colleague, coach), trainee, "Agreed, well done")
     Client().force_login(trainee)

@@ -8,8 +8,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from coaching.account.languages import remember_language
 from coaching.learning.progress import send_back, submit_task, take_check
-from coaching.models import CoachingLogEntry, Preferences
+from coaching.models import CoachingLogEntry
 from lessons.models import StepKind
 from tests import builders
 
@@ -127,7 +128,7 @@ def test_hrs_export_is_logged_in_the_trail(client, hr, trainee, learning):
 
 
 def test_hrs_document_is_in_the_persons_language(client, hr, trainee, learning):
-    Preferences.objects.create(user=trainee, language="id")
+    remember_language(trainee, "id")
 
     response = hr_export(client, hr, trainee, format="document")
 
