@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
 from lessons.models.listing import with_listing_status
+from lessons.translation_listing import TranslatableIndexView
 
 
 class LearningPathFilterSet(WagtailFilterSet):
@@ -53,6 +54,7 @@ class LearningPathViewSet(SnippetViewSet):
         LiveStatusTagColumn(),
     ]
     filterset_class = LearningPathFilterSet
+    index_view_class = TranslatableIndexView
 
     def get_queryset(self, request):
         paths = LearningPath.objects.select_related(
@@ -71,6 +73,7 @@ class KnowledgeCheckViewSet(SnippetViewSet):
         SaysWhenEmptyColumn("max_attempts", label=_("Attempt limit"), when_empty=_("No limit")),
         LiveStatusTagColumn(),
     ]
+    index_view_class = TranslatableIndexView
 
     def get_queryset(self, request):
         return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))

@@ -69,7 +69,7 @@ def dashboard(request):
             "page_obj": page,
             "sort": sort,
             "units": BusinessUnit.objects.all(),
-            "paths": LearningPath.objects.filter(live=True),
+            "paths": LearningPath.objects.assignable(),
             "filters": {"unit": unit, "path": path, "overdue": overdue_only},
             "needs": needs_of(request.user),
             "query": query,

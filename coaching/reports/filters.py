@@ -105,15 +105,23 @@ class ModelIdFilter(django_filters.ModelChoiceFilter):
     field_class = ChosenById
 
 
+class PathChosenById(ChosenById):
+    """A learning path by id, labelled with its title in the reader's language."""
+
+    def label_from_instance(self, obj):
+        return obj.current_version.localized_title
+
+
+class PathIdFilter(ModelIdFilter):
+    field_class = PathChosenById
+
+
 class ReportFilterSet(WagtailFilterSet):
     dates = django_filters.DateFromToRangeFilter(
         label=_("Assigned between"), widget=DateRangePickerWidget
     )
     unit = ModelIdFilter(label=_("Business unit"), queryset=BusinessUnit.objects.order_by("name"))
-    path = ModelIdFilter(
-        label=_("Learning path"),
-        queryset=LearningPath.objects.filter(current_version__isnull=False).order_by("title"),
-    )
+    path = PathIdFilter(label=_("Learning path"), queryset=LearningPath.objects.assignable())
     cohort = django_filters.ChoiceFilter(
         label=_("Start-date cohort"), choices=cohort_choices, widget=forms.Select
     )

@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
@@ -120,6 +121,10 @@ class LearnablePage(PortalPageMixin, Page):
         index.SearchField("body"),
     ]
 
+    # The translated page asks for the source's check, as a path's step does: attempts
+    # count the same in every language, and the reader sees the check's translation.
+    override_translatable_fields = [SynchronizedField("knowledge_check", overridable=False)]
+
     class Meta:
         abstract = True
 
@@ -197,9 +202,8 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
             .select_related("business_unit")
             .order_by("title")
         )
-        context["paths"] = LearningPath.objects.filter(live=True).select_related(
-            "current_version", "business_unit"
-        )
+        # Originals only: a translation is the same path, shown in the reader's language.
+        context["paths"] = LearningPath.objects.assignable().select_related("business_unit")
         return context
 
     @path("paths/<slug:slug>/", name="path")

@@ -21,7 +21,13 @@ SITE = "host"  # `wagtail start host`: its settings are host/settings/base.py
 SETTINGS_ADDITIONS = [
     (
         "INSTALLED_APPS = [",
-        ['"coaching",', '"lessons",', '"polymorphic",', '"wagtail.contrib.routable_page",'],
+        [
+            '"coaching",',
+            '"lessons",',
+            '"polymorphic",',
+            '"wagtail.contrib.routable_page",',
+            '"wagtail_localize",',
+        ],
     ),
     (
         '"django.contrib.sessions.middleware.SessionMiddleware",',
