@@ -1,6 +1,7 @@
 """Small builders for test data: each test makes exactly what it needs."""
 
 import json
+import uuid
 
 from django.contrib.auth import get_user_model
 from django.test import TestCase
@@ -80,15 +81,21 @@ def make_unit_page(portal, unit=None, title=None):
     return publish_child(portal, BusinessUnitPage(unit=unit, **learnable(title or unit.name)))
 
 
+def answer(value):
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
 def make_check(title="Empathy check", pass_mark=50, max_attempts=None, live=True):
     questions = [
         {
             "type": "single_choice",
             "value": {
                 "question": "What do you do first?",
+                # Answers as Wagtail's editor stores them, each with an id: wagtail-localize
+                # finds a list's items by id when it writes their translation back.
                 "choices": [
-                    {"text": "Listen", "correct": True, "explanation": "Yes."},
-                    {"text": "Interrupt", "correct": False, "explanation": "No."},
+                    answer({"text": "Listen", "correct": True, "explanation": "Yes."}),
+                    answer({"text": "Interrupt", "correct": False, "explanation": "No."}),
                 ],
                 "explanation": "Listening comes first.",
             },
