@@ -6,8 +6,8 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from config.demo.translations import translate_segments
 from lessons.models import (
     BusinessUnit,
     BusinessUnitPage,
@@ -233,22 +233,12 @@ def make_path_of_every_kind(portal, max_attempts=3):
     )
 
 
-def translate(instance, words, language="id", publish=True):
+def translate(instance, words, language="id"):
     """Translate a page or snippet the way a translator does in wagtail-localize: submit it
     for translation, translate its segments (`words`: source text to translated text; any
     other segment stays as in the source) and publish the translation. Returns it."""
     locale, _created = Locale.objects.get_or_create(language_code=language)
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    for segment in StringSegment.objects.filter(source=source).select_related("string"):
-        if segment.string.data in words:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={"data": words[segment.string.data], "translation_type": "manual"},
-            )
     # wagtail-localize publishes once the transaction commits; a test's never does.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        translation.save_target(publish=publish)
+        translate_segments(instance, words, locale)
     return type(instance).objects.get(translation_key=instance.translation_key, locale=locale)
