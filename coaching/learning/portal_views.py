@@ -82,7 +82,7 @@ def _step_context(request, assignment_id, number):
     wording = check.for_reader() if check is not None else None
     if wording is not None and attempts:
         # The latest attempt's questions, answers and explanations in the reader's words.
-        attempts[0].shown_results = wording.reworded(attempts[0].results)
+        attempts[0].shown_results = wording.reworded(attempts[0].results)  # type: ignore[attr-defined]
     limit = progress.attempt_limit(assignment, step, check) if check is not None else None
     attempts_left = None if limit is None else max(limit - len(attempts), 0)
     return {

@@ -20,6 +20,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
     Page,
@@ -171,12 +172,15 @@ class LearningPath(
             models.UniqueConstraint(fields=["slug", "locale"], name="lessons_path_slug_locale")
         ]
 
-    def copy_for_translation(self, locale, exclude_fields=None):
+    def copy_for_translation(
+        self, locale: Locale, exclude_fields: list[str] | None = None
+    ) -> "LearningPath":
         # A translation is never assigned on its own: it has no versions, and its titles
         # go into the source's (PathVersionQuerySet.take_translation).
-        return super().copy_for_translation(
+        copy: LearningPath = super().copy_for_translation(
             locale, exclude_fields=[*(exclude_fields or []), "current_version"]
         )
+        return copy
 
     def translated_from(self) -> "LearningPath | None":
         """The path this one is a translation of (made with wagtail-localize), or None

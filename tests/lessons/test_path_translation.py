@@ -23,7 +23,11 @@ INDONESIAN = {
 @pytest.fixture
 def path(portal):
     return builders.make_path(
-        steps=[builders.make_module(portal, title="Empathy"), "Shadow a call", builders.make_check()]
+        steps=[
+            builders.make_module(portal, title="Empathy"),
+            "Shadow a call",
+            builders.make_check(),
+        ]
     )
 
 
