@@ -11,11 +11,14 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import Translation
 
 T = TypeVar("T", bound=TranslatableMixin)
 P = TypeVar("P", bound=Page)
@@ -172,3 +175,43 @@ def show_related_in_active_language(objects: Iterable[Any], field: str) -> list[
         if row is not None:
             found._meta.get_field(field).set_cached_value(found, next(shown))
     return objects
+
+
+def reader_language() -> str:
+    """The active language as a content language code ("en", "id"), "" when none fits.
+    No query: what `in_reader_language` looks up in a version's translations."""
+    active = translation.get_language()
+    if not active:
+        return ""
+    try:
+        return get_supported_content_language_variant(active)
+    except LookupError:
+        return ""
+
+
+def in_reader_language(translations: dict[str, dict[str, str]], name: str, original: str) -> str:
+    """`name` from `translations` ({language code: {name: text}}) in the reader's language,
+    `original` when it is not translated into it (or the translation is empty)."""
+    return translations.get(reader_language(), {}).get(name) or original
+
+
+def translation_source(found: TranslatableMixin) -> TranslatableMixin | None:
+    """The object that `found` is a wagtail-localize translation of (in its source locale),
+    or None when `found` is an original (written in its own locale, or a source itself)."""
+    made = (
+        Translation.objects.filter(
+            source__object_id=found.translation_key,
+            source__specific_content_type=ContentType.objects.get_for_model(found),
+            target_locale_id=found.locale_id,
+        )
+        .exclude(source__locale_id=found.locale_id)
+        .select_related("source__specific_content_type")
+        .first()
+    )
+    if made is None:
+        return None
+    try:
+        source: TranslatableMixin = made.source.get_source_instance()
+    except ObjectDoesNotExist:
+        return None
+    return source

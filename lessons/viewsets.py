@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
 from lessons.models.listing import with_listing_status
+from lessons.translation_listing import TranslatableIndexView
 
 
 class LearningPathFilterSet(WagtailFilterSet):
@@ -61,6 +62,7 @@ class LearningPathViewSet(NamedSnippetViewSet):
         LiveStatusTagColumn(),
     ]
     filterset_class = LearningPathFilterSet
+    index_view_class = TranslatableIndexView
 
     def get_queryset(self, request):
         paths = LearningPath.objects.select_related(
@@ -79,6 +81,7 @@ class KnowledgeCheckViewSet(NamedSnippetViewSet):
         SaysWhenEmptyColumn("max_attempts", label=_("Attempt limit"), when_empty=_("No limit")),
         LiveStatusTagColumn(),
     ]
+    index_view_class = TranslatableIndexView
 
     def get_queryset(self, request):
         return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))

@@ -1,10 +1,12 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from lessons import admin_home, header, module_editing, reading
+from lessons import admin_home, header, module_editing, reading, translation_listing
 from lessons.viewsets import OnboardingContentGroup
 
 register_snippet(OnboardingContentGroup)
+# Translate buttons on the paths' and checks' listings in three queries, not three a row.
+translation_listing.batch_translation_buttons()
 
 hooks.register(header.HOOK_NAME, header.signed_in_person, order=header.PERSON_ORDER)
 hooks.register(header.HOOK_NAME, header.admin_link, order=header.ADMIN_ORDER)

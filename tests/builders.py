@@ -1,10 +1,13 @@
 """Small builders for test data: each test makes exactly what it needs."""
 
 import json
+import uuid
 
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, PageViewRestriction, Site
+from django.test import TestCase
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from config.demo.translations import translate_segments
 from lessons.models import (
     BusinessUnit,
     BusinessUnitPage,
@@ -78,15 +81,21 @@ def make_unit_page(portal, unit=None, title=None):
     return publish_child(portal, BusinessUnitPage(unit=unit, **learnable(title or unit.name)))
 
 
+def answer(value):
+    return {"type": "item", "value": value, "id": str(uuid.uuid4())}
+
+
 def make_check(title="Empathy check", pass_mark=50, max_attempts=None, live=True):
     questions = [
         {
             "type": "single_choice",
             "value": {
                 "question": "What do you do first?",
+                # Answers as Wagtail's editor stores them, each with an id: wagtail-localize
+                # finds a list's items by id when it writes their translation back.
                 "choices": [
-                    {"text": "Listen", "correct": True, "explanation": "Yes."},
-                    {"text": "Interrupt", "correct": False, "explanation": "No."},
+                    answer({"text": "Listen", "correct": True, "explanation": "Yes."}),
+                    answer({"text": "Interrupt", "correct": False, "explanation": "No."}),
                 ],
                 "explanation": "Listening comes first.",
             },
@@ -222,3 +231,14 @@ def make_path_of_every_kind(portal, max_attempts=3):
             checkin_step("Readiness check-in"),
         ],
     )
+
+
+def translate(instance, words, language="id"):
+    """Translate a page or snippet the way a translator does in wagtail-localize: submit it
+    for translation, translate its segments (`words`: source text to translated text; any
+    other segment stays as in the source) and publish the translation. Returns it."""
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    # wagtail-localize publishes once the transaction commits; a test's never does.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translate_segments(instance, words, locale)
+    return type(instance).objects.get(translation_key=instance.translation_key, locale=locale)

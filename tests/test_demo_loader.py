@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page, Revision, Site
 
@@ -236,3 +237,30 @@ def test_the_demo_hr_person_adds_a_new_hire_with_the_demos_units_and_coaches(cli
 
     assert "Sari Utami is a new hire" in response.text
     assert CoachRelationship.objects.filter(coach=agus, trainee__first_name="Sari").exists()
+
+
+def test_every_demo_path_and_check_is_in_bahasa_indonesia_as_the_same_content():
+    """Translated in wagtail-localize, each path and check has one Indonesian translation;
+    only the English originals are assigned."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        load()
+
+    originals = LearningPath.objects.filter(locale__language_code="en")
+    translated = LearningPath.objects.filter(locale__language_code="id", live=True)
+    assert {path.translation_key for path in translated} == {
+        path.translation_key for path in originals
+    }
+    assert set(LearningPath.objects.assignable()) == set(originals)
+    orientation = originals.get(slug="company-orientation").current_version
+    assert orientation.translations["id"]["title"] == "Orientasi perusahaan"
+    checkin = orientation.steps.get(kind="checkin")
+    assert checkin.translations["id"]["title"] == "Check-in orientasi bersama coach Anda"
+    check = KnowledgeCheck.objects.get(
+        locale__language_code="id", title="Melindungi data pelanggan"
+    )
+    assert check.questions[1].value["choices"][2]["text"] == (
+        "Daftar harga Connect Home fiber yang sudah kita umumkan."
+    )
+    assert KnowledgeCheck.objects.filter(locale__language_code="id").count() == (
+        KnowledgeCheck.objects.filter(locale__language_code="en").count()
+    )

@@ -70,7 +70,7 @@ def dashboard(request):
             "page_obj": page,
             "sort": sort,
             "units": BusinessUnit.objects.for_choosing(),
-            "paths": LearningPath.objects.filter(live=True),
+            "paths": LearningPath.objects.assignable(),
             "filters": {"unit": unit, "path": path, "overdue": overdue_only},
             "needs": needs_of(request.user),
             "query": query,

@@ -33,6 +33,14 @@ class PeopleField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)  # type: ignore[misc]
 
 
+class PathChoiceField(forms.ModelChoiceField):
+    """An original learning path (its translations are the same path), labelled with its
+    title in the reader's language; from `LearningPath.objects.assignable()`."""
+
+    def label_from_instance(self, obj):
+        return obj.current_version.localized_title
+
+
 class AssignForm(forms.Form):
     """Assign a published path to people, a business unit or a start-date cohort."""
 
@@ -47,7 +55,7 @@ class AssignForm(forms.Form):
         ("relative", _("A number of days after each person's start date")),
     ]
 
-    path = forms.ModelChoiceField(
+    path = PathChoiceField(
         label=_("Learning path"),
         queryset=LearningPath.objects.none(),
         empty_label=_("Choose a path"),
@@ -90,7 +98,7 @@ class AssignForm(forms.Form):
         trainees, path = self.fields["trainees"], self.fields["path"]
         assert isinstance(trainees, PeopleField) and isinstance(path, forms.ModelChoiceField)
         trainees.queryset = self.coached
-        path.queryset = LearningPath.objects.filter(live=True, current_version__isnull=False)
+        path.queryset = LearningPath.objects.assignable()
         unit = self.fields["business_unit"]
         assert isinstance(unit, forms.ModelChoiceField)
         unit.queryset = BusinessUnit.objects.for_choosing()  # named in the reader's language
@@ -268,9 +276,11 @@ class PlanCheckinForm(forms.Form):
 class KnowledgeCheckForm(forms.Form):
     """One field per question of a knowledge check, in the check's order."""
 
-    def __init__(self, *args, check, **kwargs):
+    def __init__(self, *args, check, wording=None, **kwargs):
+        """`check` is the one graded (a step's own), `wording` its translation the reader
+        sees: answers are keyed by `check`'s question ids and answer keys either way."""
         super().__init__(*args, **kwargs)
-        for number, question in enumerate(check.question_choices(), start=1):
+        for number, question in enumerate(check.question_choices(wording), start=1):
             multiple = question["kind"] == "multiple_choice"
             field_class = forms.MultipleChoiceField if multiple else forms.ChoiceField
             widget = forms.CheckboxSelectMultiple if multiple else forms.RadioSelect

@@ -170,6 +170,7 @@ def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:
             next_position=Subquery(remaining.values("position")[:1]),
             next_title=Subquery(remaining.values("title")[:1]),
             next_kind=Subquery(remaining.values("kind")[:1]),
+            next_translations=Subquery(remaining.values("translations")[:1]),
             # The reading time of every step not done, summed in the same subquery shape.
             minutes_left=Coalesce(
                 Subquery(
@@ -198,6 +199,7 @@ class NextStep(TypedDict):
     next_position: int | None
     next_title: str | None
     next_kind: str | None
+    next_translations: dict[str, dict[str, str]] | None
     minutes_left: int
 
 
@@ -207,7 +209,12 @@ def _next_state(assignment: "WithAnnotations[Assignment, NextStep]") -> StepStat
     if assignment.status != AssignmentStatus.ACTIVE or position is None:
         return None
     assert title is not None and kind is not None  # they come with the position
-    step = PathVersionStep(title=title, kind=kind, position=position)
+    step = PathVersionStep(
+        title=title,
+        kind=kind,
+        position=position,
+        translations=assignment.next_translations or {},
+    )
     return StepState(step, None, step.position + 1)
 
 

@@ -79,7 +79,7 @@ def waiting_for_sign_off(coach: User, size: int) -> tuple[list[Need], bool]:
         Need(
             row.assignment.trainee,
             _("%(step)s in %(path)s")
-            % {"step": row.step.title, "path": row.assignment.version.title},
+            % {"step": row.step.localized_title, "path": row.assignment.version.localized_title},
             _trainee_page(
                 row.assignment.trainee_id, f"step-{row.assignment_id}-{row.step.position + 1}"
             ),
@@ -115,7 +115,7 @@ def _overdue_text(assignment: Assignment, today: date) -> str:
     days = (today - assignment.due_on).days
     return ngettext(
         "%(path)s was due %(days)s day ago", "%(path)s was due %(days)s days ago", days
-    ) % {"path": assignment.version.title, "days": days}
+    ) % {"path": assignment.version.localized_title, "days": days}
 
 
 def coming_up(coach: User, now: datetime, size: int) -> tuple[list[Need], bool]:
@@ -158,7 +158,7 @@ def coming_up(coach: User, now: datetime, size: int) -> tuple[list[Need], bool]:
             Need(
                 row.assignment.trainee,
                 _("Check-in “%(step)s” on %(when)s")
-                % {"step": row.step.title, "when": _moment(when)},
+                % {"step": row.step.localized_title, "when": _moment(when)},
                 _trainee_page(
                     row.assignment.trainee_id, f"step-{row.assignment_id}-{row.step.position + 1}"
                 ),

@@ -25,7 +25,7 @@ from django.utils import timezone
 from coaching.common.percent import percent_of
 from coaching.learning.models import Assignment, AssignmentStatus, StepProgress
 from coaching.people.models import TraineeProfile
-from lessons.i18n import localized_field
+from lessons.i18n import in_reader_language, localized_field
 from lessons.models import BusinessUnit
 
 if TYPE_CHECKING:
@@ -128,9 +128,15 @@ def attach_paths(
         .filter(trainee_id__in=by_trainee)
         .with_progress()
         .order_by("due_on", "pk")
-        .values("trainee_id", "percent", title=F("version__title"))
+        .values(
+            "trainee_id",
+            "percent",
+            title=F("version__title"),
+            translations=F("version__translations"),
+        )
     )
     for path in paths:
+        path["title"] = in_reader_language(path.pop("translations"), "title", path["title"])
         # values() with an expression (the title) types its rows as dict[str, Any].
         by_trainee[path["trainee_id"]].paths.append(cast(PathProgress, path))
     return with_paths

@@ -79,6 +79,10 @@ def _step_context(request, assignment_id, number):
         if check or step.kind == StepKind.KNOWLEDGE_CHECK
         else []
     )
+    wording = check.for_reader() if check is not None else None
+    if wording is not None and attempts:
+        # The latest attempt's questions, answers and explanations in the reader's words.
+        attempts[0].shown_results = wording.reworded(attempts[0].results)  # type: ignore[attr-defined]
     limit = progress.attempt_limit(assignment, step, check) if check is not None else None
     attempts_left = None if limit is None else max(limit - len(attempts), 0)
     return {
@@ -89,6 +93,7 @@ def _step_context(request, assignment_id, number):
         "page": content.page if content else None,
         "content": content,
         "check": check,
+        "check_wording": wording,
         "attempts": attempts,
         "attempts_left": attempts_left,
         "following": journey.open_after(number),
@@ -108,12 +113,16 @@ def _step_context(request, assignment_id, number):
 def step_detail(request, assignment_id, number):
     context = _step_context(request, assignment_id, number)
     if context["check"] is not None:
-        context["check_form"] = KnowledgeCheckForm(check=context["check"])
+        context["check_form"] = _check_form(context)
     context["task_form"] = _task_form(context)
     # The step's news (signed off, sent back, waived...), and the path's: it is open.
     assignment_url = reverse("coaching:assignment", args=[assignment_id])
     mark_seen(request.user, [request.path, assignment_url])
     return render_page(request, "coaching/learning/portal/step.html", context)
+
+
+def _check_form(context, data=None):
+    return KnowledgeCheckForm(data, check=context["check"], wording=context["check_wording"])
 
 
 def _task_form(context, data=None, files=None):
@@ -138,7 +147,9 @@ def complete_module(request, assignment_id, number):
     except progress.StepError as error:
         messages.error(request, str(error))
         return redirect(step_url(assignment, number))
-    return _go_on(request, assignment_id, number, _("“%(step)s” is done.") % {"step": step.title})
+    return _go_on(
+        request, assignment_id, number, _("“%(step)s” is done.") % {"step": step.localized_title}
+    )
 
 
 def _go_on(request, assignment_id, number, done_message):
@@ -153,7 +164,7 @@ def _go_on(request, assignment_id, number, done_message):
         messages.success(
             request,
             _("Path complete: you have finished every step of %(path)s. Well done!")
-            % {"path": journey.assignment.version.title},
+            % {"path": journey.assignment.version.localized_title},
         )
     else:
         messages.success(request, done_message)
@@ -174,7 +185,7 @@ def submit_task(request, assignment_id, number):
     if not form.is_valid():
         context["task_form"] = form
         if context["check"] is not None:
-            context["check_form"] = KnowledgeCheckForm(check=context["check"])
+            context["check_form"] = _check_form(context)
         return render_page(request, "coaching/learning/portal/step.html", context, status=400)
     try:
         progress.submit_task(
@@ -207,7 +218,7 @@ def take_check(request, assignment_id, number):
     form = KnowledgeCheckForm(request.POST, check=check)
     if not form.is_valid():
         context = _step_context(request, assignment_id, number)
-        context.update(check_form=form, task_form=_task_form(context))
+        context.update(check_form=_check_form(context, request.POST), task_form=_task_form(context))
         return render_page(request, "coaching/learning/portal/step.html", context)
     try:
         _attempt, result = progress.take_check(assignment, step, form.answers())

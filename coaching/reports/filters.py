@@ -105,6 +105,17 @@ class ModelIdFilter(django_filters.ModelChoiceFilter):
     field_class = ChosenById
 
 
+class PathChosenById(ChosenById):
+    """A learning path by id, labelled with its title in the reader's language."""
+
+    def label_from_instance(self, obj):
+        return obj.current_version.localized_title
+
+
+class PathIdFilter(ModelIdFilter):
+    field_class = PathChosenById
+
+
 class ReportFilterSet(WagtailFilterSet):
     dates = django_filters.DateFromToRangeFilter(
         label=_("Assigned between"), widget=DateRangePickerWidget
@@ -114,10 +125,7 @@ class ReportFilterSet(WagtailFilterSet):
         # Built for each request: the units named in the reader's language.
         queryset=lambda request: BusinessUnit.objects.for_choosing(),
     )
-    path = ModelIdFilter(
-        label=_("Learning path"),
-        queryset=LearningPath.objects.filter(current_version__isnull=False).order_by("title"),
-    )
+    path = PathIdFilter(label=_("Learning path"), queryset=LearningPath.objects.assignable())
     cohort = django_filters.ChoiceFilter(
         label=_("Start-date cohort"), choices=cohort_choices, widget=forms.Select
     )

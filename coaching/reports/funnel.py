@@ -10,6 +10,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from coaching.learning.models import CheckAttempt, ProgressStatus, StepProgress
+from lessons.i18n import in_reader_language
 from lessons.models import KnowledgeCheck, PathVersionStep, StepKind
 
 from .completion import percent
@@ -57,13 +58,15 @@ def step_funnel(scope, filters):
     )
     rows, previous_done = [], assigned
     kinds = dict(StepKind.choices)
-    for step in steps.order_by("position").values("key", "position", "title", "kind"):
+    for step in steps.order_by("position").values(
+        "key", "position", "title", "kind", "translations"
+    ):
         counts = by_status.get(step["key"], {})
         done = counts.get("done", 0)
         rows.append(
             {
                 "number": step["position"] + 1,
-                "title": step["title"],
+                "title": in_reader_language(step["translations"], "title", step["title"]),
                 "kind": kinds.get(step["kind"], step["kind"]),
                 "done": done,
                 "done_rate": percent(done, assigned),

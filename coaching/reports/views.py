@@ -234,7 +234,7 @@ class PathReportView(OnboardingReportView):
     def report_filters(self):
         filters = ReportFilters.from_filterset(self.filters)
         if filters.path is None and self.requires_path:
-            first = LearningPath.objects.filter(current_version__isnull=False).order_by("title")
+            first = LearningPath.objects.assignable()
             filters = replace(filters, path=first.first())
         return filters
 
@@ -242,7 +242,7 @@ class PathReportView(OnboardingReportView):
 
     def get_page_subtitle(self):
         learning_path = self.report_filters.path
-        return learning_path.title if learning_path else ""
+        return learning_path.current_version.localized_title if learning_path else ""
 
     def get_export_title(self):
         subtitle = self.get_page_subtitle()

@@ -74,6 +74,8 @@ def load_demo():
         translations.ensure_translations(read("content.id"), pages, report)
         ensure_private_portals(report)
         ensure_paths(read("paths")["paths"], units, pages, checks, report)
+        translations.ensure_check_translations(read("checks.id")["checks"], checks, report)
+        translations.ensure_path_translations(read("paths.id")["paths"], report)
         onboarding.grant_roles(groups)
         onboarding.ensure_profiles(organisation["people"], people, units, report)
         onboarding.ensure_assignments(people, report)
@@ -164,6 +166,7 @@ def ensure_checks(rows, report):
                 max_attempts=row.get("max_attempts"),
                 questions=json.dumps(row["questions"]),
             )
+            translations.with_answer_ids(check)
             check.save_revision().publish()
             report.add(check)
         checks[row["slug"]] = check

@@ -94,7 +94,7 @@ def ensure_profiles(rows, people, units, report):
 
 def ensure_assignments(people, report):
     for slug, (progress, due_days) in ASSIGNMENTS.items():
-        learning_path = LearningPath.objects.get(slug=slug)
+        learning_path = LearningPath.objects.assignable().get(slug=slug)
         usernames = list(progress)
         before = set(
             Assignment.objects.filter(path=learning_path).values_list("trainee_id", flat=True)

@@ -1,15 +1,24 @@
 """The demo's pages in Bahasa Indonesia (fixtures/demo/content.id.json), made the way an
 editor makes them: Wagtail's "translate" copy of the English page, then its text replaced
-and published; and its business units and company values (the "id" of each in
-fixtures/demo/organisation.json) the same way. Idempotent: whatever already has its
-translation is left alone."""
+and published; its business units and company values (the "id" of each in
+fixtures/demo/organisation.json) the same way. The learning paths and knowledge checks
+(paths.id.json, checks.id.json) are translated the way a translator does it in
+wagtail-localize: submitted for translation, each segment translated, published.
+Idempotent: content that already has its translation is left alone."""
 
 import json
 
 from django.db import transaction
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
-from lessons.models import BusinessUnitContact
+from lessons.models import BusinessUnitContact, KnowledgeCheck, LearningPath
 
 TEXT_FIELDS = ("title", "slug", "summary", "mission", "intro")
 
@@ -56,3 +65,69 @@ def ensure_snippet_translations(model, rows, report, language="id"):
         copy.description = row[language]["description"]
         copy.save()
         report.add(copy)
+
+
+def translate_segments(instance, words, locale):
+    """Translate a snippet or page in wagtail-localize: submit it for translation into
+    `locale`, translate the segments found in `words` (source text to translation; the
+    others stay as in the source), and publish the translation (once the transaction
+    commits, as wagtail-localize does)."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        if segment.string.data in words:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": words[segment.string.data], "translation_type": "manual"},
+            )
+    translation.save_target(publish=True)
+
+
+def with_answer_ids(check):
+    """Store the check's answers with ids, as Wagtail's editor does: wagtail-localize
+    finds a list's items by id when it writes their translation back."""
+    questions = check.questions
+    check.questions = StreamValue(
+        questions.stream_block,
+        [(block.block_type, block.value, block.id) for block in questions],
+    )
+    check.save(update_fields=["questions"])
+
+
+def ensure_check_translations(words_by_check, checks, report, language="id"):
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    for slug, words in words_by_check.items():
+        check = checks[slug]
+        if KnowledgeCheck.objects.filter(
+            translation_key=check.translation_key, locale=locale
+        ).exists():
+            continue
+        with_answer_ids(check)
+        translate_segments(check, words, locale)
+        report.created.append(f"{KnowledgeCheck._meta.verbose_name}: {words[check.title]}")
+
+
+def ensure_path_translations(rows, report, language="id"):
+    """`rows`: for each path's slug, its title, description and role, and its tasks' and
+    check-ins' titles and instructions by their English title."""
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    for slug, row in rows.items():
+        original = LearningPath.objects.filter(slug=slug, current_version__isnull=False).first()
+        if (
+            original is None
+            or LearningPath.objects.filter(
+                translation_key=original.translation_key, locale=locale
+            ).exists()
+        ):
+            continue
+        words = {original.title: row["title"], original.description: row["description"]}
+        if original.role and "role" in row:
+            words[original.role] = row["role"]
+        for step in original.steps.all():
+            found = row["steps"].get(step.title)
+            if found:
+                words.update({step.title: found["title"], step.instructions: found["instructions"]})
+        translate_segments(original, words, locale)
+        report.created.append(f"{LearningPath._meta.verbose_name}: {row['title']}")

@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,10 +11,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from lessons.blocks import QuestionBlock
+from lessons.i18n import reader_language
 
 from .snippets import EditorialSnippetMixin
 
@@ -50,8 +52,29 @@ class CheckResult:
         return sum(1 for question in self.questions if question.correct)
 
 
-def _question_choices(block):
-    """(key, text, correct, explanation) for each answer a question offers."""
+@dataclass(frozen=True)
+class Wording:
+    """What a question says in one language: its text, its explanation, and each answer's
+    text and explanation in order (none for true or false)."""
+
+    question: str
+    explanation: str
+    choices: list[tuple[str, str]]
+
+
+def _wording(block) -> Wording:
+    value = block.value
+    choices = [] if block.block_type == "true_false" else value["choices"]
+    return Wording(
+        value["question"],
+        value["explanation"],
+        [(choice["text"], choice["explanation"]) for choice in choices],
+    )
+
+
+def _question_choices(block, wording: Wording):
+    """(key, text, correct, explanation) for each answer a question offers: what is right
+    from `block`, the words from `wording`."""
     value = block.value
     if block.block_type == "true_false":
         return [
@@ -59,12 +82,15 @@ def _question_choices(block):
             (FALSE, _("False"), not value["correct_answer"], ""),
         ]
     return [
-        (str(index), choice["text"], choice["correct"], choice["explanation"])
-        for index, choice in enumerate(value["choices"])
+        (str(index), text, choice["correct"], explanation)
+        for index, (choice, (text, explanation)) in enumerate(
+            zip(value["choices"], wording.choices, strict=True)
+        )
     ]
 
 
 class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
+    TranslatableMixin,
     EditorialSnippetMixin,
     DraftStateMixin,
     RevisionMixin,
@@ -99,8 +125,10 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         FieldPanel("questions"),
     ]
     preview_template = "lessons/knowledge_check_preview.html"
+    # Its admin listing adds the translation buttons itself (lessons.translation_listing).
+    translation_buttons_batched = True
 
-    class Meta(EditorialSnippetMixin.Meta):
+    class Meta(TranslatableMixin.Meta, EditorialSnippetMixin.Meta):
         verbose_name = _("knowledge check")
         verbose_name_plural = _("knowledge checks")
 
@@ -111,47 +139,117 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         knowledge check ("Knowledge check: %(subject)s", a milestone, a step's title)."""
         return _without_kind(self.title)
 
+    def for_reader(self) -> "KnowledgeCheck":
+        """The check as the reader sees it: its published translation in the reader's
+        language, or the check itself (one query). Grade with the check itself, passing
+        this as the `wording`."""
+        language = reader_language()
+        if not language:
+            return self
+        found = (
+            KnowledgeCheck.objects.filter(
+                translation_key=self.translation_key, locale__language_code=language, live=True
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return found or self
+
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["answer_key"] = self.grade({})
         return context
 
-    def grade(self, answers: Mapping[str, Iterable[str]]) -> CheckResult:
+    def grade(
+        self, answers: Mapping[str, Iterable[str]], wording: "KnowledgeCheck | None" = None
+    ) -> CheckResult:
         """Score submitted answers: a mapping of question id to the chosen answer keys.
 
         A question counts as correct only when exactly the correct answers were chosen.
+        What is right always comes from this check (the source one steps point at); the
+        words come from `wording`, its translation the reader sees, question by question
+        (wagtail-localize keeps the block ids), so a check is graded the same in every
+        language.
         """
         results = []
-        for block in self.questions:
+        for block, words in self._worded(wording):
             chosen = set(answers.get(block.id, ()))
             choices = [
                 ChoiceResult(key, text, correct, key in chosen, explanation)
-                for key, text, correct, explanation in _question_choices(block)
+                for key, text, correct, explanation in _question_choices(block, words)
             ]
             results.append(
                 QuestionResult(
                     id=block.id,
                     kind=block.block_type,
-                    question=block.value["question"],
+                    question=words.question,
                     correct=all(choice.correct == choice.chosen for choice in choices),
-                    explanation=block.value["explanation"],
+                    explanation=words.explanation,
                     choices=choices,
                 )
             )
         score = round(100 * sum(r.correct for r in results) / len(results)) if results else 0
         return CheckResult(score=score, passed=score >= self.pass_mark, questions=results)
 
-    def question_choices(self):
-        """Each question with the answers to offer, for rendering the check as a form."""
+    def question_choices(self, wording: "KnowledgeCheck | None" = None):
+        """Each question with the answers to offer, for rendering the check as a form, in
+        the words of `wording` (a translation of this check) where it has the question."""
         return [
             {
                 "id": block.id,
                 "kind": block.block_type,
-                "question": block.value["question"],
-                "choices": [(key, text) for key, text, _c, _e in _question_choices(block)],
+                "question": words.question,
+                "choices": [(key, text) for key, text, _c, _e in _question_choices(block, words)],
             }
-            for block in self.questions
+            for block, words in self._worded(wording)
         ]
+
+    def reworded(self, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Stored grading results (what `grade` returned, as JSON) in this check's words:
+        questions matched by id, answers by position; a question this check does not
+        have as stored (removed, or answers added since) keeps its stored words."""
+        words = {block.id: (block, _wording(block)) for block in self.questions}
+        shown = []
+        for result in results:
+            block, wording = words.get(result.get("id", ""), (None, None))
+            choices = result.get("choices", [])
+            if block is None or wording is None:
+                shown.append(result)
+                continue
+            if block.block_type == "true_false":
+                texts = [(str(_("True")), ""), (str(_("False")), "")]
+            else:
+                texts = wording.choices
+            if len(texts) != len(choices):
+                shown.append(result)
+                continue
+            shown.append(
+                {
+                    **result,
+                    "question": wording.question,
+                    "explanation": wording.explanation,
+                    "choices": [
+                        {**choice, "text": text, "explanation": explanation}
+                        for choice, (text, explanation) in zip(choices, texts, strict=True)
+                    ],
+                }
+            )
+        return shown
+
+    def _worded(self, wording: "KnowledgeCheck | None"):
+        """Each question block with its words: from `wording` when it has the block with
+        the same kind and number of answers, this check's own otherwise."""
+        translated = {}
+        if wording is not None and wording.pk != self.pk:
+            translated = {block.id: block for block in wording.questions}
+        for block in self.questions:
+            other = translated.get(block.id)
+            own = _wording(block)
+            if other is not None and other.block_type == block.block_type:
+                words = _wording(other)
+                if len(words.choices) == len(own.choices):
+                    own = words
+            yield block, own
 
 
 def _without_kind(title: str) -> str:

@@ -142,6 +142,10 @@ class LearnablePage(PortalPageMixin, Page):
         index.SearchField("body"),
     ]
 
+    # The translated page asks for the source's check, as a path's step does: attempts
+    # count the same in every language, and the reader sees the check's translation.
+    override_translatable_fields = [SynchronizedField("knowledge_check", overridable=False)]
+
     class Meta:
         abstract = True
 
@@ -252,8 +256,9 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
             "descendant_of",
             context,
         )
+        # Originals only: a translation is the same path, shown in the reader's language.
         context["paths"] = (
-            LearningPath.objects.filter(live=True)
+            LearningPath.objects.assignable()
             .select_related("current_version")
             .annotate(unit_name=localized_field(BusinessUnit, via="business_unit__"))
         )

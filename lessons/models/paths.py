@@ -20,18 +20,23 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     Orderable,
+    Page,
     PreviewableMixin,
     Revision,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from lessons.i18n import in_reader_language, translation_source
 from lessons.step_builder import KindFieldPanel, KindPageChooserPanel, StepsPanel
 
+from .checks import KnowledgeCheck
 from .organisation import original_units
 from .snippets import EditorialSnippetMixin
 
@@ -74,7 +79,20 @@ class StepFields(models.Model):
         abstract = True
 
 
+class LearningPathQuerySet(models.QuerySet["LearningPath"]):
+    def assignable(self) -> "LearningPathQuerySet":
+        """Published original paths, with their current version (which carries every
+        language's titles), by title: what coaches assign and reports are about. A
+        translation is not among them: it is the same path, read in another language."""
+        return (
+            self.filter(live=True, current_version__isnull=False)
+            .select_related("current_version")
+            .order_by("title")
+        )
+
+
 class LearningPath(
+    TranslatableMixin,
     EditorialSnippetMixin,
     WorkflowMixin,
     DraftStateMixin,
@@ -86,7 +104,8 @@ class LearningPath(
 ):
     """A named, ordered list of steps that a coach assigns to new hires."""
 
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # Unique per locale (TranslatableMixin's Meta): a translation keeps its source's slug.
+    slug = models.SlugField(_("slug"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     business_unit = models.ForeignKey(
         "lessons.BusinessUnit",
@@ -140,10 +159,38 @@ class LearningPath(
         index.AutocompleteField("description"),
     ]
     preview_template = "lessons/path_preview.html"
+    objects = LearningPathQuerySet.as_manager()
+    # Its admin listing adds the translation buttons itself (lessons.translation_listing).
+    translation_buttons_batched = True
+    # What a translation shares with its source rather than translating: the address, and
+    # who the path is for (a unit is the source-locale row, wherever it is shown).
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("business_unit", overridable=False),
+    ]
 
-    class Meta(EditorialSnippetMixin.Meta):
+    class Meta(TranslatableMixin.Meta, EditorialSnippetMixin.Meta):
         verbose_name = _("learning path")
         verbose_name_plural = _("learning paths")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="lessons_path_slug_locale")
+        ]
+
+    def copy_for_translation(
+        self, locale: Locale, exclude_fields: list[str] | None = None
+    ) -> "LearningPath":
+        # A translation is never assigned on its own: it has no versions, and its titles
+        # go into the source's (PathVersionQuerySet.take_translation).
+        copy: LearningPath = super().copy_for_translation(
+            locale, exclude_fields=[*(exclude_fields or []), "current_version"]
+        )
+        return copy
+
+    def translated_from(self) -> "LearningPath | None":
+        """The path this one is a translation of (made with wagtail-localize), or None
+        for an original: only originals record versions and are assigned."""
+        found = translation_source(self)
+        return found if isinstance(found, LearningPath) else None
 
     def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         context = super().get_preview_context(request, mode_name)
@@ -151,8 +198,13 @@ class LearningPath(
         return context
 
 
-class LearningPathStep(StepFields, Orderable):
-    """A step of a path as editors are shaping it (the latest draft or the live path)."""
+class LearningPathStep(TranslatableMixin, StepFields, Orderable):
+    """A step of a path as editors are shaping it (the latest draft or the live path).
+
+    Translatable with its path: wagtail-localize translates only the child objects that
+    are translatable themselves, and copies the rest whole. A translated step keeps its
+    source's `key` (copied with the step), kind, module and check; only its title and
+    instructions are translated."""
 
     path = ParentalKey(LearningPath, on_delete=models.CASCADE, related_name="steps")
     # SET_NULL rather than PROTECT: deleting a page whose parent holds a module must not
@@ -181,11 +233,19 @@ class LearningPathStep(StepFields, Orderable):
         FieldPanel("title"),
         FieldPanel("instructions"),
     ]
+    # A knowledge check is a translatable model, so wagtail-localize would point the
+    # translated step at the check's translation: the step asks for the source's check,
+    # whose attempts count in every language, and shows its translation to the reader.
+    override_translatable_fields = [
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("page", overridable=False),
+        SynchronizedField("knowledge_check", overridable=False),
+    ]
     # Set by the admin's step form on a draft save (lessons/step_builder.py): a draft may
     # lack what its kind needs; publishing may not.
     completeness_deferred = False
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 
@@ -247,11 +307,20 @@ class LearningPathStep(StepFields, Orderable):
 
 class PathVersionQuerySet(models.QuerySet["PathVersion"]):
     def record(self, path: LearningPath, revision: Revision | None = None) -> "PathVersion":
-        """Copy the path as it stands now into a new immutable version, and make it current."""
+        """Copy the path as it stands now into a new immutable version, and make it current.
+        The version carries the titles of the path's published translations, for the steps
+        whose keys they have."""
         steps = list(
             LearningPathStep.objects.filter(path=path)
             .select_related("page", "knowledge_check")
             .order_by("sort_order", "pk")
+        )
+        translations = list(
+            LearningPath.objects.filter(
+                translation_key=path.translation_key, live=True, current_version__isnull=True
+            )
+            .exclude(locale_id=path.locale_id)
+            .select_related("locale")
         )
         with transaction.atomic():
             # Lock the path row so two publishes at once cannot take the same number.
@@ -266,7 +335,15 @@ class PathVersionQuerySet(models.QuerySet["PathVersion"]):
                 description=path.description,
                 step_count=len(copies),
                 estimated_minutes=sum(copy.estimated_minutes for copy in copies),
+                translations={
+                    found.locale.language_code: _path_wording(found) for found in translations
+                },
             )
+            for found in translations:
+                wordings = step_wordings(found)
+                for copy in copies:
+                    if copy.key in wordings:
+                        copy.translations[found.locale.language_code] = wordings[copy.key]
             for position, copy in enumerate(copies):
                 copy.version = version
                 copy.position = position
@@ -274,6 +351,79 @@ class PathVersionQuerySet(models.QuerySet["PathVersion"]):
             LearningPath.objects.filter(pk=path.pk).update(current_version=version)
             path.current_version = version
         return version
+
+    def take_translation(self, source: LearningPath, translation: LearningPath) -> int:
+        """Write a published translation's titles into the source's versions: the current
+        one, and every older one whose English words are the same as the current one's
+        (for the path, and step by step, matched by key). Returns the versions changed."""
+        language = translation.locale.language_code
+        wordings = step_wordings(translation)
+        current = source.current_version
+        if current is None:
+            return 0
+        with transaction.atomic():
+            versions = list(self.filter(path=source).select_for_update())
+            steps = list(PathVersionStep.objects.filter(version__path=source, key__in=wordings))
+            latest = {step.key: step for step in steps if step.version_id == current.pk}
+            changed = set()
+            for version in versions:
+                if version.pk == current.pk or (
+                    (version.title, version.description) == (current.title, current.description)
+                ):
+                    version.translations[language] = _path_wording(translation)
+                    changed.add(version.pk)
+            self.bulk_update([v for v in versions if v.pk in changed], ["translations"])
+            touched = []
+            for step in steps:
+                now = latest.get(step.key)
+                if now is not None and (step.title, step.instructions) == (
+                    now.title,
+                    now.instructions,
+                ):
+                    step.translations[language] = wordings[step.key]
+                    touched.append(step)
+                    changed.add(step.version_id)
+            PathVersionStep.objects.bulk_update(touched, ["translations"])
+        return len(changed)
+
+
+def _path_wording(translation: LearningPath) -> dict[str, str]:
+    return {"title": translation.title, "description": translation.description}
+
+
+def step_wordings(translation: LearningPath) -> dict[uuid.UUID, dict[str, str]]:
+    """A translated path's steps by key: {"title", "instructions"} in its language. A step
+    without a title of its own takes its module's or check's published translation's (a
+    title copied from the source's module or check is not a translation); in three
+    queries whatever the number of steps."""
+    steps = list(
+        LearningPathStep.objects.filter(path=translation).select_related("page", "knowledge_check")
+    )
+    untitled = [step for step in steps if not step.title]
+    in_language = {"locale_id": translation.locale_id, "live": True}
+    pages = dict(
+        Page.objects.filter(
+            translation_key__in=[s.page.translation_key for s in untitled if s.page], **in_language
+        ).values_list("translation_key", "title")
+    )
+    checks = {
+        check.translation_key: check.subject
+        for check in KnowledgeCheck.objects.filter(
+            translation_key__in=[
+                s.knowledge_check.translation_key for s in untitled if s.knowledge_check
+            ],
+            **in_language,
+        )
+    }
+    result = {}
+    for step in steps:
+        title = step.title
+        if not title and step.page is not None:
+            title = pages.get(step.page.translation_key, "")
+        if not title and step.knowledge_check is not None:
+            title = checks.get(step.knowledge_check.translation_key, "")
+        result[step.key] = {"title": title, "instructions": step.instructions}
+    return result
 
 
 class PathVersion(models.Model):
@@ -293,6 +443,8 @@ class PathVersion(models.Model):
     description = models.TextField(_("description"), blank=True)
     step_count = models.PositiveSmallIntegerField(_("steps"))
     estimated_minutes = models.PositiveIntegerField(_("estimated minutes of reading"))
+    # The path's published translations: {language code: {"title", "description"}}.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     objects = PathVersionQuerySet.as_manager()
 
@@ -307,6 +459,15 @@ class PathVersion(models.Model):
 
     def __str__(self) -> str:
         return _("%(title)s, version %(number)s") % {"title": self.title, "number": self.number}
+
+    @property
+    def localized_title(self) -> str:
+        """The title in the reader's language when the path is translated into it."""
+        return in_reader_language(self.translations, "title", self.title)
+
+    @property
+    def localized_description(self) -> str:
+        return in_reader_language(self.translations, "description", self.description)
 
 
 class Withdrawal(models.TextChoices):
@@ -362,6 +523,9 @@ class PathVersionStep(StepFields):
         related_name="+",
     )
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=0)
+    # The step in the path's published translations: {language code: {"title",
+    # "instructions"}}, written by PathVersionQuerySet.record and take_translation.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
 
     objects = PathVersionStepQuerySet.as_manager()
 
@@ -378,6 +542,15 @@ class PathVersionStep(StepFields):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def localized_title(self) -> str:
+        """The title in the reader's language when the path is translated into it."""
+        return in_reader_language(self.translations, "title", self.title)
+
+    @property
+    def localized_instructions(self) -> str:
+        return in_reader_language(self.translations, "instructions", self.instructions)
 
     @property
     def withdrawal_label(self) -> "StrOrPromise":

@@ -11,6 +11,7 @@ INSTALLED_APPS = [
     # lessons alone, what it builds on, and the host's own app.
     "lessons",
     "wagtail.contrib.routable_page",
+    "wagtail_localize",
     "tests.lessons_host",
     # Everything below is Wagtail's starter project, unchanged.
     "wagtail.contrib.forms",
