@@ -187,3 +187,21 @@ def pytest_sessionstart(session):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             subprocess.run(["msgfmt", "--check", f"--output-file={mo}", str(po)], check=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that commits (`django_db(transaction=True)`) puts the migrations' data
+    back after it (`serialized_rollback=True`). Without it the flush that ends such a test
+    leaves the next one on its worker (pytest-xdist) without a root page or locales, or
+    with content types recreated under new ids, which a serialized test then cannot load."""
+    bare = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db")) is not None
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if bare:
+        raise pytest.UsageError(
+            "Mark these django_db(transaction=True, serialized_rollback=True): " + ", ".join(bare)
+        )

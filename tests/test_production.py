@@ -29,7 +29,7 @@ START_SECONDS = 30
 # it the production settings redirect every request to https.
 BEHIND_TLS = {"X-Forwarded-Proto": "https"}
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def database_url():

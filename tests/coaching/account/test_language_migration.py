@@ -17,7 +17,7 @@ def migrate(targets):
     return executor.loader.project_state([*targets, PROFILES]).apps
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_portals_choices_move_to_wagtails_profiles():
     old = migrate(BEFORE)
     users = old.get_model("auth", "User")

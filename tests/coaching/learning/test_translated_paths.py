@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from coaching.models import CheckAttempt, Preferences, StepProgress
+from coaching.account.languages import remember_language
+from coaching.models import CheckAttempt, StepProgress
 from coaching.reports.filters import ReportFilters
 from coaching.reports.funnel import step_funnel
 from coaching.reports.scope import ReportScope
@@ -44,7 +45,7 @@ def source(portal, check):
 
 
 def speaks(user, language):
-    Preferences.objects.update_or_create(user=user, defaults={"language": language})
+    remember_language(user, language)
 
 
 def step_url(assignment, number):
