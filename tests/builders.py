@@ -126,10 +126,7 @@ def make_path(title="Orientation", slug=None, steps=(), publish=True):
     learning_path = LearningPath(
         title=title, slug=slug or title.lower().replace(" ", "-"), live=False
     )
-    made = [as_step(item) for item in steps]
-    for position, step in enumerate(made):  # numbered, as the admin's form numbers them
-        step.sort_order = position
-    learning_path.steps = made
+    learning_path.steps = [as_step(item) for item in steps]
     learning_path.save()
     revision = learning_path.save_revision()
     if publish:
