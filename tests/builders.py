@@ -126,12 +126,30 @@ def make_path(title="Orientation", slug=None, steps=(), publish=True):
     learning_path = LearningPath(
         title=title, slug=slug or title.lower().replace(" ", "-"), live=False
     )
-    learning_path.steps = [as_step(item) for item in steps]
+    set_steps(learning_path, steps)
     learning_path.save()
     revision = learning_path.save_revision()
     if publish:
         revision.publish()
         learning_path.refresh_from_db()
+    return learning_path
+
+
+def set_steps(learning_path, items):
+    """Give the path these steps (as for `make_path`), numbered in this order as the admin's
+    form numbers them: a step left without a sort_order sorts first on SQLite and last on
+    PostgreSQL, and steps that all lack one come back in any order there."""
+    made = [as_step(item) for item in items]
+    for position, step in enumerate(made):
+        step.sort_order = position
+    learning_path.steps = made
+
+
+def republish(learning_path, items):
+    """An editor's edit of the path's steps (`set_steps`), published: a new version."""
+    set_steps(learning_path, items)
+    learning_path.save_revision().publish()
+    learning_path.refresh_from_db()
     return learning_path
 
 

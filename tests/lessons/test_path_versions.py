@@ -18,16 +18,6 @@ def titles(version):
     return list(version.steps.order_by("position").values_list("title", flat=True))
 
 
-def republish(learning_path, steps):
-    """Edit the path's steps as the admin form would (it numbers them), and publish."""
-    for position, step in enumerate(steps):
-        step.sort_order = position
-    learning_path.steps = steps
-    learning_path.save_revision().publish()
-    learning_path.refresh_from_db()
-    return learning_path
-
-
 def test_publishing_records_a_version_with_the_steps_in_order(modules):
     learning_path = builders.make_path(steps=[*modules, "Shadow a call"])
 
@@ -50,7 +40,7 @@ def test_reordering_and_removing_steps_leaves_the_earlier_version_readable(modul
     first = learning_path.current_version
     alpha, _bravo, charlie = learning_path.steps.order_by("sort_order")
 
-    republish(learning_path, [charlie, alpha])
+    builders.republish(learning_path, [charlie, alpha])
 
     assert learning_path.current_version.number == 2
     assert titles(learning_path.current_version) == ["Charlie", "Alpha"]
@@ -65,7 +55,7 @@ def test_a_step_keeps_its_key_across_versions(modules):
     learning_path = builders.make_path(steps=modules)
     alpha, bravo, charlie = learning_path.steps.order_by("sort_order")
 
-    republish(learning_path, [bravo, alpha, charlie])
+    builders.republish(learning_path, [bravo, alpha, charlie])
 
     first, second = PathVersion.objects.filter(path=learning_path).order_by("number")
     assert dict(first.steps.values_list("key", "title")) == dict(
@@ -77,7 +67,7 @@ def test_an_added_step_gets_a_new_key(modules):
     learning_path = builders.make_path(steps=modules[:2])
     first_keys = set(learning_path.current_version.steps.values_list("key", flat=True))
 
-    republish(learning_path, [*learning_path.steps.all(), builders.as_step(modules[2])])
+    builders.republish(learning_path, [*learning_path.steps.all(), modules[2]])
 
     new_keys = set(learning_path.current_version.steps.values_list("key", flat=True))
     assert first_keys < new_keys and len(new_keys - first_keys) == 1

@@ -174,8 +174,7 @@ def on_an_older_version(trainee):
     """An assignment of a path published again since: it can move to version 2."""
     assignment = builders.assign(builders.make_path("Renewed", steps=["First step"]), trainee)
     renewed = assignment.path
-    renewed.steps = [*renewed.steps.all(), builders.as_step("A new step")]
-    renewed.save_revision().publish()
+    builders.republish(renewed, [*renewed.steps.all(), "A new step"])
     return assignment
 
 

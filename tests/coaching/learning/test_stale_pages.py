@@ -31,9 +31,7 @@ def moved(coach, trainee):
 
 
 def move(path, assignment, coach):
-    path.steps = [step for step in path.steps.all() if step.title != "Old task"]
-    path.save_revision().publish()
-    path.refresh_from_db()
+    builders.republish(path, [step for step in path.steps.all() if step.title != "Old task"])
     moved = versions.move_to_latest(
         path,
         Assignment.objects.filter(pk=assignment.pk),
@@ -41,6 +39,14 @@ def move(path, assignment, coach):
         version_number=path.current_version.number,
     )
     assert moved == 1
+
+
+def key_on_step_page(client, trainee, assignment, position):
+    """The step key on the trainee's page of the step at `position`, as she opened it."""
+    client.force_login(trainee)
+    page = client.get(reverse("coaching:step", args=[assignment.pk, position])).content.decode()
+    (key,) = KEY.findall(page)
+    return key
 
 
 def step_forms(html):
@@ -56,9 +62,7 @@ def test_a_task_sent_from_a_page_opened_before_the_move_changes_nothing(
     client, coach, trainee, moved
 ):
     path, assignment = moved
-    client.force_login(trainee)
-    page = client.get(reverse("coaching:step", args=[assignment.pk, 2])).content.decode()
-    (key,) = KEY.findall(page)
+    key = key_on_step_page(client, trainee, assignment, 2)
     move(path, assignment, coach)
 
     response = client.post(
@@ -78,15 +82,10 @@ def test_a_module_marked_read_from_before_the_move_is_refused_as_well(
     first, second = builders.make_module(portal, "Safety"), builders.make_module(portal, "Tools")
     path = builders.make_path("Orientation", steps=[first, second])
     assignment = builders.assign(path, trainee, by=coach)
-    client.force_login(trainee)
-    page = client.get(reverse("coaching:step", args=[assignment.pk, 1])).content.decode()
-    (key,) = KEY.findall(page)
+    key = key_on_step_page(client, trainee, assignment, 1)
     # Version 2 puts "Tools" first.
     safety, tools = path.steps.all()
-    safety.sort_order, tools.sort_order = 1, 0
-    path.steps = [tools, safety]
-    path.save_revision().publish()
-    path.refresh_from_db()
+    builders.republish(path, [tools, safety])
     versions.move_to_latest(
         path, Assignment.objects.filter(pk=assignment.pk), by=coach, version_number=2
     )
@@ -101,9 +100,7 @@ def test_a_module_marked_read_from_before_the_move_is_refused_as_well(
 
 def test_a_form_for_a_step_still_at_its_place_works_after_the_move(client, coach, trainee, moved):
     path, assignment = moved
-    client.force_login(trainee)
-    page = client.get(reverse("coaching:step", args=[assignment.pk, 1])).content.decode()
-    (key,) = KEY.findall(page)
+    key = key_on_step_page(client, trainee, assignment, 1)
     move(path, assignment, coach)
 
     client.post(
@@ -137,9 +134,7 @@ def test_a_position_the_newer_version_no_longer_has_is_refused_not_missing(
     client, coach, trainee, moved
 ):
     path, assignment = moved
-    client.force_login(trainee)
-    page = client.get(reverse("coaching:step", args=[assignment.pk, 3])).content.decode()
-    (key,) = KEY.findall(page)
+    key = key_on_step_page(client, trainee, assignment, 3)
     move(path, assignment, coach)  # two steps left
 
     response = client.post(

@@ -20,9 +20,7 @@ def test_racing_moves_move_once_and_record_once():
     StepProgress.objects.create(
         assignment=assignment, step=builders.steps_of(assignment)[0], status="done"
     )
-    learning_path.steps = [*learning_path.steps.all(), builders.as_step("Meet the team")]
-    learning_path.save_revision().publish()
-    learning_path.refresh_from_db()
+    builders.republish(learning_path, [*learning_path.steps.all(), "Meet the team"])
 
     results = race(
         lambda: move_to_latest(
