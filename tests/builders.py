@@ -251,6 +251,27 @@ def make_path_of_every_kind(portal, max_attempts=3):
     )
 
 
+def translated_copy(original, locale, publish=True, **fields):
+    """A translation of a page or snippet into `locale` with these fields, saved directly
+    (not through wagtail-localize's segments: see `translate`). A page's translation (and
+    those of the pages above it, as Wagtail needs) gets a revision, published unless
+    `publish` is False."""
+    if not isinstance(original, Page):
+        copy = original.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.save()
+        return copy
+    copy = original.copy_for_translation(locale, copy_parents=True).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    revision = copy.save_revision()
+    if publish:
+        revision.publish()
+        copy.refresh_from_db()
+    return copy
+
+
 def translate(instance, words, language="id"):
     """Translate a page or snippet the way a translator does in wagtail-localize: submit it
     for translation, translate its segments (`words`: source text to translated text; any

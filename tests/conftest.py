@@ -144,6 +144,14 @@ def admin_client(client, superuser):
 
 
 @pytest.fixture
+def indonesian(db):
+    """The Indonesian locale, for translations."""
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code="id")[0]
+
+
+@pytest.fixture
 def outbox():
     """The emails sent during the test (Django's locmem backend), empty at the start."""
     from django.core import mail

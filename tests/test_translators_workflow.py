@@ -5,7 +5,6 @@ the new hire who reads Bahasa Indonesia then reads it in her path."""
 import pytest
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from coaching.account.languages import remember_language
@@ -24,11 +23,6 @@ INDONESIAN = {
     ),
     "Key takeaways": "Poin penting",
 }
-
-
-@pytest.fixture
-def indonesian(db):
-    return Locale.objects.get_or_create(language_code="id")[0]
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from coaching.account.languages import remember_language
@@ -22,24 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indonesian(db):
-    return Locale.objects.get_or_create(language_code="id")[0]
-
-
-def translate(original, locale, **fields):
-    copy = original.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return copy
-
-
-@pytest.fixture
 def service(indonesian):
     unit = builders.make_unit("Customer Service")
     unit.description = "We answer every customer."
     unit.save()
-    translate(
+    builders.translated_copy(
         unit, indonesian, name="Layanan Pelanggan", description="Kami menjawab setiap pelanggan."
     )
     return unit
@@ -53,7 +39,7 @@ def finance(db):
 @pytest.fixture
 def customers_first(indonesian):
     value = CompanyValue.objects.create(name="Customers first", slug="customers-first")
-    translate(value, indonesian, name="Pelanggan nomor satu")
+    builders.translated_copy(value, indonesian, name="Pelanggan nomor satu")
     return value
 
 
@@ -257,7 +243,7 @@ def test_units_in_the_readers_language_cost_no_query_per_row(client, coach, indo
     def add(n):
         for number in range(n):
             unit = builders.make_unit(f"Unit {coach.pk}-{number}-{BusinessUnit.objects.count()}")
-            translate(unit, indonesian, name=f"Unit {unit.pk} (id)")
+            builders.translated_copy(unit, indonesian, name=f"Unit {unit.pk} (id)")
             trainee = builders.make_trainee(f"person-{unit.pk}", unit=unit, coach=coach)
             builders.assign(learning_path, trainee)
 

@@ -2,26 +2,11 @@
 
 import pytest
 from django.utils import translation
-from wagtail.models import Locale
 
 from lessons.i18n import localized_all
 from tests import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indonesian(db):
-    return Locale.objects.get_or_create(language_code="id")[0]
-
-
-def translate(page, locale, title, publish=True):
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    copy.title = title
-    revision = copy.save_revision()
-    if publish:
-        revision.publish()
-    return copy
 
 
 def test_each_page_comes_in_the_readers_language_when_published_there(
@@ -30,8 +15,9 @@ def test_each_page_comes_in_the_readers_language_when_published_there(
     safety, tools, hours = (
         builders.make_module(portal, title) for title in ("Safety", "Tools", "Hours")
     )
-    translate(safety, indonesian, "Keselamatan")
-    translate(tools, indonesian, "Peralatan", publish=False)  # a draft is not shown
+    builders.translated_copy(safety, indonesian, title="Keselamatan")
+    # A draft is not shown.
+    builders.translated_copy(tools, indonesian, publish=False, title="Peralatan")
 
     with translation.override("id"), django_assert_num_queries(2):  # the locale, the pages
         shown = localized_all([safety, tools, hours])

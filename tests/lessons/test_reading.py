@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 from wagtail import hooks
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import expand_db_html
 
 from lessons.reading import HOOK_NAME
@@ -13,14 +13,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def public_module(portal):
+def public_module(portal, indonesian):
     """A module in English and Bahasa Indonesia, on a portal open to anyone."""
     PageViewRestriction.objects.filter(page=portal).delete()
     module = builders.make_module(portal, title="Serving customers")
-    indonesian = Locale.objects.get_or_create(language_code="id")[0]
-    copy = module.copy_for_translation(indonesian, copy_parents=True)
-    copy.title, copy.slug = "Melayani pelanggan", "melayani"
-    copy.save_revision().publish()
+    builders.translated_copy(module, indonesian, title="Melayani pelanggan", slug="melayani")
     return module
 
 

@@ -16,24 +16,10 @@ from lessons.models import BusinessUnit, CompanyValue
 from tests import builders
 
 
-@pytest.fixture
-def indonesian(db):
-    return Locale.objects.get_or_create(language_code="id")[0]
-
-
-def translated(original, indonesian, **fields):
-    """An Indonesian translation of `original`, as wagtail-localize keeps one."""
-    copy = original.copy_for_translation(indonesian)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save()
-    return copy
-
-
 @pytest.mark.django_db
 def test_the_same_name_may_be_used_once_per_language(indonesian):
     unit = builders.make_unit("Finance")
-    translated(unit, indonesian)  # "Finance" in Indonesian too
+    builders.translated_copy(unit, indonesian)  # "Finance" in Indonesian too
 
     with pytest.raises(IntegrityError), transaction.atomic():
         BusinessUnit.objects.create(name="Finance", slug="finance-2")
@@ -45,7 +31,7 @@ def test_the_same_name_may_be_used_once_per_language(indonesian):
 def test_choices_offer_each_unit_once_named_in_the_readers_language(indonesian):
     service = builders.make_unit("Customer Service")
     finance = builders.make_unit("Finance")
-    translated(service, indonesian, name="Layanan Pelanggan")
+    builders.translated_copy(service, indonesian, name="Layanan Pelanggan")
 
     with translation.override("id"):
         shown = [(unit.pk, str(unit)) for unit in BusinessUnit.objects.for_choosing()]
@@ -61,7 +47,7 @@ def test_a_form_refuses_the_translation_where_the_original_is_meant(indonesian):
     from coaching.models import TraineeProfile
 
     unit = builders.make_unit("Customer Service")
-    copy = translated(unit, indonesian, name="Layanan Pelanggan")
+    copy = builders.translated_copy(unit, indonesian, name="Layanan Pelanggan")
     field = modelform_factory(TraineeProfile, fields=["business_unit"])().fields["business_unit"]
 
     assert list(field.queryset) == [unit]

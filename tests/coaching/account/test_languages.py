@@ -3,7 +3,6 @@
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from coaching.account.languages import chosen_language
@@ -11,21 +10,6 @@ from coaching.models import Preferences
 from tests import builders
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def indonesian(db):
-    return Locale.objects.get_or_create(language_code="id")[0]
-
-
-def translate(page, locale, **fields):
-    """Publish a translation of `page` (and of the pages above it, as Wagtail needs)."""
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy
 
 
 def html_lang(response):
@@ -116,7 +100,9 @@ def read_in_indonesian(client, module):
 def test_a_module_is_shown_in_the_readers_language_when_translated(
     module, indonesian, read_in_indonesian
 ):
-    translate(module, indonesian, title="Melayani pelanggan", slug="melayani-pelanggan")
+    builders.translated_copy(
+        module, indonesian, title="Melayani pelanggan", slug="melayani-pelanggan"
+    )
 
     page = read_in_indonesian()
 
@@ -134,7 +120,9 @@ def test_a_module_without_a_translation_falls_back_and_says_so(indonesian, read_
 
 
 def test_a_translated_page_links_to_its_other_languages(client, module, indonesian):
-    translated = translate(module, indonesian, title="Melayani pelanggan", slug="melayani")
+    translated = builders.translated_copy(
+        module, indonesian, title="Melayani pelanggan", slug="melayani"
+    )
     client.force_login(builders.make_user("reader"))
 
     english = client.get(module.url).content.decode()
@@ -148,7 +136,9 @@ def test_a_translated_page_links_to_its_other_languages(client, module, indonesi
 
 
 def test_switching_on_a_page_goes_to_its_translation(client, module, indonesian):
-    translated = translate(module, indonesian, title="Melayani pelanggan", slug="melayani")
+    translated = builders.translated_copy(
+        module, indonesian, title="Melayani pelanggan", slug="melayani"
+    )
     client.force_login(builders.make_user("reader"))
     choose = reverse("coaching:choose_language")
 

@@ -17,26 +17,13 @@ NOT_TRANSLATED = (
 
 
 @pytest.fixture
-def indonesian(db):
-    return Locale.objects.get_or_create(language_code="id")[0]
-
-
-def translate(page, locale, **fields):
-    """Publish a translation of `page` (and of the pages above it, as Wagtail needs)."""
-    copy = page.copy_for_translation(locale, copy_parents=True).specific
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy
-
-
-@pytest.fixture
 def profile(portal, indonesian):
     """The company profile, in English and in Bahasa Indonesia."""
     english = builders.make_profile(portal, title="Company profile")
-    translate(portal, indonesian, title="Orientasi", slug="orientasi")
-    translated = translate(english, indonesian, title="Profil perusahaan", slug="profil")
+    builders.translated_copy(portal, indonesian, title="Orientasi", slug="orientasi")
+    translated = builders.translated_copy(
+        english, indonesian, title="Profil perusahaan", slug="profil"
+    )
     return english, translated
 
 
@@ -72,7 +59,7 @@ def test_the_portal_home_lists_indonesian_titles_linking_to_indonesian_pages(
 ):
     _, translated = profile
     module = builders.make_module(portal, title="Serving customers", summary="Listen first.")
-    translate(
+    builders.translated_copy(
         module,
         Locale.objects.get(language_code="id"),
         title="Melayani pelanggan",
@@ -163,7 +150,7 @@ def test_reading_a_page_in_english_on_purpose_is_respected(indonesian_reader, pr
 
 def test_a_path_outline_is_led_to_the_same_route_in_indonesian(indonesian_reader, portal, profile):
     module = builders.make_module(portal, title="Serving customers")
-    translated = translate(
+    translated = builders.translated_copy(
         module,
         Locale.objects.get(language_code="id"),
         title="Melayani pelanggan",
@@ -183,9 +170,11 @@ def test_a_unit_page_lists_each_module_once_in_the_readers_language(
     indonesian = Locale.objects.get(language_code="id")
     unit = builders.make_unit("Customer Service")
     unit_page = builders.make_unit_page(portal, unit)
-    translated_unit = translate(unit_page, indonesian, title="Layanan Pelanggan", slug="layanan")
+    translated_unit = builders.translated_copy(
+        unit_page, indonesian, title="Layanan Pelanggan", slug="layanan"
+    )
     module = builders.make_module(unit_page, title="Handling outages", business_unit=unit)
-    translate(
+    builders.translated_copy(
         module,
         indonesian,
         title="Menangani gangguan",
@@ -216,7 +205,9 @@ def test_the_indonesian_portal_home_makes_a_fixed_number_of_queries(
     for number in range(size):
         module = builders.make_module(portal, title=f"Module {number}", slug=f"module-{number}")
         if number % 2:
-            translate(module, indonesian, title=f"Modul {number}", slug=f"modul-{number}")
+            builders.translated_copy(
+                module, indonesian, title=f"Modul {number}", slug=f"modul-{number}"
+            )
     indonesian_reader.get("/id/")  # warm the site-root cache, as any running server has
 
     # site, the active locale, page, its Indonesian translation (the site's root is the
