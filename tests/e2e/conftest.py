@@ -23,6 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from bench.measure import free_port
+from config.settings.base import TIME_ZONE
 from tests.e2e import browsing
 
 REPO = Path(__file__).resolve().parents[2]
@@ -174,15 +175,16 @@ def browser(server):
 
 @pytest.fixture
 def visit(browser, server):
-    """Open a fresh browser session (no cookies) at desktop width: visit() -> Page."""
+    """Open a fresh browser session (no cookies) at desktop width, in the site's time zone
+    and a browser locale (American English unless told): visit(locale="en-US") -> Page."""
     contexts = []
 
-    def open_page():
+    def open_page(locale="en-US"):
         context = browser.new_context(
             base_url=server.url,
             viewport=browsing.DESKTOP,
-            locale="en-US",
-            timezone_id="Asia/Jakarta",
+            locale=locale,
+            timezone_id=TIME_ZONE,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

@@ -16,7 +16,7 @@ from django.utils import formats, translation
 from playwright.sync_api import expect
 
 from config.settings.base import TIME_ZONE
-from tests.e2e import DEMO_PASSWORD, browsing
+from tests.e2e import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -33,30 +33,6 @@ def a_day_that_is_not_a_month(weeks):
     while day.day < 13:
         day += datetime.timedelta(days=1)
     return day
-
-
-@pytest.fixture
-def open_page(browser, server):
-    """A fresh browser session in a locale: open_page(locale) -> Page."""
-    contexts = []
-
-    def open_in(locale):
-        context = browser.new_context(
-            base_url=server.url,
-            viewport=browsing.DESKTOP,
-            locale=locale,
-            timezone_id=TIME_ZONE,
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    log_start = len(server.log())
-    yield open_in
-    for context in contexts:
-        context.close()
-    logged = server.log()[log_start:]
-    assert "Traceback" not in logged, f"The server logged an error:\n{logged}"
 
 
 def sign_in(page, username):
@@ -84,8 +60,8 @@ def due_date_field(page):
 
 
 @pytest.mark.parametrize(("locale", "language", "weeks"), [("en-US", "en", 6), ("id-ID", "id", 8)])
-def test_a_due_date_typed_as_the_hint_says_is_saved_as_meant(open_page, locale, language, weeks):
-    page = open_page(locale)
+def test_a_due_date_typed_as_the_hint_says_is_saved_as_meant(visit, locale, language, weeks):
+    page = visit(locale)
     sign_in(page, "agus")
     rizkys_page(page)
     assert page.locator("html").get_attribute("lang") == language
@@ -107,8 +83,8 @@ def test_a_due_date_typed_as_the_hint_says_is_saved_as_meant(open_page, locale, 
     expect(field).to_have_value(meant.strftime("%d/%m/%Y"))
 
 
-def test_the_calendar_button_writes_the_day_chosen_day_first(open_page):
-    page = open_page("en-US")
+def test_the_calendar_button_writes_the_day_chosen_day_first(visit):
+    page = visit()
     sign_in(page, "agus")
     rizkys_page(page)
     form, field = due_date_field(page)
