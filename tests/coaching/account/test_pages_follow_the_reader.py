@@ -27,6 +27,13 @@ def profile(portal, indonesian):
     return english, translated
 
 
+def assert_the_english_page(response):
+    """The English company profile itself, with no note that it is in another language."""
+    assert response.status_code == 200
+    assert "<h1>Company profile</h1>" in response.text
+    assert "content-language-note" not in response.text
+
+
 def reader(language):
     """A signed-in person who chose `language` in their settings ("" follows the browser)."""
     person = builders.make_user(f"reader-{language or 'browser'}")
@@ -100,9 +107,7 @@ def test_an_english_reader_is_not_redirected(client, profile):
 
     response = client.get(english.url, HTTP_ACCEPT_LANGUAGE="id")
 
-    assert response.status_code == 200
-    assert "<h1>Company profile</h1>" in response.text
-    assert "content-language-note" not in response.text
+    assert_the_english_page(response)
 
 
 def test_an_english_reader_following_an_indonesian_address_gets_the_english_page(client, profile):
@@ -121,9 +126,7 @@ def test_anonymous_visitors_keep_the_page_they_asked_for(client, portal, profile
 
     response = client.get(english.url, HTTP_ACCEPT_LANGUAGE="id")
 
-    assert response.status_code == 200
-    assert "<h1>Company profile</h1>" in response.text
-    assert "content-language-note" not in response.text
+    assert_the_english_page(response)
 
 
 def test_anonymous_visitors_to_a_private_page_sign_in_first(client, profile):
@@ -143,9 +146,7 @@ def test_reading_a_page_in_english_on_purpose_is_respected(indonesian_reader, pr
     response = indonesian_reader.get(link)
 
     assert f'href="{link}"' in page  # "This page in: English"
-    assert response.status_code == 200
-    assert "<h1>Company profile</h1>" in response.text
-    assert "content-language-note" not in response.text
+    assert_the_english_page(response)
 
 
 def test_a_path_outline_is_led_to_the_same_route_in_indonesian(indonesian_reader, portal, profile):
