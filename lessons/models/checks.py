@@ -125,8 +125,6 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         FieldPanel("questions"),
     ]
     preview_template = "lessons/knowledge_check_preview.html"
-    # Its admin listing adds the translation buttons itself (lessons.translation_listing).
-    translation_buttons_batched = True
 
     class Meta(TranslatableMixin.Meta, EditorialSnippetMixin.Meta):
         verbose_name = _("knowledge check")
