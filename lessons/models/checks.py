@@ -15,7 +15,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 
 from lessons.blocks import QuestionBlock
-from lessons.i18n import reader_language
+from lessons.i18n import active_content_language
 
 from .snippets import EditorialSnippetMixin
 
@@ -141,7 +141,7 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         """The check as the reader sees it: its published translation in the reader's
         language, or the check itself (one query). Grade with the check itself, passing
         this as the `wording`."""
-        language = reader_language()
+        language = active_content_language()
         if not language:
             return self
         found = (
