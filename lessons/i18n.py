@@ -109,7 +109,7 @@ def once_each(pages: Iterable[P], home_locale_id: int | None = None) -> list[P]:
     one in `home_locale_id` (the locale of the page that lists them), else the first.
     In the order of `pages`."""
     pages = list(pages)
-    active = translation.get_language()
+    active = active_content_language()
 
     def rank(page: P) -> int:
         if page.locale.language_code == active:
@@ -135,16 +135,17 @@ def shown_instead(request) -> InLanguage | None:
     return getattr(request, SHOWN_INSTEAD, None)
 
 
-def active_content_language() -> str | None:
-    """The content language (a Locale's code) of the active language, None when off."""
+def active_content_language() -> str:
+    """The active language as a content language code (a Locale's: "en", "id"), "" when
+    content has one language only or none fits. No query (Locale.get_active asks one)."""
     if not enabled():
-        return None
+        return ""
     try:
         return get_supported_content_language_variant(
             translation.get_language() or settings.LANGUAGE_CODE
         )
     except LookupError:
-        return None
+        return ""
 
 
 def localized_field(model: type[TranslatableMixin], field: str = "name", via: str = "") -> Any:
@@ -156,7 +157,7 @@ def localized_field(model: type[TranslatableMixin], field: str = "name", via: st
     fetches whole objects. Built when called: call it for each request."""
     own = F(f"{via}{field}")
     language = active_content_language()
-    if language is None:
+    if not language:
         return own
     translated = model._default_manager.filter(
         translation_key=OuterRef(f"{via}translation_key"), locale__language_code=language
@@ -177,22 +178,10 @@ def show_related_in_active_language(objects: Iterable[Any], field: str) -> list[
     return objects
 
 
-def reader_language() -> str:
-    """The active language as a content language code ("en", "id"), "" when none fits.
-    No query: what `in_reader_language` looks up in a version's translations."""
-    active = translation.get_language()
-    if not active:
-        return ""
-    try:
-        return get_supported_content_language_variant(active)
-    except LookupError:
-        return ""
-
-
 def in_reader_language(translations: dict[str, dict[str, str]], name: str, original: str) -> str:
     """`name` from `translations` ({language code: {name: text}}) in the reader's language,
     `original` when it is not translated into it (or the translation is empty)."""
-    return translations.get(reader_language(), {}).get(name) or original
+    return translations.get(active_content_language(), {}).get(name) or original
 
 
 def translation_source(found: TranslatableMixin) -> TranslatableMixin | None:

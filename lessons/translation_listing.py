@@ -29,7 +29,8 @@ HOOK = "register_snippet_listing_buttons"
 def listing_buttons_elsewhere(snippet, user, next_url=None):
     """wagtail-localize's listing buttons, for the snippets whose listing is not a
     `TranslatableIndexView` (that one adds them itself, for a page of rows at once)."""
-    if getattr(type(snippet), "translation_buttons_batched", False):
+    viewset = getattr(type(snippet), "snippet_viewset", None)
+    if viewset is not None and issubclass(viewset.index_view_class, TranslatableIndexView):
         return []
     return localize_listing_buttons(snippet, user, next_url)
 
@@ -47,7 +48,8 @@ def batch_translation_buttons() -> None:
 
 
 class TranslatableIndexView(IndexView):
-    """The index view of a snippet model with `translation_buttons_batched = True`."""
+    """The index view of a translatable snippet (TranslatableMixin), with wagtail-localize's
+    listing buttons."""
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -38,11 +38,14 @@ class SaysWhenEmptyColumn(Column):
 
 
 class NamedSnippetViewSet(SnippetViewSet):
-    """A snippet viewset whose add, copy and edit forms have their h1, as every other admin
-    page has: Wagtail's snippet form templates leave the header's h1 out."""
+    """A viewset of one of lessons' translatable snippets: its add, copy and edit forms
+    have their h1, as every other admin page has (Wagtail's snippet form templates leave the
+    header's h1 out), and its listing adds wagtail-localize's buttons for a page of rows at
+    once (lessons.translation_listing)."""
 
     create_template_name = "lessons/admin/snippet_create.html"
     edit_template_name = "lessons/admin/snippet_edit.html"
+    index_view_class = TranslatableIndexView
 
 
 class LearningPathViewSet(NamedSnippetViewSet):
@@ -62,7 +65,6 @@ class LearningPathViewSet(NamedSnippetViewSet):
         LiveStatusTagColumn(),
     ]
     filterset_class = LearningPathFilterSet
-    index_view_class = TranslatableIndexView
 
     def get_queryset(self, request):
         paths = LearningPath.objects.select_related(
@@ -81,7 +83,6 @@ class KnowledgeCheckViewSet(NamedSnippetViewSet):
         SaysWhenEmptyColumn("max_attempts", label=_("Attempt limit"), when_empty=_("No limit")),
         LiveStatusTagColumn(),
     ]
-    index_view_class = TranslatableIndexView
 
     def get_queryset(self, request):
         return with_listing_status(KnowledgeCheck.objects.select_related("latest_revision"))

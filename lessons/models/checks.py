@@ -15,7 +15,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 
 from lessons.blocks import QuestionBlock
-from lessons.i18n import reader_language
+from lessons.i18n import active_content_language
 
 from .snippets import EditorialSnippetMixin
 
@@ -125,8 +125,6 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         FieldPanel("questions"),
     ]
     preview_template = "lessons/knowledge_check_preview.html"
-    # Its admin listing adds the translation buttons itself (lessons.translation_listing).
-    translation_buttons_batched = True
 
     class Meta(TranslatableMixin.Meta, EditorialSnippetMixin.Meta):
         verbose_name = _("knowledge check")
@@ -143,7 +141,7 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         """The check as the reader sees it: its published translation in the reader's
         language, or the check itself (one query). Grade with the check itself, passing
         this as the `wording`."""
-        language = reader_language()
+        language = active_content_language()
         if not language:
             return self
         found = (

@@ -160,8 +160,6 @@ class LearningPath(
     ]
     preview_template = "lessons/path_preview.html"
     objects = LearningPathQuerySet.as_manager()
-    # Its admin listing adds the translation buttons itself (lessons.translation_listing).
-    translation_buttons_batched = True
     # What a translation shares with its source rather than translating: the address, and
     # who the path is for (a unit is the source-locale row, wherever it is shown).
     override_translatable_fields = [
