@@ -75,9 +75,8 @@ def profile_saved(sender, instance, **kwargs):
 def remember_language(user, code):
     """Save the person's choice ("" follows the browser), for the portal, the admin and
     their emails alike."""
-    with transaction.atomic():
-        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": code})
-    forget_language(user)
+    # Saving the profile clears the cached choice (profile_saved).
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": code})
 
 
 def language_for_request(request):

@@ -33,17 +33,15 @@ class PersonLanguageMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not self._speaks_here(request):
+        match = request.resolver_match
+        if match is not None and "coaching" in match.namespaces:
+            language = language_for_request(request)
+        elif (admin_root := _admin_root()) and request.path_info.startswith(admin_root):
+            # The browser's language only: Wagtail's admin applies a saved choice itself,
+            # from the profile it loads anyway, so no cache read or query of ours here.
+            language = translation.get_language_from_request(request, check_path=False)
+        else:
             return None
-        language = language_for_request(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         return None
-
-    @staticmethod
-    def _speaks_here(request):
-        match = request.resolver_match
-        if match is not None and "coaching" in match.namespaces:
-            return True
-        admin_root = _admin_root()
-        return admin_root is not None and request.path_info.startswith(admin_root)
