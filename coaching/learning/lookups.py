@@ -58,17 +58,24 @@ def posted_step_or_404(request, assignment, position):
     """The step a form posted for, at its 1-based position. A form that names its step
     (STEP_KEY) and finds another one there, or none, was shown before a move to a newer
     version: PathChanged, and nothing is done to the step standing there now."""
-    posted = request.POST.get(STEP_KEY)
-    if posted is None:
+    if request.POST.get(STEP_KEY) is None:
         return step_or_404(assignment, position)
     step = (
         assignment.version.steps.select_related("page", "knowledge_check")
         .filter(position=position - 1)
         .first()
     )
-    if step is None or str(step.key) != posted:
-        raise PathChanged(assignment)
+    refuse_if_moved(request, assignment, step)
     return step
+
+
+def refuse_if_moved(request, assignment, step):
+    """PathChanged when the form posted names another step (STEP_KEY) than `step`, the
+    one standing at its position now (None: no step there any more). For a view that has
+    found the step already, as `posted_step_or_404` does for those that have not."""
+    posted = request.POST.get(STEP_KEY)
+    if posted is not None and (step is None or str(step.key) != posted):
+        raise PathChanged(assignment)
 
 
 def refusing_stale_pages(where):

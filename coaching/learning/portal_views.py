@@ -16,6 +16,7 @@ from coaching.learning.journeys import journeys, recent_completions, summaries
 from coaching.learning.lookups import (
     own_assignment_or_404,
     posted_step_or_404,
+    refuse_if_moved,
     refusing_stale_portal_pages,
 )
 from coaching.learning.models import Assignment, AssignmentStatus, CheckAttempt
@@ -67,9 +68,11 @@ def _step_context(request, assignment_id, number):
     step" or "Done, finish the path", and "Continue" once the step is done."""
     journey = own_journey_or_404(request.user, assignment_id)
     assignment = journey.assignment
-    if not 1 <= number <= len(journey.steps):
+    state = journey.steps[number - 1] if 1 <= number <= len(journey.steps) else None
+    # A step form posted from before a move to a newer version: refused (PathChanged).
+    refuse_if_moved(request, assignment, state.step if state else None)
+    if state is None:
         raise Http404
-    state = journey.steps[number - 1]
     step = state.step
     page = step.page.specific if step.kind == StepKind.MODULE and step.page_id else None
     content = in_active_language(page) if page is not None and page.live else None
@@ -177,8 +180,8 @@ def _go_on(request, assignment_id, number, done_message):
 def submit_task(request, assignment_id, number):
     """Send a practical task (a note, and any evidence files) to the coach for sign-off.
     A form that does not validate comes back on the step's page, errors beside its fields,
-    with what was typed kept."""
-    posted_step_or_404(request, own_assignment_or_404(request.user, assignment_id), number)
+    with what was typed kept. A form from before a move to a newer version of the path
+    is refused (`_step_context`)."""
     context = _step_context(request, assignment_id, number)
     assignment, step = context["assignment"], context["step"]
     form = _task_form(context, request.POST, request.FILES)
