@@ -7,6 +7,7 @@ USE_THOUSAND_SEPARATOR, which would also group every number a template writes in
 address or a form's value (page 1.000, person 1.234)."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeGuard
 
 from django.utils.formats import number_format
 
@@ -25,7 +26,7 @@ def readable(value: Decimal | int) -> str:
     return number_format(plain(rounded), force_grouping=True)
 
 
-def is_figure(value: object) -> bool:
+def is_figure(value: object) -> TypeGuard[int | float | Decimal]:
     """Whether `value` is a count or a measure (a yes or no is not)."""
     return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
 
@@ -33,6 +34,6 @@ def is_figure(value: object) -> bool:
 def figure(value: object) -> object:
     """A count or a measure for reading, in the active language (1.234 and 12,5 in
     Indonesian); anything that is no number (a name, a dash for no figure) unchanged."""
-    if isinstance(value, int | float | Decimal) and is_figure(value):
+    if is_figure(value):
         return number_format(value, force_grouping=True)
     return value
