@@ -184,6 +184,9 @@ def record_many(
         return
     content_type = ContentType.objects.get_for_model(instances[0], for_concrete_model=False)
     now = timezone.now()
+    # One request's entries share its log context's id, as `record`'s do (Wagtail's
+    # log_action sets it; bulk_create does not).
+    uuid = get_active_log_context().uuid
     CoachingLogEntry.objects.bulk_create(
         CoachingLogEntry(
             content_type=content_type,
@@ -191,6 +194,7 @@ def record_many(
             label=CoachingLogEntry.objects.get_instance_title(instance),
             action=action,
             timestamp=now,
+            uuid=uuid,
             user=by,
             trainee_id=getattr(instance, "trainee_id", None),
             data={**data, **each(instance)} if each else data,

@@ -7,9 +7,10 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from wagtail.log_actions import LogContext
 
 from coaching.audit.models import CoachingLogEntry
-from coaching.audit.trail import ACTIONS, forget, record
+from coaching.audit.trail import ACTIONS, forget, record, record_many
 from coaching.common.names import display_name
 from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
@@ -218,3 +219,18 @@ def test_the_trail_takes_the_same_queries_for_any_number_of_entries(
     # page of entries (with whose and who acted, their avatars), and Wagtail's own
     with django_assert_num_queries(TRAIL_QUERIES):
         client.get(reverse("onboarding_trail:index"))
+
+
+def test_entries_written_at_once_share_their_requests_log_context(coach, trainee, other_trainee):
+    path = builders.make_path(steps=["A"])
+    first, second = (builders.assign(path, person, by=coach) for person in (trainee, other_trainee))
+
+    with LogContext(user=coach) as context:
+        record(first, "coaching.cancel", by=coach, trainee_id=trainee.pk)
+        record_many([first, second], "coaching.change_due", by=coach, old="", new="")
+
+    assert set(
+        CoachingLogEntry.objects.filter(
+            action__in=["coaching.cancel", "coaching.change_due"]
+        ).values_list("uuid", flat=True)
+    ) == {context.uuid}
