@@ -7,6 +7,7 @@ from django.utils import translation
 
 from coaching.account.languages import remember_language
 from coaching.models import CheckAttempt, StepProgress
+from coaching.reports.completion import completion
 from coaching.reports.filters import ReportFilters
 from coaching.reports.funnel import step_funnel
 from coaching.reports.scope import ReportScope
@@ -147,3 +148,12 @@ def test_the_portal_home_and_the_coach_show_the_path_once_in_indonesian(
     assert home.count("Orientasi") >= 1 and "Orientation" not in home
     assert "Orientasi" in dashboard and "Orientation" not in dashboard
     assert "Dampingi satu panggilan" in trainee_page and "Shadow a call" not in trainee_page
+
+
+def test_the_completion_report_names_a_path_once_in_the_readers_language(trainee, source):
+    builders.assign(source, trainee)
+
+    for language, title in (("en", "Orientation"), ("id", "Orientasi")):
+        with translation.override(language):
+            rows = completion(ReportScope(), ReportFilters(), by="path")
+        assert [(row["label"], row["assigned"]) for row in rows] == [(title, 1)]
