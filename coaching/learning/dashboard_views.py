@@ -226,7 +226,7 @@ def _report_assignment(request, learning_path, result):
                 "Assigned %(path)s to %(count)s people.",
                 result.created,
             )
-            % {"path": learning_path.title, "count": result.created},
+            % {"path": learning_path.current_version.localized_title, "count": result.created},
         )
     elif not result.due_date_changed:
         messages.warning(request, _("Nobody new was assigned."))

@@ -157,3 +157,22 @@ def test_the_completion_report_names_a_path_once_in_the_readers_language(trainee
         with translation.override(language):
             rows = completion(ReportScope(), ReportFilters(), by="path")
         assert [(row["label"], row["assigned"]) for row in rows] == [(title, 1)]
+
+
+def test_the_coach_is_told_what_was_assigned_in_her_language(client, coach, trainee, source):
+    speaks(coach, "id")
+    client.force_login(coach)
+
+    page = client.post(
+        reverse("coaching:assign"),
+        {
+            "path": source.pk,
+            "target": "people",
+            "trainees": [trainee.trainee_profile.pk],
+            "due_kind": "none",
+        },
+        follow=True,
+    ).text
+
+    assert "Orientasi sudah ditugaskan kepada 1 orang." in page
+    assert source.assignments.get().trainee == trainee
