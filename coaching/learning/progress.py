@@ -154,9 +154,17 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
             status=AssignmentStatus.COMPLETED, completed_at=now
         )
         assignment.status, assignment.completed_at = AssignmentStatus.COMPLETED, now
-        title = _("Path completed: %(path)s") % {"path": locked.version.title}
+        version = locked.version
         write_milestone(
-            locked.trainee_id, MilestoneKind.PATH_COMPLETED, title, f"assignment:{locked.pk}"
+            locked.trainee_id,
+            MilestoneKind.PATH_COMPLETED,
+            version.title,
+            f"assignment:{locked.pk}",
+            translations={
+                language: words["title"]
+                for language, words in version.translations.items()
+                if words.get("title")
+            },
         )
         events.path_completed(locked, locked.trainee)
 
@@ -223,9 +231,13 @@ def take_check(
         _touch(assignment)
         if result.passed:
             _mark_done(assignment, step)
-            title = _("Knowledge check passed: %(check)s") % {"check": check.subject}
-            key = f"assignment:{assignment.pk}:step:{step.pk}"
-            write_milestone(assignment.trainee_id, MilestoneKind.CHECK_PASSED, title, key)
+            write_milestone(
+                assignment.trainee_id,
+                MilestoneKind.CHECK_PASSED,
+                check.subject,
+                f"assignment:{assignment.pk}:step:{step.pk}",
+                translations=check.subjects_in_translation(),
+            )
     return attempt, result
 
 

@@ -30,7 +30,7 @@ from coaching.record.models import (
     Recognition,
     Reply,
 )
-from coaching.record.models.entries import OwnedAction
+from coaching.record.models.entries import OwnedAction, milestone_heading
 
 if TYPE_CHECKING:
     from coaching.record.forms import KeyResultForm
@@ -171,12 +171,7 @@ def set_goal_status(goal: Goal, status: str) -> None:
     goal.achieved_at = timezone.now() if status == GoalStatus.DONE else None
     goal.save(update_fields=["status", "achieved_at", "updated_at"])
     if achieved:
-        write_milestone(
-            goal.trainee_id,
-            MilestoneKind.GOAL_ACHIEVED,
-            _("Goal achieved: %(goal)s") % {"goal": goal.title},
-            f"goal:{goal.pk}",
-        )
+        write_milestone(goal.trainee_id, MilestoneKind.GOAL_ACHIEVED, goal.title, f"goal:{goal.pk}")
 
 
 def open_action_items(trainee: User) -> QuerySet[ActionItem]:
@@ -193,11 +188,29 @@ def mark_done(item: OwnedAction) -> None:
     )
 
 
-def write_milestone(trainee_id: int, kind: str, title: str, key: str) -> None:
+def write_milestone(
+    trainee_id: int,
+    kind: str,
+    subject: str,
+    key: str,
+    translations: Mapping[str, str] | None = None,
+) -> None:
     """Write a milestone once per event, however often the event is reported (a racing
-    request's insert fails on the unique key; get_or_create then reads its row)."""
+    request's insert fails on the unique key; get_or_create then reads its row).
+    `subject`: what it is about as published; `translations`: that in other languages
+    ({language code: words}), for each reader to read it in theirs."""
+    about = {
+        "subject": subject,
+        "translations": {
+            language: {"subject": words} for language, words in (translations or {}).items()
+        },
+    }
     Milestone.objects.get_or_create(
         trainee_id=trainee_id,
         key=f"{trainee_id}:{kind}:{key}",
-        defaults={"milestone_kind": kind, "title": title[:255]},
+        defaults={
+            "milestone_kind": kind,
+            "title": milestone_heading(kind, subject)[:255],
+            "about": about,
+        },
     )

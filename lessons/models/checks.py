@@ -137,6 +137,14 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         knowledge check ("Knowledge check: %(subject)s", a milestone, a step's title)."""
         return _without_kind(self.title)
 
+    def subjects_in_translation(self) -> dict[str, str]:
+        """The subject in each language the check has a published translation in:
+        {language code: subject} (one query)."""
+        return {
+            found.locale.language_code: found.subject
+            for found in self.get_translations().filter(live=True).select_related("locale")
+        }
+
     def for_reader(self) -> "KnowledgeCheck":
         """The check as the reader sees it: its published translation in the reader's
         language, or the check itself (one query). Grade with the check itself, passing

@@ -16,6 +16,7 @@ from polymorphic.models import PolymorphicModel
 from polymorphic.query import PolymorphicQuerySet
 
 from coaching.common.types import User
+from lessons.i18n import in_reader_language
 from lessons.models.organisation import original_values
 
 _Entry = TypeVar("_Entry", bound="Entry", covariant=True)
@@ -178,11 +179,25 @@ class MilestoneKind(models.TextChoices):
     GOAL_ACHIEVED = "goal_achieved", _("Goal achieved")
 
 
+# What a milestone says, by kind, around what it is about (%(subject)s).
+MILESTONE_HEADINGS = {
+    MilestoneKind.PATH_COMPLETED: _("Path completed: %(subject)s"),
+    MilestoneKind.CHECK_PASSED: _("Knowledge check passed: %(subject)s"),
+    MilestoneKind.GOAL_ACHIEVED: _("Goal achieved: %(subject)s"),
+}
+
+
 class Milestone(Entry):
     """Written by the system when something is achieved; nobody edits it."""
 
     milestone_kind = models.CharField(_("milestone"), max_length=20, choices=MilestoneKind.choices)
+    # As written, in the language of the request that wrote it; shown as it is only by
+    # milestones written before `about` was kept.
     title = models.CharField(_("title"), max_length=255)
+    # What it is about, to say it in each reader's language: {"subject": as published,
+    # "translations": {language code: {"subject": ...}}} (a path's or check's published
+    # translations; a goal's title is the person's own words, in none).
+    about = models.JSONField(_("about"), default=dict, blank=True)
     # The event, so that it is written once: "7:path_completed:assignment:12" (person 7).
     key = models.CharField(max_length=120, unique=True)
 
@@ -191,6 +206,22 @@ class Milestone(Entry):
     class Meta:
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
+
+    @property
+    def heading(self) -> str:
+        """What the milestone says, in the reader's language."""
+        if not self.about:
+            return self.title
+        return milestone_heading(
+            self.milestone_kind,
+            in_reader_language(
+                self.about.get("translations", {}), "subject", self.about["subject"]
+            ),
+        )
+
+
+def milestone_heading(kind: str, subject: str) -> str:
+    return MILESTONE_HEADINGS[MilestoneKind(kind)] % {"subject": subject}
 
 
 class OwnedAction(models.Model):

@@ -3,10 +3,11 @@ it in Bahasa Indonesia when it is translated, and every step counts once."""
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from coaching.account.languages import remember_language
-from coaching.models import CheckAttempt, StepProgress
+from coaching.learning.progress import complete_if_finished
+from coaching.models import CheckAttempt, Milestone, StepProgress
 from coaching.reports.completion import completion
 from coaching.reports.filters import ReportFilters
 from coaching.reports.funnel import step_funnel
@@ -176,3 +177,31 @@ def test_the_coach_is_told_what_was_assigned_in_her_language(client, coach, trai
 
     assert "Orientasi sudah ditugaskan kepada 1 orang." in page
     assert source.assignments.get().trainee == trainee
+
+
+def test_milestones_read_in_the_readers_language_whoever_wrote_them(client, trainee, source, check):
+    assignment = builders.assign(source, trainee)
+    speaks(trainee, "en")
+    client.force_login(trainee)
+    first, second = (block.id for block in check.questions)
+    client.post(
+        reverse("coaching:take_check", args=[assignment.pk, 3]), {first: "0", second: "true"}
+    )
+    for step in builders.steps_of(assignment)[:2]:
+        StepProgress.objects.create(assignment=assignment, step=step, status="done")
+    complete_if_finished(assignment, timezone.now())
+
+    milestones = Milestone.objects.order_by("milestone_kind")
+    with translation.override("id"):
+        assert [milestone.heading for milestone in milestones] == [
+            "Lulus kuis pemahaman: Cek empati",
+            "Jalur belajar selesai: Orientasi",
+        ]
+    with translation.override("en"):
+        assert [milestone.heading for milestone in milestones] == [
+            "Knowledge check passed: Empathy check",
+            "Path completed: Orientation",
+        ]
+    speaks(trainee, "id")
+    record = client.get(reverse("coaching:my_record"), follow=True).content.decode()
+    assert "Jalur belajar selesai: Orientasi" in record
