@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.db import models
 from django.test import Client
 from django.urls import reverse
+from wagtail import hooks
 
 from coaching.account.languages import remember_language
 from config.demo.loader import DEMO_PASSWORD
@@ -30,9 +31,28 @@ pytestmark = pytest.mark.django_db
 PAGES_PER_PERSON = 120
 HREF = re.compile(r'href="(/[^"]*)"')
 NOT_PAGES = ("/static/", "/media/", "/documents/", "/id/", "/en/")
-# Of the admin, the pages of ours: the reports and the people/learning pages the plugin
-# adds. Wagtail's own pages are Wagtail's translators' work.
-ADMIN_PAGES_OF_OURS = ("/admin/reports/", "/admin/coaching/")
+# Links in the admin's menus, which Wagtail writes as JSON for its scripts.
+URL_IN_JSON = re.compile(r'"url": "(/admin/[^"]*)"')
+
+
+def admin_pages_of_ours() -> tuple[str, ...]:
+    """Where the admin's pages of ours are (the reports, the people and learning pages
+    the plugin adds): the url prefixes of the plugin's viewsets. The admin's home is
+    walked too, for its panels of ours; the rest of the admin is Wagtail's."""
+    registered = [register() for register in hooks.get_hooks("register_admin_viewset")]
+    viewsets = [
+        viewset
+        for found in registered
+        for viewset in getattr(found, "registerables", [found])  # a group's, or itself
+    ]
+    return tuple(
+        f"/admin/{viewset.url_prefix}/"
+        for viewset in viewsets
+        if type(viewset).__module__.startswith(("coaching.", "lessons."))
+    )
+
+
+ADMIN_PAGES_OF_OURS = admin_pages_of_ours()
 # Pages that download a file rather than show one.
 DOWNLOADS = ("export", "download", ".csv", ".xlsx", ".json", ".ics")
 
@@ -158,7 +178,8 @@ def theirs_alone(piece: str, theirs: str) -> bool:
 def links_of(response) -> list[str]:
     if "text/html" not in response.get("Content-Type", ""):
         return []
-    found = (html.unescape(href) for href in HREF.findall(response.content.decode()))
+    page = response.content.decode()
+    found = (html.unescape(href) for href in HREF.findall(page) + URL_IN_JSON.findall(page))
     return [urldefrag(href)[0] for href in found]
 
 
@@ -171,11 +192,26 @@ def ours(url: str) -> bool:
     return not path.startswith(("/sign-out", "/django-admin/"))
 
 
+def shape(url: str) -> str:
+    """What an admin page is, whichever object and order it shows: its path with numbers
+    as N, and the names of its parameters but for sorting and paging. One page of each
+    shape is read in the admin (its listings and forms are alike for every row); every
+    page of the portal is, for each entry kind and step kind has its own."""
+    parts = urlsplit(url)
+    if not parts.path.startswith("/admin/"):
+        return url
+    names = sorted(
+        {name.split("=")[0] for name in parts.query.split("&") if name}
+        - {"ordering", "p", "describe_on_delete"}
+    )
+    return re.sub(r"\d+", "N", parts.path) + "?" + "&".join(names)
+
+
 def walk(client, *starts) -> dict[str, str]:
     """The pages reachable from `starts` by the links they show, breadth-first: url ->
     the page as read now."""
     queue = deque(dict.fromkeys(starts))
-    seen, pages = set(queue), {}
+    seen, pages = {shape(url) for url in queue}, {}
     while queue and len(pages) < PAGES_PER_PERSON:
         url = queue.popleft()
         response = client.get(url, follow=True)
@@ -185,8 +221,8 @@ def walk(client, *starts) -> dict[str, str]:
             continue
         pages[url] = response.content.decode()
         for link in links_of(response):
-            if link not in seen and ours(link):
-                seen.add(link)
+            if shape(link) not in seen and ours(link):
+                seen.add(shape(link))
                 queue.append(link)
     return pages
 
