@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from coaching.learning.models import CheckAttempt, ProgressStatus, StepProgress
-from lessons.i18n import in_reader_language
+from lessons.i18n import in_reader_language, localized_all
 from lessons.models import KnowledgeCheck, PathVersionStep, StepKind
 
 from .completion import percent
@@ -138,13 +138,30 @@ def question_rates(scope, filters):
         selected=selected,
     )
     found = _fetch_without_jit(sql, params)
-    return [
+    titles, questions = _check_wordings({row[0] for row in found})
+    rows = [
         {
-            "check": check_title,
-            "question": question,
+            "check": titles.get(check_id, check_title),
+            # The words each attempt stored are those its reader saw, in any language.
+            "question": questions.get((check_id, question_id), question),
             "answered": answered,
             "correct": correct,
             "correct_rate": percent(correct, answered),
         }
-        for _check_id, check_title, _id, question, _order, answered, correct in found
+        for check_id, check_title, question_id, question, _order, answered, correct in found
     ]
+    # In the order of the checks' names as shown; a check's questions keep their order.
+    rows.sort(key=lambda row: str(row["check"]).casefold())
+    return rows
+
+
+def _check_wordings(check_ids):
+    """The checks' titles, and their questions by (check, question id), in the reader's
+    language (a published translation's words, else the check's own): two queries."""
+    checks = list(KnowledgeCheck.objects.filter(pk__in=check_ids))
+    titles, questions = {}, {}
+    for check, shown in zip(checks, localized_all(checks), strict=True):
+        titles[check.pk] = shown.title
+        for block in shown.questions:
+            questions[check.pk, block.id] = block.value["question"]
+    return titles, questions

@@ -10,7 +10,7 @@ from coaching.learning.progress import complete_if_finished
 from coaching.models import CheckAttempt, Milestone, StepProgress
 from coaching.reports.completion import completion
 from coaching.reports.filters import ReportFilters
-from coaching.reports.funnel import step_funnel
+from coaching.reports.funnel import question_rates, step_funnel
 from coaching.reports.scope import ReportScope
 from lessons.models import LearningPath
 from tests import builders
@@ -205,3 +205,27 @@ def test_milestones_read_in_the_readers_language_whoever_wrote_them(client, trai
     speaks(trainee, "id")
     record = client.get(reverse("coaching:my_record"), follow=True).content.decode()
     assert "Jalur belajar selesai: Orientasi" in record
+
+
+def test_the_questions_report_names_checks_and_questions_in_the_readers_language(
+    client, trainee, source, check
+):
+    assignment = builders.assign(source, trainee)
+    client.force_login(trainee)
+    first, second = (block.id for block in check.questions)
+    speaks(trainee, "id")  # she answers in Indonesian: her attempt keeps those words
+    client.post(
+        reverse("coaching:take_check", args=[assignment.pk, 3]), {first: "0", second: "true"}
+    )
+
+    for language, words in (
+        ("en", "What do you do first?"),
+        ("id", CHECK_WORDS["What do you do first?"]),
+    ):
+        with translation.override(language):
+            rows = question_rates(ReportScope(), ReportFilters())
+        assert rows[0]["check"] == (
+            CHECK_WORDS["Empathy check"] if language == "id" else "Empathy check"
+        )
+        assert rows[0]["question"] == words
+        assert rows[0]["answered"] == 1
