@@ -88,6 +88,8 @@ SAME_IN_BOTH = {
     "agenda",
     "coaching",
     "status",
+    "total",
+    "buddy",
     # Months spelled alike, and the keys on a keyboard.
     "april",
     "september",
