@@ -13,7 +13,6 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
 
 from coaching.account.languages import chosen_language, remember_language
-
 from coaching.models import (
     Assignment,
     CheckAttempt,
