@@ -1,5 +1,7 @@
 """The demo loader builds a believable company, and running it twice adds nothing."""
 
+import re
+from html.parser import HTMLParser
 from io import StringIO
 
 import pytest
@@ -7,8 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Page, Revision, Site
+from django.utils import translation
+from wagtail.models import Locale, Page, Revision, Site
 
+from coaching.account.languages import chosen_language, remember_language
 from coaching.models import (
     Assignment,
     CheckAttempt,
@@ -18,6 +22,7 @@ from coaching.models import (
 )
 from lessons.models import (
     BusinessUnit,
+    BusinessUnitPage,
     CompanyProfilePage,
     CompanyValue,
     KnowledgeCheck,
@@ -264,3 +269,71 @@ def test_every_demo_path_and_check_is_in_bahasa_indonesia_as_the_same_content():
     assert KnowledgeCheck.objects.filter(locale__language_code="id").count() == (
         KnowledgeCheck.objects.filter(locale__language_code="en").count()
     )
+
+
+class TextPieces(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces: set[str] = set()
+
+    def handle_data(self, data):
+        if text := " ".join(data.split()):
+            self.pieces.add(text)
+
+
+def text_of(page, language):
+    """Every piece of text a reader sees of the page's own content, rendered in
+    `language`: its fields, its body's blocks and (a unit page's) contacts."""
+    parser = TextPieces()
+    with translation.override(language):
+        parser.feed(str(page.body) if hasattr(page, "body") else "")
+    for name in ("title", "summary", "mission", "intro"):
+        parser.handle_data(getattr(page, name, ""))
+    for contact in page.contacts.all() if isinstance(page, BusinessUnitPage) else []:
+        parser.handle_data(contact.name)
+        parser.handle_data(contact.topic)
+    return parser.pieces
+
+
+# The units' names as the company calls them, in running text in either language (the
+# unit itself is named in the reader's language on the portal).
+UNIT_NAMES = {"Sales", "Customer Service", "Network Operations"}
+
+
+def test_every_demo_page_is_in_bahasa_indonesia_to_the_last_block():
+    load()
+    portal = LearningPortalPage.objects.get(locale__language_code="en")
+    indonesian = Locale.objects.get(language_code="id")
+
+    for page in portal.get_descendants(inclusive=True).live().specific():
+        translated = page.get_translation_or_none(indonesian)
+        assert translated is not None, f"{page.title} has no Indonesian translation"
+        same = text_of(page, "en") & text_of(translated.specific, "id")
+        left = {piece for piece in same - UNIT_NAMES if re.search(r"[a-z]{2}", piece)}
+        assert not left, f"{page.title}: {left}"
+
+
+def test_some_demo_people_read_and_write_in_bahasa_indonesia(client):
+    load()
+    people = {user.username: user for user in get_user_model().objects.all()}
+    client.force_login(people["bima"])
+
+    record = client.get(reverse("coaching:my_record"), follow=True).text
+
+    assert {name for name, user in people.items() if chosen_language(user) == "id"} == {
+        "bima",
+        "dewi",
+    }
+    assert '<html lang="id"' in record
+    assert "Minggu pertama saya" in record  # his reflection
+    assert "Itu butuh keberanian." in record  # Dewi's recognition of him
+
+
+def test_loading_again_keeps_the_language_a_demo_person_chose_since():
+    load()
+    bima = get_user_model().objects.get(username="bima")
+    remember_language(bima, "en")
+
+    load()
+
+    assert chosen_language(bima) == "en"

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction, Site
 
+from coaching.account.languages import remember_language
 from coaching.notifications.reminders import sweep
 from config.demo import onboarding, record, translations
 from lessons.models import (
@@ -117,9 +118,13 @@ def ensure_people(rows, groups, report):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
             user.groups.add(groups[row["role"]])
+            # Their language as they would choose it: Bahasa Indonesia for some, the
+            # browser's for the others. Set once, so a later choice of theirs stays.
+            if row.get("language"):
+                remember_language(user, row["language"])
             report.add(user)
         people[row["username"]] = user
-        report.people.append((row["role"], user, row.get("job_title", "")))
+        report.people.append((row["role"], user, row.get("job_title", ""), row.get("language", "")))
     return people
 
 

@@ -20,8 +20,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"The admin:       {base}/admin/"))
         self.stdout.write(f"Portal sign-in:  {base}/onboarding/sign-in/\n")
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
-        for role, user, job_title in report.people:
+        for role, user, job_title, language in report.people:
             self.stdout.write(
                 f"  {ROLE_LABELS[role]:<9} {user.username:<10} {user.get_full_name()}"
                 + (f", {job_title}" if job_title else "")
+                + (f" (reads {dict(settings.LANGUAGES)[language]})" if language else "")
             )
