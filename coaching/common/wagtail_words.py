@@ -1,0 +1,269 @@
+"""Bahasa Indonesia for Wagtail's own words on the admin pages the plugin's people use.
+
+Wagtail 8.0's Indonesian (its `id_ID` catalogs, which Django finds for the language "id":
+Python's gettext expands "id" to "id_ID") translates 266 of the admin's 950 strings, so
+the chrome around the plugin's admin pages was English for someone who reads Bahasa
+Indonesia: the skip link, the sidebar's menu, breadcrumbs, filters, sorting and
+pagination, the keyboard shortcuts dialog, the dashboard's summary, the edit form's side
+panels, history. Here are those of Wagtail's (and wagtail-localize's) msgids that its
+catalogs leave untranslated, spelled exactly as Wagtail's `en` catalogs spell them, plural
+forms included, so that `make messages` keeps them in coaching's catalog, which translates
+them. The catalog travels with the app, so a host site that installs the plugin gets them.
+
+Only msgids Wagtail has no Indonesian for are here (`Bold` and `Italic`, which Wagtail's
+Indonesian leaves in English, count as none), so Wagtail's own translations still win
+wherever it has them, whatever the order of INSTALLED_APPS.
+tests/coaching/common/test_wagtail_words.py checks that: when a Wagtail release
+translates one of these, the test names it, and its entry goes (and this module, once
+Wagtail's Indonesian covers them all). Nothing imports the names below at run time:
+Django reads the translations from the catalog; the test reads this tuple.
+"""
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+WAGTAIL_WORDS = (
+    # Every admin page: the skip link, the header, breadcrumbs and the sidebar.
+    gettext_noop("Skip to main content"),
+    gettext_noop(
+        "JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here "
+        'are the <a href="https://www.enable-javascript.com/" target="_blank" '
+        'rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.'
+    ),
+    gettext_noop("Sidebar"),
+    gettext_noop("Toggle sidebar"),
+    gettext_noop("Toggle breadcrumbs"),
+    gettext_noop("Search…"),
+    gettext_noop("Help"),
+    gettext_noop("Editor Guide"),
+    gettext_noop("Shortcuts"),
+    gettext_noop("Locales"),
+    gettext_noop("Translations"),
+    gettext_noop("Page types usage"),
+    gettext_noop("Aging pages"),
+    gettext_noop("Site history"),
+    gettext_noop("Locked pages"),
+    gettext_noop("Workflows"),
+    gettext_noop("Workflow tasks"),
+    gettext_noop("Go to the first error"),
+    # The keyboard shortcuts dialog.
+    gettext_noop("Keyboard shortcuts"),
+    gettext_noop("All keyboard shortcuts"),
+    gettext_noop("Keyboard shortcut"),
+    gettext_noop("Section"),
+    gettext_noop("Application"),
+    gettext_noop("Text editing"),
+    gettext_noop("Text formatting"),
+    gettext_noop("Show keyboard shortcuts"),
+    gettext_noop("Toggle minimap"),
+    gettext_noop("Close modal dialogs (like this one)"),
+    gettext_noop("Save changes"),
+    gettext_noop("Add or show comments"),
+    gettext_noop("Cut"),
+    gettext_noop("Paste"),
+    gettext_noop("Paste without formatting"),
+    gettext_noop("Paste and match style"),
+    gettext_noop("Insert or edit a link"),
+    gettext_noop("Bold"),
+    gettext_noop("Italic"),
+    gettext_noop("Monospace (code)"),
+    gettext_noop("Strike-through"),
+    gettext_noop("Superscript"),
+    gettext_noop("Subscript"),
+    gettext_noop(
+        "Keyboard shortcuts are currently enabled; manage your %(account_link)s to disable them."
+    ),
+    gettext_noop(
+        "Keyboard shortcuts are currently disabled; manage your %(account_link)s to enable them."
+    ),
+    gettext_noop("account"),
+    gettext_noop("Close dialog"),
+    # The dashboard (the admin's home).
+    ngettext_lazy(
+        '%(total)s Page <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Pages <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
+    ngettext_lazy(
+        '%(total)s Image <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Images <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
+    ngettext_lazy(
+        '%(total)s Document <span class="w-sr-only">created in %(site_name)s</span>',
+        '%(total)s Documents <span class="w-sr-only">created in %(site_name)s</span>',
+    ),
+    gettext_noop("Search all pages…"),
+    gettext_noop("Edit account avatar"),
+    gettext_noop("Wagtail %(current_version)s editor guide"),
+    gettext_noop("What's new in Wagtail %(version)s"),
+    gettext_noop("Things in Wagtail %(version)s have changed!"),
+    gettext_noop(
+        "Don't worry, we've got your back. Check out the <a class=\"w-whats-new__link\" "
+        'href="%(editor_guide_link)s" target="_blank" rel="noreferrer">Wagtail '
+        "Editor Guide</a> to get the low down on what's changed and some exciting new "
+        "features!"
+    ),
+    gettext_noop("Toggle section"),
+    gettext_noop("Your locked pages"),
+    gettext_noop("Your pages and snippets in a workflow"),
+    gettext_noop("Locked at"),
+    gettext_noop("Privacy and access"),
+    gettext_noop("Task"),
+    gettext_noop("Tasks"),
+    gettext_noop("Task started"),
+    gettext_noop("Task submitted by"),
+    gettext_noop("Changes requested at"),
+    gettext_noop("Compare with previous version"),
+    # Listings and reports: filters, sorting, pagination, results.
+    gettext_noop("Show filters"),
+    gettext_noop("Filter by"),
+    gettext_noop("Back"),
+    gettext_noop("Clear"),
+    gettext_noop("Download XLSX"),
+    gettext_noop("Pagination"),
+    gettext_noop("Sort by '%(label)s' in ascending order."),
+    gettext_noop("Sort by '%(label)s' in descending order."),
+    gettext_noop("Sort"),
+    gettext_noop("Sort item order"),
+    gettext_noop("Enable custom ordering"),
+    gettext_noop("Disable custom ordering"),
+    gettext_noop("Item %(index)s of %(total)s"),
+    gettext_noop("More options for '%(title)s'"),
+    gettext_noop("More bulk actions"),
+    ngettext_lazy(
+        "There is %(counter)s match",
+        "There are %(counter)s matches",
+    ),
+    gettext_noop("No %(model_name)s match your query."),
+    gettext_noop("There are no %(model_name)s to display."),
+    gettext_noop(
+        'There are no %(model_name)s to display. Why not <a href="%(add_url)s">add one</a>?'
+    ),
+    gettext_noop("There are no results."),
+    gettext_noop("(blank)"),
+    gettext_noop("0 minutes"),
+    gettext_noop("Locale"),
+    gettext_noop("Actions (footer)"),
+    # Selecting rows for bulk actions.
+    gettext_noop("1 page selected"),
+    gettext_noop("%(objects)s pages selected"),
+    gettext_noop("All %(objects)s pages on this screen selected"),
+    gettext_noop("All pages in listing selected"),
+    gettext_noop("1 document selected"),
+    gettext_noop("%(objects)s documents selected"),
+    gettext_noop("All %(objects)s documents on this screen selected"),
+    gettext_noop("All documents in listing selected"),
+    gettext_noop("1 image selected"),
+    gettext_noop("%(objects)s images selected"),
+    gettext_noop("All %(objects)s images on this screen selected"),
+    gettext_noop("All images in listing selected"),
+    gettext_noop("1 user selected"),
+    gettext_noop("%(objects)s users selected"),
+    gettext_noop("All %(objects)s users on this screen selected"),
+    gettext_noop("All users in listing selected"),
+    gettext_noop("1 snippet selected"),
+    gettext_noop("%(objects)s snippets selected"),
+    gettext_noop("All %(objects)s snippets on this screen selected"),
+    gettext_noop("All snippets in listing selected"),
+    gettext_noop("1 item selected"),
+    gettext_noop("%(objects)s items selected"),
+    gettext_noop("All %(objects)s items on this screen selected"),
+    gettext_noop("All items in listing selected"),
+    # Create and edit forms, and their side panels.
+    gettext_noop("New: %(model_name)s"),
+    gettext_noop("Create"),
+    gettext_noop("Creating…"),
+    gettext_noop("Save your changes before leaving"),
+    gettext_noop("You have <span>unsaved edits</span>"),
+    gettext_noop("Autosave is <span>paused</span>"),
+    gettext_noop("There are validation errors, click save to highlight them."),
+    gettext_noop("Saving will overwrite a newer version."),
+    gettext_noop("The %(model_name)s could not be saved as it is locked"),
+    gettext_noop("Minimap"),
+    gettext_noop("Side panels"),
+    gettext_noop("Toggle side panel"),
+    gettext_noop("Side panel width"),
+    gettext_noop("Toggle status"),
+    gettext_noop("View history"),
+    gettext_noop("First published"),
+    gettext_noop("Locale: "),
+    gettext_noop("Available in %(translations_total)s locales"),
+    gettext_noop("No other translations"),
+    gettext_noop("Switch locales"),
+    gettext_noop("Locking: "),
+    # Wagtail's msgid has an en dash.
+    gettext_noop("Anyone can edit this %(model_name)s – lock it to prevent others from editing"),  # noqa: RUF001
+    gettext_noop("Anyone can edit this %(model_name)s"),
+    gettext_noop("Go-live:"),
+    gettext_noop("Expiry:"),
+    gettext_noop("Once scheduled:"),
+    gettext_noop("Invalid schedule"),
+    gettext_noop("No publishing schedule set"),
+    gettext_noop("Set schedule"),
+    gettext_noop("Edit schedule"),
+    gettext_noop("In Moderation"),
+    gettext_noop("View details"),
+    gettext_noop("To be created by %(user)s"),
+    gettext_noop("Checks"),
+    gettext_noop("Toggle checks"),
+    gettext_noop("Comments"),
+    gettext_noop("Toggle comments"),
+    gettext_noop("Toggle preview"),
+    gettext_noop("Preview in new tab"),
+    gettext_noop("Preview mode"),
+    gettext_noop("Preview is out of date"),
+    gettext_noop("Correct the validation errors to resume preview (saving will highlight errors)"),
+    gettext_noop("Loading"),
+    gettext_noop("Refreshing…"),
+    gettext_noop("Refresh"),
+    gettext_noop("Content metrics"),
+    gettext_noop("Words"),
+    gettext_noop("Reading time"),
+    gettext_noop("Readability"),
+    ngettext_lazy(
+        "Referenced %(count)s time",
+        "Referenced %(count)s times",
+    ),
+    gettext_noop("Field"),
+    gettext_noop("If you confirm deletion"),
+    gettext_noop("(Private %(object)s)"),
+    gettext_noop("%(related_model_name)s %(field_label)s"),
+    # History and revisions.
+    gettext_noop("History"),
+    gettext_noop("log entries"),
+    gettext_noop("User"),
+    gettext_noop("Action"),
+    gettext_noop("at %(time)s"),
+    gettext_noop("at %(time)s by %(user_display_name)s"),
+    gettext_noop("%(time)s by %(user_display_name)s"),
+    gettext_noop("%(time_period)s ago by %(user_display_name)s"),
+    gettext_noop("Compare"),
+    gettext_noop("Compare with current version"),
+    gettext_noop("Review this version"),
+    gettext_noop("Edit / Review"),
+    gettext_noop("Workflow history"),
+    gettext_noop("Changes requested %(finished_at)s"),
+    gettext_noop("Sent to %(task_name)s %(started_at)s"),
+    gettext_noop(
+        "You are viewing a previous version of this %(model_name)s from "
+        "<b>%(created_at)s</b> by %(user)s"
+    ),
+    # Messages after publishing a learning path or another snippet with drafts.
+    gettext_noop("%(model_name)s '%(object)s' updated and published."),
+    gettext_noop("%(model_name)s '%(object)s' created and published."),
+    gettext_noop("%(model_name)s '%(object)s' has been scheduled for publishing."),
+    gettext_noop("%(model_name)s '%(object)s' created and scheduled for publishing."),
+    gettext_noop(
+        "%(model_name)s '%(object)s' is live and this version has been scheduled for publishing."
+    ),
+    gettext_noop("%(model_name)s '%(object)s' has been submitted for moderation."),
+    gettext_noop("%(model_name)s '%(object)s' created and submitted for moderation."),
+    gettext_noop("Workflow on %(model_name)s '%(object)s' has been restarted."),
+    gettext_noop("Workflow on %(model_name)s '%(object)s' has been cancelled."),
+    gettext_noop("'%(object)s' unpublished."),
+    gettext_noop('Version %(revision_id)s of "%(object)s" unscheduled.'),
+    gettext_noop("%(model_name)s '%(object)s' has been replaced with version from %(timestamp)s."),
+    gettext_noop("Version from %(timestamp)s of %(model_name)s '%(object)s' has been published."),
+    gettext_noop(
+        "Version from %(timestamp)s of %(model_name)s '%(object)s' has been scheduled for "
+        "publishing."
+    ),
+)
