@@ -10,16 +10,55 @@ catalogs leave untranslated, spelled exactly as Wagtail's `en` catalogs spell th
 forms included, so that `make messages` keeps them in coaching's catalog, which translates
 them. The catalog travels with the app, so a host site that installs the plugin gets them.
 
-Only msgids Wagtail has no Indonesian for are here (`Bold` and `Italic`, which Wagtail's
-Indonesian leaves in English, count as none), so Wagtail's own translations still win
-wherever it has them, whatever the order of INSTALLED_APPS.
-tests/coaching/common/test_wagtail_words.py checks that: when a Wagtail release
-translates one of these, the test names it, and its entry goes (and this module, once
-Wagtail's Indonesian covers them all). Nothing imports the names below at run time:
-Django reads the translations from the catalog; the test reads this tuple.
+Only msgids Wagtail has no Indonesian for are here, so Wagtail's own translations are
+read wherever it has them, whatever the order of INSTALLED_APPS. (`Bold` and `Italic`,
+which Wagtail's Indonesian leaves in English, count as none: ours are read where coaching
+comes before wagtail.admin, as in the README's example; so are coaching's copies of
+the two Wagtail templates that show a word without translating it, the dashboard's and
+the header's actions.) tests/coaching/common/test_wagtail_words.py checks all of it:
+when a Wagtail release translates one of these, the test names it, and its entry goes
+(and this module, once Wagtail's Indonesian covers them all). Django reads these
+translations from the catalog; the test reads WAGTAIL_WORDS.
+
+Wagtail's JavaScript (the sidebar, side panels, the minimap, the rich text editor) reads
+its words from the browser's `django.catalog`, which Wagtail's JavaScript catalog fills
+from wagtail.admin's djangojs catalogs alone. Coaching's `djangojs.po` translates what
+Wagtail's leaves untranslated (`make messages` does not touch it), and `admin_script`, on
+every admin page, adds it with a catalog script of ours, `javascript_catalog`: Django's
+catalog scripts add their words to `django.catalog` rather than replace it.
 """
 
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_noop, ngettext_lazy
+from django.views.i18n import JavaScriptCatalog
+
+_catalog = JavaScriptCatalog.as_view(domain="djangojs", packages=["coaching"])
+
+
+def javascript_catalog(request: HttpRequest) -> HttpResponseBase:
+    """Coaching's djangojs catalog in the language `?language=` names (one the site offers),
+    else in the person's (coaching.account.middleware)."""
+    language = request.GET.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    with translation.override(language):
+        return _catalog(request)
+
+
+def admin_script() -> str:
+    """The script that adds coaching's JavaScript words to an admin page's catalog, in the
+    page's language (so that they always agree, and a browser's cached copy is never of
+    the other language): after Wagtail's catalog, and before Wagtail's JavaScript draws
+    the page, which it does once the page is read."""
+    query = urlencode({"language": translation.get_language()})
+    return format_html('<script src="{}?{}"></script>', reverse("coaching:wagtail_words_js"), query)
+
 
 WAGTAIL_WORDS = (
     # Every admin page: the skip link, the header, breadcrumbs and the sidebar.
