@@ -305,4 +305,63 @@ WAGTAIL_WORDS = (
         "Version from %(timestamp)s of %(model_name)s '%(object)s' has been scheduled for "
         "publishing."
     ),
+    # Editing a learning path or a knowledge check: listings, previews, checks, comments.
+    gettext_noop("Select"),
+    gettext_noop("Select all"),
+    gettext_noop("Select row"),
+    gettext_noop("Bulk actions"),
+    gettext_noop("Select all snippets in listing"),
+    gettext_noop("Delete selected snippets"),
+    gettext_noop("Saved"),
+    gettext_noop("Autosave is paused"),
+    gettext_noop("A network error occurred"),
+    gettext_noop(
+        "Troubleshoot your connection to the site before proceeding. Open the editor in a "
+        "separate tab to view the last saved version."
+    ),
+    gettext_noop("View latest version"),
+    gettext_noop("Preview in mobile size"),
+    gettext_noop("Preview in tablet size"),
+    gettext_noop("Preview in desktop size"),
+    gettext_noop("Add comment"),
+    gettext_noop("Add Comment"),
+    gettext_noop("Group"),
+    gettext_noop("Show issue"),
+    gettext_noop("Issues found"),
+    gettext_noop("This data explained"),
+    gettext_noop("How we calculate our metrics"),
+    gettext_noop(
+        "We extract the main content from the page preview, remove all formatting, and "
+        "calculate the number of words."
+    ),
+    gettext_noop(
+        "We calculate reading time from word count, using different reading speeds for "
+        "different languages."
+    ),
+    gettext_noop(
+        "We use a readability formula based on length of words and sentences. Long sentences "
+        "and words result in a worse readability score."
+    ),
+    gettext_noop(
+        'See our <a href="%(guide_link)s" target="_blank">content checks guide</a> for '
+        "more information on how content metrics are calculated."
+    ),
+    gettext_noop("Button text is empty"),
+    gettext_noop("Input button text is empty"),
+    gettext_noop("Link text is empty"),
+    gettext_noop("Use meaningful text for screen reader users"),
+    gettext_noop("Empty heading found"),
+    gettext_noop("Table header text is empty"),
+    gettext_noop("Empty frame title found"),
+    gettext_noop("Use a meaningful title for screen reader users"),
+    gettext_noop("Incorrect heading hierarchy"),
+    gettext_noop("Avoid skipping levels"),
+    gettext_noop("Misusing paragraphs as headings"),
+    gettext_noop("Use proper heading tags"),
+    gettext_noop("Image alt text has inappropriate pattern"),
+    gettext_noop("Use meaningful text"),
+    gettext_noop("Meta description is empty"),
+    gettext_noop("Add a concise description for search engines"),
+    gettext_noop("Translation of %(instance)s into %(locale)s"),
+    gettext_noop("Translated manually on {date}"),
 )
