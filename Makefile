@@ -19,7 +19,7 @@ migrate: $(STAMP) translations
 	$(MANAGE) migrate --noinput --verbosity 0
 
 # Translations: the catalogs (.po) are kept in git; their compiled form (.mo) is built here.
-CATALOGS := $(wildcard locale/*/LC_MESSAGES/django.po coaching/locale/*/LC_MESSAGES/django.po lessons/locale/*/LC_MESSAGES/django.po)
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/django.po coaching/locale/*/LC_MESSAGES/django.po lessons/locale/*/LC_MESSAGES/django.po coaching/locale/*/LC_MESSAGES/djangojs.po)
 translations: $(CATALOGS:.po=.mo)
 
 %.mo: %.po

@@ -7,6 +7,8 @@ Each feature keeps its own routes; their names share the `coaching` namespace.
 
 from django.urls import include, path
 
+from coaching.common import wagtail_words
+
 app_name = "coaching"
 
 urlpatterns = [
@@ -15,4 +17,6 @@ urlpatterns = [
     path("", include("coaching.record.urls")),
     path("", include("coaching.notifications.urls")),
     path("", include("coaching.people.urls")),
+    # The JavaScript words of Wagtail's admin that Wagtail 8.0 leaves in English.
+    path("wagtail-words.js", wagtail_words.javascript_catalog, name="wagtail_words_js"),
 ]

@@ -7,7 +7,7 @@ from coaching.account.languages import reader_language
 from coaching.audit import trail
 from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
-from coaching.common import header
+from coaching.common import header, wagtail_words
 from coaching.learning import withdrawn
 from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
 from coaching.learning.version_views import (
@@ -38,6 +38,8 @@ hooks.register(HEADER_ITEMS, header.sign_out, order=SIGN_OUT_ORDER)
 hooks.register(HEADER_PINNED_ITEMS, header.notifications)
 # Wagtail's pages follow the person's language (lessons.reading).
 hooks.register(READER_LANGUAGE, reader_language)
+# The JavaScript words Wagtail 8.0's Indonesian lacks (coaching.common.wagtail_words).
+hooks.register("insert_global_admin_js", wagtail_words.admin_script)
 
 
 @hooks.register("register_admin_viewset")

@@ -143,6 +143,18 @@ def test_the_admin_shows_the_plugins_snippets(installed):
     assert installed.report["learning paths in the admin"]["status"] == 200
 
 
+def test_a_stock_wagtail_sites_admin_reads_wagtails_words_in_bahasa_indonesia(installed):
+    """Those Wagtail 8.0 leaves in English, from the plugin's catalogs (no LOCALE_PATHS)."""
+    admin = installed.report["Wagtail admin, id"]
+    javascript = installed.report["Wagtail's JavaScript words, id"]
+
+    assert admin["status"] == 200
+    assert "Lewati ke konten utama" in admin["html"]
+    assert "Skip to main content" not in admin["html"]
+    assert '/onboarding/wagtail-words.js?language=id"' in admin["html"]
+    assert '"Main menu": "Menu utama"' in javascript["html"]
+
+
 def readme_lines(section):
     text = (ROOT / "README.md").read_text()
     start = text.index(f"\n## {section}\n")

@@ -102,6 +102,11 @@ note("My onboarding, id, another browser", signed_in(nadia, "en").get("/onboardi
 admin = signed_in(hana, "en")
 note("Wagtail admin", admin.get("/admin/"))
 note("learning paths in the admin", admin.get("/admin/snippets/lessons/learningpath/"))
+# The admin in Bahasa Indonesia, Wagtail's own words where Wagtail 8.0 has none among them.
+admin_in_indonesian = signed_in(hana, "id")
+note("Wagtail admin, id", admin_in_indonesian.get("/admin/"))
+javascript_words = admin_in_indonesian.get("/onboarding/wagtail-words.js", {"language": "id"})
+note("Wagtail's JavaScript words, id", javascript_words)
 
 with open(sys.argv[1], "w", encoding="utf-8") as out:
     json.dump(report, out)

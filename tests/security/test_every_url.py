@@ -178,6 +178,9 @@ ROWS = {
     "sign out": row("coaching:sign_out", get=answers(405), post=answers(LOGIN)),
     "preferences": row("coaching:preferences", get=signed_in(200), post=signed_in(DONE)),
     "choose language": row("coaching:choose_language", get=POST_ONLY, post=answers(DONE)),
+    # The admin's JavaScript words Wagtail leaves in English: for every admin page,
+    # sign-in included, as Wagtail's own catalog is.
+    "Wagtail's words for JavaScript": row("coaching:wagtail_words_js", get=answers(200)),
     # The new hire's own learning.
     "home": row("coaching:home", get=signed_in(200)),
     "assignment": row("coaching:assignment", get=signed_in(404, trainee=200), **ASSIGNMENT),

@@ -278,6 +278,8 @@ FORMS: dict[str, list[Form]] = {
         form("trainee", ("language", "emailed"), {"language": "id", "emailed": ["assigned"]})
     ],
     "coaching:choose_language": [form("trainee", ("language", "next"), {"language": "id"})],
+    # The admin's JavaScript words Wagtail leaves in English: a script, read with GET.
+    "coaching:wagtail_words_js": [page("anonymous")],
     # The new hire's portal.
     "coaching:home": [page("trainee")],
     "coaching:assignment": [page("trainee", **ASSIGNMENT)],
