@@ -1,6 +1,7 @@
 """The admin screen where HR sees which notification emails went out, wait or failed."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -14,6 +15,15 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return action in ("view", "inspect") and super().user_has_permission(user, "view")
 
 
+class NotificationInspectView(InspectView):
+    """Shows a dash where a notification has no value yet (not read, no attempt planned,
+    not emailed), where Wagtail would write Python's "None" in every language."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "\u2014" if value is None or value == "" else value
+
+
 class NotificationViewSet(ModelViewSet):
     """For HR: which notifications went out by email, and which are waiting or failed.
     Read-only: `ReadOnlyPolicy` is registered for Notification in wagtail_hooks.py."""
@@ -25,6 +35,7 @@ class NotificationViewSet(ModelViewSet):
     menu_label = _("Notification emails")
     add_to_admin_menu = False
     inspect_view_enabled = True
+    inspect_view_class = NotificationInspectView
     form_fields: list[str] = []
     list_display = ["recipient", "kind", "created_at", "email_status", "email_attempts"]
     list_filter = ["email_status", "kind"]

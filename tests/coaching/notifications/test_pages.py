@@ -1,5 +1,7 @@
 """The notifications page, the header's unread count, and the email settings."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -224,3 +226,16 @@ def test_hr_sees_email_deliveries_in_the_admin_but_cannot_change_them(admin_clie
         assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
         assert "Sorry, you do not have permission to access this area." in response.text
     assert list(Notification.objects.values()) == before
+
+
+def test_an_email_not_sent_yet_shows_dashes_not_none(admin_client, person):
+    notices(person, 1)
+    notification = Notification.objects.get()
+    Notification.objects.filter(pk=notification.pk).update(
+        read_at=None, email_next_attempt_at=None, emailed_at=None
+    )
+
+    page = admin_client.get(reverse("notification_emails:inspect", args=[notification.pk])).text
+
+    assert "None" not in re.sub(r"<[^>]+>", "", page)
+    assert page.count("\u2014") >= 3
