@@ -102,6 +102,11 @@ SAME_IN_BOTH = {
 EMAIL_ADDRESS = re.compile(r"\S+@\S+\.\w+")
 VISIBLE_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 HIDDEN_ELEMENTS = {"script", "style", "noscript"}
+# Elements without an end tag: they open no subtree.
+VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+}  # fmt: skip
 
 
 class VisibleText(HTMLParser):
@@ -110,23 +115,35 @@ class VisibleText(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
-        self.hidden_depth = 0
+        self.script_depth = 0  # inside a script or style: never shown
+        self.hidden_depth = 0  # inside an element with `hidden`
 
     def handle_starttag(self, tag, attrs):
-        if tag in HIDDEN_ELEMENTS:
-            self.hidden_depth += 1
         attributes = dict(attrs)
+        if tag not in VOID_ELEMENTS and (self.script_depth or tag in HIDDEN_ELEMENTS):
+            self.script_depth += 1
+        elif tag not in VOID_ELEMENTS and (self.hidden_depth or "hidden" in attributes):
+            self.hidden_depth += 1
+        if self.script_depth:
+            return
         for name in VISIBLE_ATTRIBUTES:
             self.add(attributes.get(name))
         if tag == "input" and attributes.get("type") in ("submit", "button"):
             self.add(attributes.get("value"))
 
     def handle_endtag(self, tag):
-        if tag in HIDDEN_ELEMENTS and self.hidden_depth:
+        if tag in VOID_ELEMENTS:
+            return
+        if self.script_depth:
+            self.script_depth -= 1
+        elif self.hidden_depth:
             self.hidden_depth -= 1
 
     def handle_data(self, data):
-        if not self.hidden_depth:
+        # What is hidden is read too (a script may show it), but for the "None" that
+        # Wagtail's side panel toggle leaves in its hidden counter for its script to
+        # replace with a number.
+        if not self.script_depth and not (self.hidden_depth and data.strip() == "None"):
             self.add(data)
 
     def add(self, text):

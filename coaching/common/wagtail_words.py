@@ -364,4 +364,6 @@ WAGTAIL_WORDS = (
     gettext_noop("Add a concise description for search engines"),
     gettext_noop("Translation of %(instance)s into %(locale)s"),
     gettext_noop("Translated manually on {date}"),
+    # A delete confirmation's way back (its "Yes, delete" is Wagtail's "Ya, hapus").
+    gettext_noop("No, don't delete"),
 )
