@@ -161,8 +161,10 @@ def localized_field(model: type[TranslatableMixin], field: str = "name", via: st
         return own
     translated = model._default_manager.filter(
         translation_key=OuterRef(f"{via}translation_key"), locale__language_code=language
-    ).values(field)[:1]
-    return Coalesce(Subquery(translated), own)
+    )
+    if any(each.name == "live" for each in model._meta.get_fields()):
+        translated = translated.filter(live=True)  # a draft translation is not shown yet
+    return Coalesce(Subquery(translated.values(field)[:1]), own)
 
 
 def show_related_in_active_language(objects: Iterable[Any], field: str) -> list[Any]:

@@ -21,7 +21,7 @@ from coaching.common.types import Text
 from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
 from lessons.i18n import localized_field
-from lessons.models import BusinessUnit
+from lessons.models import BusinessUnit, LearningPath
 
 from .aggregates import median_days_by_group, median_days_column, median_in_query
 
@@ -61,9 +61,10 @@ DIMENSIONS = {
             slug="path",
             heading=_("Learning path"),
             key=lambda: F("path_id"),
-            label_fields=("path__title",),
-            ordering=("path__title", "group_key"),
-            label=lambda row: row["path__title"],
+            label_fields=(),
+            named=lambda: {"path_title": localized_field(LearningPath, "title", via="path__")},
+            ordering=("path_title", "group_key"),
+            label=lambda row: row["path_title"],
         ),
         Dimension(
             slug="unit",
