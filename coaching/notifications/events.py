@@ -182,7 +182,7 @@ def entry_written(entry: Entry) -> None:
         return
     if entry.author_id == entry.trainee_id:
         return
-    params = {"author": display_name(entry.author)}
+    params: dict[str, object] = {"author": display_name(entry.author)}
     if isinstance(entry, Feedback):
         kind = NotificationKind.FEEDBACK
     elif isinstance(entry, Recognition):
