@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from coaching.account.languages import remember_language
+from coaching.learning.progress import take_check
 from tests import builders
 
 from .helpers import csv_rows, page_table, xlsx_rows
@@ -39,3 +40,24 @@ def test_an_english_reader_exports_it_in_english(client, hr, assigned):
     client.force_login(hr)
 
     assert labels(csv_rows(client.get(URL + "?export=csv"))) == ["Company orientation"]
+
+
+def test_the_question_report_names_the_check_and_its_questions_in_the_readers_language(
+    client, hr, portal, trainee
+):
+    check = builders.make_check("Empathy check")
+    builders.translate(
+        check,
+        {"Empathy check": "Cek empati", "What do you do first?": "Apa yang Anda lakukan dulu?"},
+    )
+    learning_path = builders.make_path("Service", steps=[check])
+    assignment = builders.assign(learning_path, trainee)
+    question = check.question_choices()[0]
+    take_check(assignment, builders.steps_of(assignment)[0], {question["id"]: []})
+    remember_language(hr, "id")
+    client.force_login(hr)
+
+    url = reverse("onboarding_reports:questions")
+    rows = csv_rows(client.get(url + "?export=csv"))
+
+    assert rows[1][:2] == ["Cek empati", "Apa yang Anda lakukan dulu?"]
