@@ -161,8 +161,10 @@ def localized_field(model: type[TranslatableMixin], field: str = "name", via: st
         return own
     translated = model._default_manager.filter(
         translation_key=OuterRef(f"{via}translation_key"), locale__language_code=language
-    ).values(field)[:1]
-    return Coalesce(Subquery(translated), own)
+    )
+    if any(each.name == "live" for each in model._meta.get_fields()):
+        translated = translated.filter(live=True)  # a draft translation is not shown yet
+    return Coalesce(Subquery(translated.values(field)[:1]), own)
 
 
 def show_related_in_active_language(objects: Iterable[Any], field: str) -> list[Any]:
@@ -204,3 +206,51 @@ def translation_source(found: TranslatableMixin) -> TranslatableMixin | None:
     except ObjectDoesNotExist:
         return None
     return source
+
+
+# Several things' words in every language, under one name each, as `in_reader_language`
+# reads them: {language code: {name: text}}. Kept with what names them (a notification's
+# details, an audit entry's data), so a sentence written once reads in anyone's language.
+Wordings = dict[str, dict[str, str]]
+
+
+def texts_of(translations: Wordings, field: str = "title") -> dict[str, str]:
+    """One field of a translated thing (a path version's `translations`) by language code:
+    {"id": "Orientasi perusahaan"}; languages it is empty in are left out."""
+    return {code: words[field] for code, words in translations.items() if words.get(field)}
+
+
+def wordings(**named: dict[str, str]) -> Wordings:
+    """`named` ({name: {language code: text}}, as `texts_of` gives) turned around:
+    {language code: {name: text}}. wordings(path=texts_of(version.translations))."""
+    gathered: Wordings = {}
+    for name, texts in named.items():
+        for code, text in texts.items():
+            if text:
+                gathered.setdefault(code, {})[name] = text
+    return gathered
+
+
+def in_reader_language_all(values: dict[str, Any], translations: Wordings) -> dict[str, Any]:
+    """`values` with each text that `translations` has in the reader's language in place of
+    the one written (only for names `values` has): what was stored without translations
+    reads as it was written."""
+    found = translations.get(active_content_language(), {}) if translations else {}
+    return {
+        **values,
+        **{name: text for name, text in found.items() if text and name in values},
+    }
+
+
+def translated_names(found: TranslatableMixin, field: str = "name") -> dict[str, str]:
+    """`field` of each translation of `found` (a translatable snippet or page; published
+    ones, for content with drafts) by language code, in one query: {"id": "Satu tim"}."""
+    if not enabled():
+        return {}
+    model = type(found)
+    rows = model._default_manager.filter(translation_key=found.translation_key).exclude(
+        locale_id=found.locale_id
+    )
+    if any(each.name == "live" for each in model._meta.get_fields()):
+        rows = rows.filter(live=True)
+    return {code: text for code, text in rows.values_list("locale__language_code", field) if text}

@@ -3,9 +3,12 @@
 Every coaching action (assigning, cancelling, a new due date, signing off, sending back,
 more attempts, waiving a step, a coaching link starting or ending, erasing) calls `record`
 with the object it changed, who did it and whose onboarding it concerns. What an entry
-keeps is structured (`data`): a path's or step's title, dates, a number of attempts, an
-administrative reason; never what someone wrote on a development record. The messages
-below turn that data into a sentence in the reader's language.
+keeps is structured (`data`): a path's or step's title (with its translations, under
+`translations`: {language: {"path", "step"}}), dates as ISO strings, a number of attempts,
+an administrative reason; never what someone wrote on a development record. The messages
+below turn that data into a sentence in the reader's language: titles in their
+translation there (entries written before they kept one read as they were written), dates
+in the reader's format.
 """
 
 from collections.abc import Callable, Mapping, Sequence
@@ -13,15 +16,18 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogActionRegistry, LogFormatter, get_active_log_context
 
 from coaching.common.names import display_name
+from coaching.common.titles import titles
 from coaching.common.types import Text, User
 from coaching.learning.models import Assignment
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.record.models import RecordErasure
+from lessons.i18n import in_reader_language_all
 from lessons.models import PathVersionStep
 
 from .models import CoachingLogEntry
@@ -86,13 +92,35 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
 # The data keys that may hold free text typed by a person (a reason): erasing a person
 # removes them from the trail, where their name might have been written.
 FREE_TEXT = ("reason",)
+# The data keys that hold a day (ISO), shown in the reader's format; "" is no due date.
+DAYS = ("old", "new", "starts_on", "ends_on", "start_date")
+
+
+def _day(action: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    if not value and action == "coaching.change_due":
+        return _("no due date")
+    day = parse_date(value) if value else None
+    return formats.date_format(day, "DATE_FORMAT") if day else value
+
+
+def readable(action: str, data: dict[str, Any]) -> dict[str, Any]:
+    """An entry's data as its message shows it to the reader: titles in their language,
+    days in their format. (Older entries kept a due date's absence in the words of the
+    person who acted, and titles without translations: those read as they were kept.)"""
+    shown = in_reader_language_all(data, data.get("translations") or {})
+    for key in DAYS:
+        if key in shown:
+            shown[key] = _day(action, shown[key])
+    return shown
 
 
 def _formatter(label: Text, message: Text) -> type[LogFormatter]:
     class CoachingLogFormatter(LogFormatter):
         def format_message(self, log_entry: Any) -> str:
             try:
-                return str(message) % log_entry.data
+                return str(message) % readable(log_entry.action, log_entry.data)
             except (KeyError, TypeError, ValueError):
                 return str(label)
 
@@ -144,14 +172,12 @@ def record_on_assignment(
 ) -> None:
     """Write an action on an assignment (or one of its steps): whose it is, and the titles
     of its path and step, never what anyone wrote."""
-    if step is not None:
-        data["step"] = step.title
     record(
         assignment,
         action,
         by=by,
         trainee_id=assignment.trainee_id,
-        path=assignment.version.title,
+        **titles(assignment.version, step),
         **data,
     )
 

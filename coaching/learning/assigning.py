@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from coaching.audit import trail
 from coaching.common.names import name_from
+from coaching.common.titles import titles
 from coaching.common.types import User
 from coaching.learning.models import Assignment, AssignmentStatus
 from coaching.notifications import events
 from coaching.people.models import TraineeProfile
-from lessons.models import LearningPath
+from lessons.models import LearningPath, PathVersion
 
 
 class AssignmentError(Exception):
@@ -129,14 +130,14 @@ def assign_path(
             )
     with transaction.atomic():
         Assignment.objects.bulk_create(new)
-        trail.record_many(new, "coaching.assign", by=assigned_by, path=version.title)
+        trail.record_many(new, "coaching.assign", by=assigned_by, **titles(version))
         events.paths_assigned(new, version=version, assigned_by=assigned_by)
-        _change_due_dates(new_due_dates, version_title=version.title, by=assigned_by)
+        _change_due_dates(new_due_dates, version=version, by=assigned_by)
     result.created = len(new)
     return result
 
 
-def _change_due_dates(due_dates: dict[int, date], *, version_title: str, by: User | None) -> None:
+def _change_due_dates(due_dates: dict[int, date], *, version: PathVersion, by: User | None) -> None:
     """Give each assignment (by id) its new due date, if it is still in progress, and
     write each change to the audit trail as `change_due_date` does: a fixed number of
     queries for any number of assignments."""
@@ -159,7 +160,7 @@ def _change_due_dates(due_dates: dict[int, date], *, version_title: str, by: Use
             "old": _date_text(old[assignment.pk]),
             "new": _date_text(assignment.due_on),
         },
-        path=version_title,
+        **titles(version),
     )
 
 
@@ -191,4 +192,5 @@ def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | N
 
 
 def _date_text(day: date | None) -> str:
-    return day.isoformat() if day else _("no due date")
+    """A due date as the trail keeps it: ISO, or "" for none (shown in the reader's words)."""
+    return day.isoformat() if day else ""

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.audit import trail
+from coaching.common.titles import titles
 from coaching.common.types import User
 from coaching.learning import assigning, progress
 from coaching.learning.models import (
@@ -115,7 +116,7 @@ def _move(
                 group,
                 "coaching.move_version",
                 by=by,
-                path=version.title,
+                **titles(version),
                 old=number,
                 new=version.number,
             )

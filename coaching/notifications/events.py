@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.common.names import display_name
+from coaching.common.titles import titles
 from coaching.common.types import User
 from coaching.learning.models import Assignment, StepProgress
 from coaching.notifications.inbox import clear, mark_read
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.models import CoachRelationship
 from coaching.record.models import Entry, Feedback, Goal, OneOnOne, Recognition
+from lessons.i18n import translated_names, wordings
 from lessons.models import PathVersion, PathVersionStep
 
 from .sending import Notice, notify
@@ -39,13 +41,14 @@ def paths_assigned(
     assignments: Iterable[Assignment], *, version: PathVersion, assigned_by: User | None
 ) -> None:
     """Tell each new hire about the path they were just given (new assignments only)."""
+    kept = titles(version)
     notify(
         Notice(
             recipient_id=assignment.trainee_id,
             kind=NotificationKind.ASSIGNED,
             key=f"assignment:{assignment.pk}",
             params={
-                "path": version.title,
+                **kept,
                 "assigner": display_name(assigned_by),
                 "due_on": _iso(assignment.due_on),
             },
@@ -72,11 +75,7 @@ def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVer
             recipient_id=coach_id,
             kind=NotificationKind.SIGN_OFF,
             key=f"sign-off:{progress.pk}:{submitted_at}",
-            params={
-                "trainee": display_name(trainee),
-                "step": step.title,
-                "path": assignment.version.title,
-            },
+            params={"trainee": display_name(trainee), **titles(assignment.version, step)},
             url=url,
         )
         for coach_id in set(coach_ids)
@@ -145,7 +144,7 @@ def _step_notice(
         recipient_id=assignment.trainee_id,
         kind=kind,
         key=key,
-        params={"step": step.title, "path": assignment.version.title, **params},
+        params={**titles(assignment.version, step), **params},
         url=reverse("coaching:step", args=[assignment.pk, step.position + 1]),
     )
 
@@ -183,12 +182,14 @@ def entry_written(entry: Entry) -> None:
         return
     if entry.author_id == entry.trainee_id:
         return
-    params = {"author": display_name(entry.author)}
+    params: dict[str, object] = {"author": display_name(entry.author)}
     if isinstance(entry, Feedback):
         kind = NotificationKind.FEEDBACK
     elif isinstance(entry, Recognition):
         kind = NotificationKind.RECOGNITION
         params["value"] = entry.value.name
+        if translated := wordings(value=translated_names(entry.value)):
+            params["translations"] = translated
     else:
         return
     notify(

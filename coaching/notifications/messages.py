@@ -1,7 +1,9 @@
 """The words of each kind of notification, put together when it is shown or emailed.
 
 A notification keeps its details as data (`params`); the sentences are written here, in
-the reader's language at the time of reading. Dates are kept as ISO strings: a key that
+the reader's language at the time of reading. The titles of paths, steps and company
+values are kept with their translations (`translations`, {language: {name: title}}) and
+shown in the reader's language too. Dates are kept as ISO strings: a key that
 ends in `_on` is a date, one that ends in `_at` a date and time.
 """
 
@@ -16,6 +18,7 @@ from django.utils.translation import ngettext
 
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.record.models import Cadence
+from lessons.i18n import in_reader_language_all
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,11 @@ class Message:
 
 
 def _readable(params):
-    """Dates and times in the reader's format."""
+    """Titles in the reader's language (those stored with their translations; one stored
+    without them reads as it was written), dates and times in the reader's format."""
     values = {}
-    for name, value in params.items():
+    shown = in_reader_language_all(params, params.get("translations") or {})
+    for name, value in shown.items():
         if name.endswith("_on") and isinstance(value, str) and (day := parse_date(value)):
             value = formats.date_format(day, "DATE_FORMAT")
         elif name.endswith("_at") and isinstance(value, str) and (moment := parse_datetime(value)):

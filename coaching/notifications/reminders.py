@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.common.names import name_from
+from coaching.common.titles import titles
 from coaching.conf import coaching_settings
 from coaching.learning.journeys import summaries
 from coaching.learning.models import Assignment, StepProgress
@@ -25,6 +26,7 @@ from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship
 from coaching.record import series
 from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
+from lessons.i18n import texts_of, wordings
 
 from .sending import Notice, enqueue_emails, notify
 
@@ -40,15 +42,16 @@ def _path_notices(assignments, kind, prefix):
     for summary in summaries(assignments):
         assignment = summary.assignment
         assert assignment.due_on is not None  # both sweeps pick assignments by due date
+        next_step = summary.next_step.step if summary.next_step else None
         yield Notice(
             recipient_id=assignment.trainee_id,
             kind=kind,
             key=f"{prefix}:{assignment.pk}:{assignment.due_on.isoformat()}",
             params={
-                "path": assignment.version.title,
+                "next_step": "",  # every step is done, or this is the next one's title
+                **titles(assignment.version, next_step, step_name="next_step"),
                 "due_on": assignment.due_on.isoformat(),
                 "remaining": assignment.version.step_count - assignment.done_count,
-                "next_step": summary.next_step.step.title if summary.next_step else "",
             },
             url=reverse("coaching:assignment", args=[assignment.pk]),
         )
@@ -74,21 +77,23 @@ def overdue_digests(today):
         "trainee__last_name",
         "trainee__username",
         "version__title",
+        "version__translations",
         "due_on",
         "version__step_count",
         "done_count",
     ).order_by("due_on", "pk")
     by_trainee = defaultdict(list)
-    for trainee_id, first, last, username, title, due_on, steps, done in rows:
+    for trainee_id, first, last, username, title, translations, due_on, steps, done in rows:
         assert due_on is not None  # overdue: past its due date
-        by_trainee[trainee_id].append(
-            {
-                "trainee": name_from(first, last, username),
-                "path": title,
-                "due_on": due_on.isoformat(),
-                "remaining": steps - done,
-            }
-        )
+        item = {
+            "trainee": name_from(first, last, username),
+            "path": title,
+            "due_on": due_on.isoformat(),
+            "remaining": steps - done,
+        }
+        if translated := wordings(path=texts_of(translations)):
+            item["translations"] = translated
+        by_trainee[trainee_id].append(item)
     coaches = CoachRelationship.objects.active(today).filter(trainee_id__in=list(by_trainee))
     items_by_coach = defaultdict(list)
     for coach_id, trainee_id in coaches.values_list("coach_id", "trainee_id").distinct():

@@ -88,7 +88,8 @@ def _attempt_as_data(attempt: CheckAttempt) -> dict[str, Any]:
 
 def _step_as_data(step, progress: StepProgress | None, attempts: list[CheckAttempt]):
     return {
-        "step": step.title,
+        # Titles in the language of the person exporting, as the document's words are.
+        "step": step.localized_title,
         "kind": step.kind,
         "status": progress.status if progress else None,
         "status_label": ProgressStatus(progress.status).label if progress else None,
@@ -140,7 +141,7 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
             attempts.setdefault(attempt.step_id, []).append(attempt)
         learning.append(
             {
-                "path": assignment.version.title,
+                "path": assignment.version.localized_title,
                 "status": assignment.status,
                 "assigned_at": assignment.assigned_at,
                 "due_on": assignment.due_on,

@@ -20,8 +20,8 @@ from coaching.common.names import name_from
 from coaching.common.types import Text
 from coaching.learning.models import AssignmentStatus
 from coaching.people.models import CoachRelationship
-from lessons.i18n import in_reader_language, localized_field
-from lessons.models import BusinessUnit
+from lessons.i18n import localized_field
+from lessons.models import BusinessUnit, LearningPath
 
 from .aggregates import median_days_by_group, median_days_column, median_in_query
 
@@ -43,9 +43,6 @@ class Dimension:
     prepare: Callable | None = None  # (assignments, scope) -> assignments joined for the key
     # () -> {name: expression} of what names a group, built in the reader's language
     named: Callable[[], dict[str, Any]] = dict
-    # Whether the groups are put in the order of their names once named (in Python): the
-    # names are translated after the query.
-    in_label_order: bool = False
 
 
 def _with_active_coaches(assignments, scope):
@@ -64,12 +61,10 @@ DIMENSIONS = {
             slug="path",
             heading=_("Learning path"),
             key=lambda: F("path_id"),
-            label_fields=("path__title", "path__current_version__translations"),
-            ordering=("path__title", "group_key"),
-            label=lambda row: in_reader_language(
-                row["path__current_version__translations"] or {}, "title", row["path__title"]
-            ),
-            in_label_order=True,
+            label_fields=(),
+            named=lambda: {"path_title": localized_field(LearningPath, "title", via="path__")},
+            ordering=("path_title", "group_key"),
+            label=lambda row: row["path_title"],
         ),
         Dimension(
             slug="unit",
@@ -146,6 +141,4 @@ def completion(scope, filters, by="path", today=None):
         row["completion_rate"] = percent(row["completed"], row["assigned"])
         if row["median_days"] is not None:
             row["median_days"] = round(row["median_days"], 1)
-    if dimension.in_label_order:
-        rows.sort(key=lambda row: str(row["label"]).casefold())
     return rows

@@ -10,7 +10,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from coaching.learning.models import CheckAttempt, ProgressStatus, StepProgress
-from lessons.i18n import in_reader_language, localized_all
+from lessons.i18n import active_content_language, in_reader_language
 from lessons.models import KnowledgeCheck, PathVersionStep, StepKind
 
 from .completion import percent
@@ -138,30 +138,42 @@ def question_rates(scope, filters):
         selected=selected,
     )
     found = _fetch_without_jit(sql, params)
-    titles, questions = _check_wordings({row[0] for row in found})
-    rows = [
-        {
-            "check": titles.get(check_id, check_title),
-            # The words each attempt stored are those its reader saw, in any language.
-            "question": questions.get((check_id, question_id), question),
-            "answered": answered,
-            "correct": correct,
-            "correct_rate": percent(correct, answered),
-        }
-        for check_id, check_title, question_id, question, _order, answered, correct in found
-    ]
-    # In the order of the checks' names as shown; a check's questions keep their order.
-    rows.sort(key=lambda row: str(row["check"]).casefold())
+    words = _check_words({row[0] for row in found})
+    rows = []
+    for check_id, check_title, question_id, question, _order, answered, correct in found:
+        title, questions = words.get(check_id, (check_title, {}))
+        rows.append(
+            {
+                "check": title,
+                "question": questions.get(question_id) or question,
+                "answered": answered,
+                "correct": correct,
+                "correct_rate": percent(correct, answered),
+            }
+        )
     return rows
 
 
-def _check_wordings(check_ids):
-    """The checks' titles, and their questions by (check, question id), in the reader's
-    language (a published translation's words, else the check's own): two queries."""
-    checks = list(KnowledgeCheck.objects.filter(pk__in=check_ids))
-    titles, questions = {}, {}
-    for check, shown in zip(checks, localized_all(checks), strict=True):
-        titles[check.pk] = shown.title
-        for block in shown.questions:
-            questions[check.pk, block.id] = block.value["question"]
-    return titles, questions
+def _check_words(check_ids):
+    """For each check (by id) with a published translation in the reader's language: its
+    title and its questions' words there ({question id: text}; questions keep their ids in
+    a translation). One query, with the checks themselves, whatever their number."""
+    language = active_content_language()
+    if not language or not check_ids:
+        return {}
+    keys = KnowledgeCheck.objects.filter(pk__in=check_ids).values("translation_key")
+    rows = KnowledgeCheck.objects.filter(translation_key__in=keys).filter(
+        Q(pk__in=check_ids) | Q(locale__language_code=language, live=True)
+    )
+    originals, translated = {}, {}
+    for check in rows.select_related("locale"):
+        if check.pk in check_ids:
+            originals[check.pk] = check.translation_key
+        if check.locale.language_code == language:
+            translated[check.translation_key] = check
+    words = {}
+    for pk, key in originals.items():
+        if (wording := translated.get(key)) is not None:
+            questions = {block.id: block.value["question"] for block in wording.questions}
+            words[pk] = (wording.title, questions)
+    return words

@@ -139,7 +139,7 @@ def test_erasing_a_coach_takes_their_name_out_of_the_links_they_had(hr, coach, t
     erase_person(coach, erased_by=hr, reason="Left and asked to be forgotten")
 
     entry = CoachingLogEntry.objects.get(action="coaching.link_start")
-    assert entry.message == "A person whose data was erased coaches this new hire from 2026-11-01"
+    assert entry.message == "A person whose data was erased coaches this new hire from Nov. 1, 2026"
 
 
 def test_hr_filters_the_trail_by_person_and_action(

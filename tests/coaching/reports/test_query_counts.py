@@ -110,10 +110,9 @@ CONTENT = {
     # done; the path's steps
     "funnel": 5,
     # the graded answers, unnested and grouped by question (after turning JIT off for
-    # that query on PostgreSQL: see coaching/reports/funnel.py); the checks, the active
-    # locale and the checks' translations in it, to name them and their questions in the
-    # reader's language (no translation query for readers of the checks' own language)
-    "questions": 3 + (connection.vendor == "postgresql"),
+    # that query on PostgreSQL: see coaching/reports/funnel.py); the checks with their
+    # translations in the reader's language, to name them and their questions there
+    "questions": 2 + (connection.vendor == "postgresql"),
     # recognition grouped by month and value or unit
     "recognition": 1,
     # goals grouped by unit
