@@ -259,7 +259,6 @@ def read_again(client, urls) -> dict[str, str]:
 PEOPLE = ["nadia", "citra", "hana"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14's second wave is removing the leftovers")
 def test_a_person_who_reads_indonesian_meets_no_english(django_capture_on_commit_callbacks):
     """One test for all three, so the demo is loaded once (translations are published
     when the transaction commits, as wagtail-localize does: here, when the demo is in)."""
