@@ -118,9 +118,7 @@ def test_a_paths_reading_time_over_a_thousand_is_grouped_as_the_reader_writes_it
 @pytest.mark.parametrize(
     ("language", "expected"), [("id", ["12,5", "40", "0,33"]), ("en", ["12.5", "40", "0.33"])]
 )
-def test_a_stored_measure_shows_at_most_two_decimals_and_none_that_say_nothing(
-    language, expected
-):
+def test_a_stored_measure_shows_at_most_two_decimals_and_none_that_say_nothing(language, expected):
     with translation.override(language):
         shown = [figure(Decimal(text)) for text in ("12.50", "40.00", "0.333")]
 
