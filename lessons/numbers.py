@@ -3,8 +3,7 @@
 
 Thousands are grouped here, figure by figure, rather than by the site's
 USE_THOUSAND_SEPARATOR, which would also group every number a template writes into an
-address or a form's value (page 1.000, person 1.234). Templates use the `figure` filter
-(lessons_tags and coaching_tags register this one function)."""
+address or a form's value (page 1.000, person 1.234). Templates use the `figure` filter."""
 
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TypeGuard
