@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import ForeignKey, QuerySet
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.views.chooser import (
+    BaseSnippetChooseView,
     ChooseResultsView,
     ChooseView,
     SnippetChooserViewSet,
@@ -38,8 +39,8 @@ class OriginalChoiceField(forms.ModelChoiceField):
         self.name_field = name_field
 
     def __deepcopy__(self, memo: dict[int, Any]) -> "OriginalChoiceField":
-        result = super().__deepcopy__(memo)
-        result.queryset = choosable(self.queryset.model, self.name_field)
+        result: OriginalChoiceField = super().__deepcopy__(memo)  # type: ignore[misc]
+        result.queryset = choosable(self.queryset.model, self.name_field)  # type: ignore[union-attr]
         return result
 
     def label_from_instance(self, obj: Any) -> str:
@@ -56,7 +57,7 @@ def named_for_reader(instance: Any) -> str:
     return str(localized_all([instance])[0])
 
 
-class OriginalsChooseMixin:
+class OriginalsChooseMixin(BaseSnippetChooseView):
     i18n_enabled = False  # one row for each thing: no locale filter, no locale column
 
     def filter_object_list(self, objects: QuerySet[Any]) -> Any:
@@ -64,13 +65,13 @@ class OriginalsChooseMixin:
         found: the search backend filters only on plain fields, not on "the first row of
         its translation key". Two queries, whatever the number of matches."""
         if not self.filter_form.is_valid() or not self.filter_form.cleaned_data.get("q"):
-            return super().filter_object_list(objects)  # type: ignore[misc]
-        found = super().filter_object_list(self.model_class._default_manager.all())  # type: ignore[misc]
+            return super().filter_object_list(objects)
+        found = super().filter_object_list(self.model_class._default_manager.all())
         return objects.filter(translation_key__in={row.translation_key for row in found})
 
     @property
     def title_column(self) -> Any:
-        column = super().title_column  # type: ignore[misc]
+        column = super().title_column
         column.accessor = shown_name
         return column
 
