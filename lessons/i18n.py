@@ -13,7 +13,7 @@ from uuid import UUID
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import translation
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
@@ -165,6 +165,16 @@ def localized_field(model: type[TranslatableMixin], field: str = "name", via: st
     if any(each.name == "live" for each in model._meta.get_fields()):
         translated = translated.filter(live=True)  # a draft translation is not shown yet
     return Coalesce(Subquery(translated.values(field)[:1]), own)
+
+
+def originals(queryset: QuerySet[T]) -> QuerySet[T]:
+    """One row per translatable thing from `queryset`: the original, the first row of its
+    translation key (wagtail-localize writes translations after their source), in whatever
+    locale it was written. What foreign keys point at and choosers offer."""
+    earlier = queryset.model._default_manager.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )
+    return queryset.filter(~Exists(earlier))
 
 
 def show_related_in_active_language(objects: Iterable[Any], field: str) -> list[Any]:

@@ -6,6 +6,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from lessons.choosers import NamedOriginalsChooserViewSet, OriginalsChooserViewSet
 from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
 from lessons.models.listing import with_listing_status
 from lessons.translation_listing import TranslatableIndexView
@@ -40,12 +41,14 @@ class SaysWhenEmptyColumn(Column):
 class NamedSnippetViewSet(SnippetViewSet):
     """A viewset of one of lessons' translatable snippets: its add, copy and edit forms
     have their h1, as every other admin page has (Wagtail's snippet form templates leave the
-    header's h1 out), and its listing adds wagtail-localize's buttons for a page of rows at
-    once (lessons.translation_listing)."""
+    header's h1 out), its listing adds wagtail-localize's buttons for a page of rows at
+    once (lessons.translation_listing), and its chooser offers originals only, named in the
+    reader's language (lessons.choosers)."""
 
     create_template_name = "lessons/admin/snippet_create.html"
     edit_template_name = "lessons/admin/snippet_edit.html"
     index_view_class = TranslatableIndexView
+    chooser_viewset_class = OriginalsChooserViewSet
 
 
 class LearningPathViewSet(NamedSnippetViewSet):
@@ -92,6 +95,7 @@ class BusinessUnitViewSet(NamedSnippetViewSet):
     model = BusinessUnit
     icon = "group"
     menu_label = _("Business units")
+    chooser_viewset_class = NamedOriginalsChooserViewSet
     list_display = ["name", "lead"]
 
     def get_queryset(self, request):
@@ -102,6 +106,7 @@ class CompanyValueViewSet(NamedSnippetViewSet):
     model = CompanyValue
     icon = "pick"
     menu_label = _("Company values")
+    chooser_viewset_class = NamedOriginalsChooserViewSet
     list_display = ["name", "sort_order"]
 
 

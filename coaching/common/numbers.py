@@ -1,39 +1,6 @@
-"""Numbers as people read and type them: no useless decimals (12, not 12.00; 12.5, not
-12.50), in the reader's language (1.234,5 in Indonesian, 1,234.5 in English), and read
-back the same way.
+"""Numbers as people read them, for coaching's code: the functions live in lessons.numbers
+(lessons' templates show figures too, and lessons never imports coaching)."""
 
-Thousands are grouped here, figure by figure, rather than by the site's
-USE_THOUSAND_SEPARATOR, which would also group every number a template writes into an
-address or a form's value (page 1.000, person 1.234)."""
+from lessons.numbers import figure, is_figure, plain
 
-from decimal import ROUND_HALF_UP, Decimal
-from typing import TypeGuard
-
-from django.utils.formats import number_format
-
-
-def plain(value: Decimal) -> Decimal:
-    """`value` without trailing zeros, and never in exponent form (40, not 4E+1)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
-
-
-def readable(value: Decimal | int) -> str:
-    """`value` for reading, in the active language, with at most two decimals and none
-    that say nothing (12,5 and 1.234 in Indonesian)."""
-    rounded = Decimal(value).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return number_format(plain(rounded), force_grouping=True)
-
-
-def is_figure(value: object) -> TypeGuard[int | float | Decimal]:
-    """Whether `value` is a count or a measure (a yes or no is not)."""
-    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
-
-
-def figure(value: object) -> object:
-    """A count or a measure for reading, in the active language (1.234 and 12,5 in
-    Indonesian); anything that is no number (a name, a dash for no figure) unchanged."""
-    if is_figure(value):
-        return number_format(value, force_grouping=True)
-    return value
+__all__ = ["figure", "is_figure", "plain"]

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import ngettext
 
+from coaching.common.numbers import figure
 from coaching.common.types import User
 from coaching.learning.models import (
     Assignment,
@@ -140,11 +141,11 @@ def reading_left(minutes: int) -> str:
             "about %(minutes)s min of reading left",
             "about %(minutes)s min of reading left",
             minutes,
-        ) % {"minutes": minutes}
+        ) % {"minutes": figure(minutes)}
     hours = int(minutes / 60 + 0.5)  # rounded half up, as people round
     return ngettext(
         "about %(hours)s hour of reading left", "about %(hours)s hours of reading left", hours
-    ) % {"hours": hours}
+    ) % {"hours": figure(hours)}
 
 
 def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:

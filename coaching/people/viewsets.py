@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
+from coaching.common.numbers import figure
 from coaching.learning.overview import trainee_overview
 from coaching.notifications.viewsets import NotificationViewSet
 from coaching.people import hiring, invitation
@@ -29,14 +30,21 @@ from coaching.people.access import is_hr
 from coaching.people.filters import TraineeFilterSet
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.people.onboarding import OnboardingStatus, with_status
+from lessons.choosers import OriginalChoiceField
+from lessons.models import BusinessUnit
 
 
 class NamesPeople:
-    """A viewset mixin: every choice of a person in its forms shows their name."""
+    """A viewset mixin: every choice of a person in its forms shows their name, and a
+    choice of a business unit offers each unit once (the original), named in the reader's
+    language."""
 
     def formfield_for_dbfield(self, db_field, **kwargs):
-        if getattr(db_field, "related_model", None) is get_user_model():
+        related = getattr(db_field, "related_model", None)
+        if related is get_user_model():
             kwargs["form_class"] = PersonChoiceField
+        elif related is BusinessUnit:
+            kwargs.update(form_class=OriginalChoiceField, name_field="name")
         return db_field.formfield(**kwargs)
 
 
@@ -47,7 +55,7 @@ def _primary_coach(profile: Any) -> str:
 
 
 def _progress(profile: Any) -> str:
-    return _("%(percent)s %%") % {"percent": profile.percent}
+    return _("%(percent)s %%") % {"percent": figure(profile.percent)}
 
 
 def _status(profile: Any) -> str:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
-from coaching.common import names
+from coaching.common import names, numbers
 from coaching.common.text import render_user_text
 from coaching.conf import coaching_settings
 from coaching.notifications.inbox import unread_count
@@ -90,3 +90,7 @@ def ago(moment):
     if timezone.now() - moment < timedelta(minutes=1):
         return _("just now")
     return _("%(since)s ago") % {"since": timesince(moment)}
+
+
+# A count or a measure for reading, grouped in the active language: {{ total|figure }}.
+register.filter("figure", numbers.figure)

@@ -9,14 +9,14 @@ their language (`lessons.i18n.localized_all`, `lessons.i18n.localized_field`).
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from lessons.i18n import localized_field
+from lessons.i18n import localized_field, originals
 
 
 class OriginalsQuerySet(models.QuerySet):
@@ -24,10 +24,7 @@ class OriginalsQuerySet(models.QuerySet):
         """One row per unit or value: the original, the first row of its translation key
         (wagtail-localize writes translations after their source), in whatever locale it
         was written. What choosers offer and foreign keys point at."""
-        earlier = self.model._default_manager.filter(
-            translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-        )
-        return self.filter(~Exists(earlier))
+        return originals(self)
 
     def for_choosing(self):
         """The originals for a chooser or a filter, each named (`str`) in the active

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Max, Q, Value, When
+from django.db.models import Case, Exists, F, Max, OuterRef, Q, Value, When
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -337,6 +337,12 @@ class PathVersionQuerySet(models.QuerySet["PathVersion"]):
                     found.locale.language_code: _path_wording(found) for found in translations
                 },
             )
+            # A step without a title of its own reads its module's or check's title in
+            # every language it is published in, whether or not the path is translated.
+            borrowed = borrowed_titles(steps, path.locale_id)
+            for copy in copies:
+                for language, title in borrowed.get(copy.key, {}).items():
+                    copy.translations[language] = {"title": title}
             for found in translations:
                 wordings = step_wordings(found)
                 for copy in copies:
@@ -387,6 +393,38 @@ class PathVersionQuerySet(models.QuerySet["PathVersion"]):
 
 def _path_wording(translation: LearningPath) -> dict[str, str]:
     return {"title": translation.title, "description": translation.description}
+
+
+def borrowed_titles(
+    steps: list[LearningPathStep], own_locale_id: int
+) -> dict[uuid.UUID, dict[str, str]]:
+    """The titles that `steps` without one of their own borrow from their module or
+    check, in each language other than the path's own that the module or check is
+    published in: {step key: {language code: title}}. Two queries, whatever the number of
+    steps (none when every step has a title)."""
+    untitled = [step for step in steps if not step.title]
+    by_page = {s.page.translation_key: s.key for s in untitled if s.page is not None}
+    by_check = {s.knowledge_check.translation_key: s.key for s in untitled if s.knowledge_check}
+    result: dict[uuid.UUID, dict[str, str]] = {}
+    if by_page:
+        pages = (
+            Page.objects.filter(translation_key__in=by_page, live=True)
+            .exclude(locale_id=own_locale_id)
+            .values_list("translation_key", "locale__language_code", "title")
+        )
+        for key, language, title in pages:
+            result.setdefault(by_page[key], {})[language] = title
+    if by_check:
+        checks = (
+            KnowledgeCheck.objects.filter(translation_key__in=by_check, live=True)
+            .exclude(locale_id=own_locale_id)
+            .select_related("locale")
+        )
+        for check in checks:
+            result.setdefault(by_check[check.translation_key], {})[check.locale.language_code] = (
+                check.subject
+            )
+    return result
 
 
 def step_wordings(translation: LearningPath) -> dict[uuid.UUID, dict[str, str]]:
@@ -499,6 +537,35 @@ class PathVersionStepQuerySet(models.QuerySet["PathVersionStep"]):
                 output_field=models.CharField(),
             )
         )
+
+    def follow_translation(self, translation: "Page | KnowledgeCheck") -> int:
+        """A module's or check's translation was published: the steps of the paths'
+        current versions that borrow its title (they have none of their own on the live
+        path) read it in its language. Returns the steps changed; three queries."""
+        if isinstance(translation, KnowledgeCheck):
+            field, title = "knowledge_check", translation.subject
+        else:
+            field, title = "page", translation.title
+        untitled = LearningPathStep.objects.filter(
+            path=OuterRef("version__path"), key=OuterRef("key"), title=""
+        )
+        with transaction.atomic():
+            steps = list(
+                self.filter(
+                    Exists(untitled),
+                    version__path__current_version=F("version"),
+                    **{f"{field}__translation_key": translation.translation_key},
+                )
+                .exclude(**{field: translation})
+                .select_for_update(of=("self",))
+            )
+            if not steps:
+                return 0
+            language = translation.locale.language_code
+            for step in steps:
+                step.translations.setdefault(language, {})["title"] = title
+            self.bulk_update(steps, ["translations"])
+        return len(steps)
 
     def withdrawn(self) -> "models.QuerySet[PathVersionStep]":
         """Steps whose module or knowledge check was deleted or unpublished."""

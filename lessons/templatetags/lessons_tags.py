@@ -1,6 +1,6 @@
 from django import template
 
-from lessons import header, i18n
+from lessons import header, i18n, numbers
 
 register = template.Library()
 
@@ -31,3 +31,7 @@ def content_language_name(code):
     """A content language's name as the site names it (WAGTAIL_CONTENT_LANGUAGES), in the
     active language: "Bahasa Indonesia", "English"; the code for a language it does not name."""
     return i18n.content_language_name(code)
+
+
+# A count or a measure for reading, grouped in the active language: {{ total|figure }}.
+register.filter("figure", numbers.figure)

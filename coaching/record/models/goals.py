@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coaching.common.numbers import readable
+from coaching.common import numbers
 from coaching.common.percent import percent
 
 from .entries import Entry
@@ -95,8 +95,8 @@ class KeyResult(models.Model):
         if self.is_binary:
             return _("Done") if self.done else _("Not done")
         figure = _("%(now)s of %(target)s %(unit)s") % {
-            "now": readable(self.current_value),
-            "target": readable(self.target_value),
+            "now": numbers.figure(self.current_value),
+            "target": numbers.figure(self.target_value),
             "unit": self.unit,
         }
         return figure.strip()
@@ -104,8 +104,8 @@ class KeyResult(models.Model):
     def span(self):
         """Where the result starts and ends, in words: "From 0 to 40 calls"."""
         span = _("From %(start)s to %(target)s %(unit)s") % {
-            "start": readable(self.start_value),
-            "target": readable(self.target_value),
+            "start": numbers.figure(self.start_value),
+            "target": numbers.figure(self.target_value),
             "unit": self.unit,
         }
         return span.strip()

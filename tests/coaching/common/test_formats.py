@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from coaching.account.languages import remember_language
-from coaching.common.numbers import figure, readable
+from coaching.common.numbers import figure
 from coaching.models import KeyResult
 from tests import builders
 from tests.coaching.record import make
@@ -43,7 +43,7 @@ def test_dates_are_written_as_each_language_writes_them(language, day, moment):
 def test_figures_group_thousands_as_each_language_does(language, expected):
     with translation.override(language):
         shown = [figure(1234.5), figure(1234), figure(Decimal("12.5"))]
-        shown.append(readable(Decimal("1234.50")))
+        shown.append(figure(Decimal("1234.50")))
 
     assert shown == expected
 
@@ -88,3 +88,38 @@ def test_a_key_results_figures_are_in_the_readers_language(client, trainee, coac
     page = client.get(reverse("coaching:entry", args=[goal.pk])).content.decode()
 
     assert shown in page
+
+
+@pytest.fixture
+def long_path(portal):
+    """A path of three long modules: 1,500 minutes of reading in all."""
+    return builders.make_path(
+        "The whole handbook",
+        steps=[builders.make_module(portal, f"Part {n}", estimated_minutes=500) for n in (1, 2, 3)],
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("id", "waktu baca sekitar 1.500 menit"), ("en", "about 1,500 minutes of reading")],
+)
+def test_a_paths_reading_time_over_a_thousand_is_grouped_as_the_reader_writes_it(
+    client, portal, trainee, long_path, language, shown
+):
+    remember_language(trainee, language)
+    client.force_login(trainee)
+
+    page = client.get(f"{portal.url}paths/{long_path.slug}/", follow=True).content.decode()
+
+    assert shown in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("id", ["12,5", "40", "0,33"]), ("en", ["12.5", "40", "0.33"])]
+)
+def test_a_stored_measure_shows_at_most_two_decimals_and_none_that_say_nothing(language, expected):
+    with translation.override(language):
+        shown = [figure(Decimal(text)) for text in ("12.50", "40.00", "0.333")]
+
+    assert shown == expected

@@ -3,9 +3,11 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching.account.languages import remember_language
 from coaching.learning.progress import complete_module
 from coaching.people.models import TraineeProfile
 from coaching.people.onboarding import OnboardingStatus, overview_figures, with_status
@@ -147,3 +149,26 @@ def test_the_list_takes_the_same_queries_for_any_number_of_new_hires(
     # primary coaches, and Wagtail's own (site, locale, menus, permissions)
     with django_assert_num_queries(QUERIES):
         admin_client.get(reverse("trainees:index"))
+
+
+@pytest.fixture
+def many_starting_soon(db):
+    """1,234 new hires who start in three days, made in bulk."""
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"hire{number}") for number in range(1234)
+    )
+    TraineeProfile.objects.bulk_create(
+        TraineeProfile(user=user, start_date=TODAY + datetime.timedelta(days=3)) for user in users
+    )
+
+
+@pytest.mark.parametrize(("language", "shown"), [("id", "1.234"), ("en", "1,234")])
+def test_hrs_home_groups_a_count_over_a_thousand_as_the_reader_writes_it(
+    client, hr, many_starting_soon, language, shown
+):
+    remember_language(hr, language)
+    client.force_login(hr)
+
+    page = client.get(reverse("wagtailadmin_home")).text
+
+    assert f'<span class="w-font-bold">{shown}</span>' in page
