@@ -17,8 +17,17 @@ def migrate(targets):
     return executor.loader.project_state([*targets, PROFILES]).apps
 
 
+@pytest.fixture
+def back_to_the_latest():
+    """The database migrated back to the latest migrations after the test, for the tests
+    that run after it on the same database."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_portals_choices_move_to_wagtails_profiles():
+def test_the_portals_choices_move_to_wagtails_profiles(back_to_the_latest):
     old = migrate(BEFORE)
     users = old.get_model("auth", "User")
     preferences = old.get_model("coaching", "Preferences")
