@@ -60,6 +60,14 @@ def other_languages(page):
     return list(page.get_translations().live().select_related("locale").order_by("locale"))
 
 
+def published(rows: QuerySet[T]) -> QuerySet[T]:
+    """`rows` without drafts, for content that has them (pages, checks, paths): a draft
+    translation is not shown yet."""
+    if any(field.name == "live" for field in rows.model._meta.get_fields()):
+        return rows.filter(live=True)
+    return rows
+
+
 def localized_all(objects: Iterable[T]) -> list[T]:
     """Each of `objects` (pages, or snippets with Wagtail's TranslatableMixin) in the
     active language: its translation there when there is one (a published one, for content
@@ -75,9 +83,7 @@ def localized_all(objects: Iterable[T]) -> list[T]:
             wanted.setdefault(type(found), set()).add(found.translation_key)
     translations: dict[tuple[type[Any], UUID], T] = {}
     for model, keys in wanted.items():
-        rows = model._default_manager.filter(translation_key__in=keys, locale=active)
-        if any(field.name == "live" for field in model._meta.get_fields()):
-            rows = rows.filter(live=True)
+        rows = published(model._default_manager.filter(translation_key__in=keys, locale=active))
         translations.update({(model, row.translation_key): row for row in rows})
     return [translations.get((type(found), found.translation_key), found) for found in objects]
 
@@ -159,11 +165,11 @@ def localized_field(model: type[TranslatableMixin], field: str = "name", via: st
     language = active_content_language()
     if not language:
         return own
-    translated = model._default_manager.filter(
-        translation_key=OuterRef(f"{via}translation_key"), locale__language_code=language
+    translated = published(
+        model._default_manager.filter(
+            translation_key=OuterRef(f"{via}translation_key"), locale__language_code=language
+        )
     )
-    if any(each.name == "live" for each in model._meta.get_fields()):
-        translated = translated.filter(live=True)  # a draft translation is not shown yet
     return Coalesce(Subquery(translated.values(field)[:1]), own)
 
 
@@ -258,9 +264,9 @@ def translated_names(found: TranslatableMixin, field: str = "name") -> dict[str,
     if not enabled():
         return {}
     model = type(found)
-    rows = model._default_manager.filter(translation_key=found.translation_key).exclude(
-        locale_id=found.locale_id
+    rows = published(
+        model._default_manager.filter(translation_key=found.translation_key).exclude(
+            locale_id=found.locale_id
+        )
     )
-    if any(each.name == "live" for each in model._meta.get_fields()):
-        rows = rows.filter(live=True)
     return {code: text for code, text in rows.values_list("locale__language_code", field) if text}

@@ -12,7 +12,7 @@ import re
 from collections import deque
 from html.parser import HTMLParser
 from io import StringIO
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
@@ -25,11 +25,11 @@ from wagtail import hooks
 
 from coaching.account.languages import remember_language
 from config.demo.loader import DEMO_PASSWORD
+from tests.walking import let_go, links_of
 
 pytestmark = pytest.mark.django_db
 
 PAGES_PER_PERSON = 120
-HREF = re.compile(r'href="(/[^"]*)"')
 NOT_PAGES = ("/static/", "/media/", "/documents/", "/id/", "/en/")
 # Links in the admin's menus, which Wagtail writes as JSON for its scripts.
 URL_IN_JSON = re.compile(r'"url": "(/admin/[^"]*)"')
@@ -194,14 +194,6 @@ def theirs_alone(piece: str, theirs: str) -> bool:
     return piece.strip(" ·,:;()-\u2013\u2014") in theirs
 
 
-def links_of(response) -> list[str]:
-    if "text/html" not in response.get("Content-Type", ""):
-        return []
-    page = response.content.decode()
-    found = (html.unescape(href) for href in HREF.findall(page) + URL_IN_JSON.findall(page))
-    return [urldefrag(href)[0] for href in found]
-
-
 def ours(url: str) -> bool:
     path = urlsplit(url).path
     if path.startswith(NOT_PAGES) or any(word in url for word in DOWNLOADS):
@@ -234,12 +226,11 @@ def walk(client, *starts) -> dict[str, str]:
     while queue and len(pages) < PAGES_PER_PERSON:
         url = queue.popleft()
         response = client.get(url, follow=True)
-        for close_resource in response._resource_closers:
-            close_resource()
+        let_go(response)
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         pages[url] = response.content.decode()
-        for link in links_of(response):
+        for link in links_of(response, URL_IN_JSON):
             if shape(link) not in seen and ours(link):
                 seen.add(shape(link))
                 queue.append(link)

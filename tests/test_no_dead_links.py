@@ -3,12 +3,9 @@ signing in (and on the portal), follow every link of the site breadth-first (a c
 number of pages per person) and list every link that answers 404 or 500, with the page
 that showed it."""
 
-import html
-import re
 import time
 from collections import deque
 from io import StringIO
-from urllib.parse import urldefrag
 
 import pytest
 from django.core.management import call_command
@@ -16,21 +13,14 @@ from django.test import Client
 from django.urls import reverse
 
 from config.demo.loader import DEMO_PASSWORD
+from tests.walking import let_go, links_of
 
 pytestmark = pytest.mark.django_db
 
 PAGES_PER_PERSON = 150
-HREF = re.compile(r'href="(/[^"]*)"')
 # Not pages: files, and signing out (a POST anyway). The admin's own pages are Wagtail's:
 # the first one a person reaches is opened, its links are not followed.
 NOT_PAGES = ("/static/", "/media/", "/documents/")
-
-
-def links_of(response):
-    if "text/html" not in response.get("Content-Type", ""):
-        return []
-    found = (html.unescape(href) for href in HREF.findall(response.content.decode()))
-    return [urldefrag(href)[0] for href in found if not href.startswith(NOT_PAGES)]
 
 
 def crawl(client, *starts):
@@ -44,12 +34,8 @@ def crawl(client, *starts):
         try:
             response = client.get(url, follow=True)
             status = response.status_code
-            links = links_of(response)
-            # A file (evidence) stays open until its response is closed; close what it
-            # holds, not the response (that signals the request's end, which closes the
-            # test's database connection).
-            for close_resource in response._resource_closers:
-                close_resource()
+            links = [link for link in links_of(response) if not link.startswith(NOT_PAGES)]
+            let_go(response)
         except Exception as error:  # the test client re-raises a view's exception
             answers.append((url, 500, linked_from, repr(error)))
             continue

@@ -32,6 +32,7 @@ from coaching.learning.models import (
 from coaching.notifications import events
 from coaching.record.models import MilestoneKind
 from coaching.record.writing import write_milestone
+from lessons.i18n import texts_of
 from lessons.models import CheckResult, KnowledgeCheck, PathVersionStep, QuestionResult, StepKind
 
 
@@ -160,11 +161,7 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
             MilestoneKind.PATH_COMPLETED,
             version.title,
             f"assignment:{locked.pk}",
-            translations={
-                language: words["title"]
-                for language, words in version.translations.items()
-                if words.get("title")
-            },
+            translations=texts_of(version.translations),
         )
         events.path_completed(locked, locked.trainee)
 

@@ -31,6 +31,7 @@ from coaching.record.models import (
     Reply,
 )
 from coaching.record.models.entries import OwnedAction, milestone_heading
+from lessons.i18n import wordings
 
 if TYPE_CHECKING:
     from coaching.record.forms import KeyResultForm
@@ -199,12 +200,7 @@ def write_milestone(
     request's insert fails on the unique key; get_or_create then reads its row).
     `subject`: what it is about as published; `translations`: that in other languages
     ({language code: words}), for each reader to read it in theirs."""
-    about = {
-        "subject": subject,
-        "translations": {
-            language: {"subject": words} for language, words in (translations or {}).items()
-        },
-    }
+    about = {"subject": subject, "translations": wordings(subject=dict(translations or {}))}
     Milestone.objects.get_or_create(
         trainee_id=trainee_id,
         key=f"{trainee_id}:{kind}:{key}",

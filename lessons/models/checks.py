@@ -15,7 +15,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 
 from lessons.blocks import QuestionBlock
-from lessons.i18n import active_content_language
+from lessons.i18n import active_content_language, translated_names
 
 from .snippets import EditorialSnippetMixin
 
@@ -141,8 +141,7 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         """The subject in each language the check has a published translation in:
         {language code: subject} (one query)."""
         return {
-            found.locale.language_code: found.subject
-            for found in self.get_translations().filter(live=True).select_related("locale")
+            code: _without_kind(title) for code, title in translated_names(self, "title").items()
         }
 
     def for_reader(self) -> "KnowledgeCheck":
