@@ -72,26 +72,27 @@ def test_choosing_a_unit_answers_with_its_name_in_the_readers_language(
     }
 
 
-def test_the_value_chooser_lists_each_value_once(admin_client, indonesian):
-    value = CompanyValue.objects.create(name="Customers first", slug="customers-first")
-    builders.translated_copy(value, indonesian, name="Pelanggan nomor satu")
-    url, params = chooser("companyvalue")
+def make_value(name):
+    return CompanyValue.objects.create(name=name, slug="customers-first")
+
+
+@pytest.mark.parametrize(
+    ("model_name", "make", "field", "original", "translation"),
+    [
+        ("companyvalue", make_value, "name", "Customers first", "Pelanggan nomor satu"),
+        ("knowledgecheck", builders.make_check, "title", "Empathy check", "Kuis empati"),
+    ],
+)
+def test_the_chooser_lists_each_original_once_and_no_translation(
+    admin_client, indonesian, model_name, make, field, original, translation
+):
+    builders.translated_copy(make(original), indonesian, **{field: translation})
+    url, params = chooser(model_name)
 
     page = admin_client.get(url, params).content.decode()
 
-    assert page.count("Customers first") == 1
-    assert "Pelanggan nomor satu" not in page
-
-
-def test_the_check_chooser_lists_the_original_check_only(admin_client, indonesian):
-    check = builders.make_check("Empathy check")
-    builders.translated_copy(check, indonesian, title="Kuis empati")
-    url, params = chooser("knowledgecheck")
-
-    page = admin_client.get(url, params).content.decode()
-
-    assert page.count("Empathy check") == 1
-    assert "Kuis empati" not in page
+    assert page.count(original) == 1
+    assert translation not in page
 
 
 def test_the_path_chooser_lists_the_original_path_only(admin_client, indonesian):
