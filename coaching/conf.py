@@ -33,6 +33,11 @@ EVIDENCE_MAX_BYTES        the largest evidence file a new hire can attach to a t
 EVIDENCE_MAX_FILES        evidence files one task step can hold
 EVIDENCE_TYPES            the kinds of evidence accepted, each checked on its content:
                           jpeg png gif webp (photos), pdf, docx xlsx pptx odt ods odp
+SCIM_INVITE               whether someone the identity provider creates (SCIM) gets the
+                          invitation to choose a password (False when everyone signs in
+                          through the identity provider)
+SCIM_MAX_RESULTS          the most people or groups one SCIM list answer holds (a client
+                          asks for the next page with startIndex)
 """
 
 from typing import Any
@@ -76,6 +81,8 @@ DEFAULTS: dict[str, Any] = {
         "ods",
         "odp",
     ],
+    "SCIM_INVITE": True,
+    "SCIM_MAX_RESULTS": 100,
 }
 
 

@@ -19,6 +19,7 @@ from coaching.notifications.models import (
     NotificationKind,
 )
 from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.provisioning.models import ProvisionedPerson, ProvisionedUnit, ProvisioningToken
 from coaching.record.models import (
     ActionItem,
     AgendaItem,
@@ -81,6 +82,9 @@ __all__ = [
     "OneOnOne",
     "Preferences",
     "ProgressStatus",
+    "ProvisionedPerson",
+    "ProvisionedUnit",
+    "ProvisioningToken",
     "Recognition",
     "RecordErasure",
     "Reflection",

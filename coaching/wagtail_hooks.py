@@ -20,6 +20,8 @@ from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone, is_hr
 from coaching.people.panels import OnboardingOverviewPanel
 from coaching.people.viewsets import PeopleGroup
+from coaching.provisioning.models import ProvisioningToken
+from coaching.provisioning.viewsets import HROnlyPolicy, ProvisioningTokenViewSet
 from coaching.record.proposal_panel import add_module_proposals_panel
 from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_menu
@@ -31,6 +33,7 @@ from lessons.header import SIGN_OUT_ORDER
 from lessons.reading import HOOK_NAME as READER_LANGUAGE
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
+register_permission_policy(ProvisioningToken, HROnlyPolicy(ProvisioningToken))
 
 # The portal's header: coaching's pages before the person's name, signing out last.
 hooks.register(HEADER_ITEMS, header.coaching_links)
@@ -122,3 +125,9 @@ hooks.register("after_edit_snippet", on_publishing_path)
 @hooks.register("register_admin_viewset")
 def register_path_versions():
     return PathVersionsViewSet()
+
+
+# SCIM provisioning (coaching/provisioning): HR's provisioning tokens, under Settings.
+@hooks.register("register_admin_viewset")
+def register_provisioning_tokens():
+    return ProvisioningTokenViewSet()

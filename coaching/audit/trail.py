@@ -87,6 +87,24 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
         _("Onboarding: invite to choose a password"),
         _("Sent the invitation to choose a password"),
     ),
+    # Provisioning (coaching/provisioning): `provider` is the name of the identity
+    # provider's token.
+    "coaching.provision": (
+        _("Onboarding: added by the identity provider"),
+        _("Added by the identity provider %(provider)s"),
+    ),
+    "coaching.provision_update": (
+        _("Onboarding: updated by the identity provider"),
+        _("Updated by the identity provider %(provider)s"),
+    ),
+    "coaching.deactivate": (
+        _("Onboarding: deactivated by the identity provider"),
+        _("Deactivated by the identity provider %(provider)s: signed out, record kept"),
+    ),
+    "coaching.reactivate": (
+        _("Onboarding: reactivated by the identity provider"),
+        _("Reactivated by the identity provider %(provider)s"),
+    ),
 }
 
 # The data keys that may hold free text typed by a person (a reason): erasing a person
