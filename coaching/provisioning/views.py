@@ -27,9 +27,10 @@ from django_scim.schemas import ALL as LIBRARY_SCHEMAS
 from scim2_filter_parser.parser import SCIMParserError
 
 from coaching.conf import coaching_settings
-from coaching.provisioning.adapters import PersonAdapter, UnitAdapter
+from coaching.provisioning.adapters import PersonAdapter, UnitAdapter, as_scim_error
 from coaching.provisioning.listing import people_listed, units_listed
 from coaching.provisioning.models import ProvisionedPerson, ProvisionedUnit, ProvisioningToken
+from coaching.provisioning.people import Refused
 from coaching.provisioning.reading import ENTERPRISE, ONBOARDING
 from lessons.models import BusinessUnit
 
@@ -69,6 +70,8 @@ class ProvisioningView(View):
             return View.dispatch(self, request, *args, **kwargs)
         except exceptions.SCIMException as error:
             return scim_error(error)
+        except Refused as refused:
+            return scim_error(as_scim_error(refused))
         except Exception:  # as django-scim2 does: a SCIM error, never an HTML page
             logger.exception("Unable to complete a SCIM request.")
             return scim_error(exceptions.SCIMException(_("The request could not be completed.")))
