@@ -250,11 +250,16 @@ class ServiceProviderConfig(SCIMServiceProviderConfig):
         return self.request.build_absolute_uri(reverse("coaching:scim_service_provider_config"))
 
     def to_dict(self) -> dict[str, Any]:
+        # Written out whole: the library's reads its settings, which the host need not set.
         return {
-            **super().to_dict(),
+            "schemas": [constants.SchemaURI.SERVICE_PROVIDER_CONFIG],
             "documentationUri": None,
+            "patch": {"supported": True},
+            "bulk": {"supported": False, "maxOperations": 0, "maxPayloadSize": 0},
             "filter": {"supported": True, "maxResults": coaching_settings.SCIM_MAX_RESULTS},
             "changePassword": {"supported": False},
+            "sort": {"supported": False},
+            "etag": {"supported": False},
             "authenticationSchemes": [
                 {
                     "type": "oauthbearertoken",
@@ -263,6 +268,7 @@ class ServiceProviderConfig(SCIMServiceProviderConfig):
                     "primary": True,
                 }
             ],
+            "meta": self.meta,
         }
 
 
