@@ -5,14 +5,16 @@ in coaching/wagtail_hooks.py, with `HROnlyPolicy` for the model."""
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
-from django.db import transaction
-from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -45,37 +47,64 @@ class TokenForm(WagtailAdminModelForm):
         fields = ["name", "is_active"]
 
 
+# Where the new key waits, in the session, for the one page that shows it.
+NEW_KEY = "coaching_provisioning_key"
+
+
 class TokenCreateView(generic.CreateView):
-    """Saves the token and shows its key on the page that answers: once, never stored,
-    never put in a message or a URL."""
+    """Saves the token and sends HR to the page that shows its key, once: the key waits
+    in the session for that page, which takes it out; it is never stored in the token,
+    a message or a URL."""
 
     def save_instance(self) -> ProvisioningToken:
         token = self.form.instance
-        self.key = token.new_key()
+        key = token.new_key()
         token.created_by = self.request.user
-        return super().save_instance()
+        saved = super().save_instance()
+        self.request.session[NEW_KEY] = {"token": saved.pk, "key": key}
+        return saved
 
-    def form_valid(self, form: Any) -> Any:
-        self.form = form
-        with transaction.atomic():
-            self.object = self.save_instance()
-        response = TemplateResponse(
-            self.request,
-            "coaching/provisioning/token_created.html",
-            {
-                "token": self.object,
-                "key": self.key,
-                "header_title": _("Your new provisioning token"),
-                "page_title": _("Your new provisioning token"),
-                "header_icon": "key",
-                "base_url": self.request.build_absolute_uri(reverse("coaching:scim_users"))[
-                    : -len("Users")
-                ],
-                "index_url": reverse("provisioning_tokens:index"),
-            },
-        )
+    def get_success_url(self) -> str:
+        return reverse("provisioning_tokens:key", args=[self.object.pk])
+
+    def get_success_message(self, instance: Any) -> None:
+        return None
+
+
+class TokenKeyView(WagtailAdminTemplateMixin, TemplateView):
+    """The new token's key and what to type in the identity provider; opened again, it
+    says the key was shown once."""
+
+    template_name = "coaching/provisioning/token_created.html"
+    page_title = _("Your new provisioning token")
+    header_icon = "key"
+    permission_policy: Any = None
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if not is_hr(request.user):
+            raise PermissionDenied
+        self.token = get_object_or_404(ProvisioningToken, pk=kwargs["pk"])
+        response = super().dispatch(request, *args, **kwargs)
         add_never_cache_headers(response)
         return response
+
+    def get_page_title(self) -> str:
+        return str(self.page_title)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        waiting = self.request.session.get(NEW_KEY) or {}
+        key = None
+        if waiting.get("token") == self.token.pk:
+            key = waiting.get("key")
+            del self.request.session[NEW_KEY]
+        users = reverse("coaching:scim_users")
+        return {
+            **super().get_context_data(**kwargs),
+            "token": self.token,
+            "key": key,
+            "base_url": self.request.build_absolute_uri(users)[: -len("Users")],
+            "index_url": reverse("provisioning_tokens:index"),
+        }
 
 
 class ProvisioningTokenViewSet(ModelViewSet):
@@ -98,3 +127,9 @@ class ProvisioningTokenViewSet(ModelViewSet):
 
     def get_form_class(self, for_update: bool = False) -> Any:
         return TokenForm if for_update else NewTokenForm
+
+    def get_urlpatterns(self) -> Any:
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/key/", TokenKeyView.as_view(), name="key"),
+        ]

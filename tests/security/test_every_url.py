@@ -33,6 +33,7 @@ from coaching.learning.evidence import KINDS
 from coaching.models import CoachRelationship, Evidence
 from tests import builders
 from tests.asking import ADMIN, DONE, LOGIN, SORRY, answer
+from tests.coaching.provisioning.scim import make_token
 from tests.coaching.record import make
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,7 @@ def things(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
         "learning path": assignment.path,
+        "provisioning token": make_token("Okta")[0],
     }
 
 
@@ -582,6 +584,47 @@ ROWS["coaching_path_versions:move"] = row(
     data={"version": "1"},
     path_id=Of("learning path"),
 )
+
+# SCIM provisioning: a provisioning token opens it, and nothing else does: without one,
+# signed in or not, everyone gets 401 (tests/coaching/provisioning).
+SCIM = answers(401)
+ROWS |= {
+    "SCIM users": row("coaching:scim_users", get=SCIM, post=SCIM),
+    "SCIM user": row("coaching:scim_user", get=SCIM, post=SCIM, uuid=Of("trainee")),
+    "SCIM groups": row("coaching:scim_groups", get=SCIM, post=SCIM),
+    "SCIM group": row("coaching:scim_group", get=SCIM, post=SCIM, uuid="1"),
+    "SCIM service provider": row("coaching:scim_service_provider_config", get=SCIM),
+    "SCIM resource types": row("coaching:scim_resource_types", get=SCIM),
+    "SCIM resource type": row("coaching:scim_resource_type", get=SCIM, uuid="User"),
+    "SCIM schemas": row("coaching:scim_schemas", get=SCIM),
+    "SCIM schema": row(
+        "coaching:scim_schema", get=SCIM, uuid="urn:ietf:params:scim:schemas:core:2.0:User"
+    ),
+}
+# Provisioning tokens: HR's (and superusers') admin screen. A form posted empty is shown
+# again; the page of a new token's key shows it once (here: already shown).
+HR_ADMIN = answers(ADMIN, hr=200, editor=SORRY, superuser=200)
+TOKEN = {"pk": Of("provisioning token")}
+ROWS |= {
+    "provisioning_tokens:index": row("provisioning_tokens:index", get=HR_ADMIN),
+    "provisioning_tokens:index_results": row("provisioning_tokens:index_results", get=HR_ADMIN),
+    "provisioning_tokens:add": row("provisioning_tokens:add", get=HR_ADMIN, post=HR_ADMIN),
+    "provisioning_tokens:edit": row(
+        "provisioning_tokens:edit", get=HR_ADMIN, post=HR_ADMIN, **TOKEN
+    ),
+    "provisioning_tokens:delete": row(
+        "provisioning_tokens:delete",
+        get=HR_ADMIN,
+        post=answers(ADMIN, hr=DONE, editor=SORRY, superuser=DONE),
+        **TOKEN,
+    ),
+    "provisioning_tokens:history": row("provisioning_tokens:history", get=HR_ADMIN, **TOKEN),
+    "provisioning_tokens:history_results": row(
+        "provisioning_tokens:history_results", get=HR_ADMIN, **TOKEN
+    ),
+    "provisioning_tokens:usage": row("provisioning_tokens:usage", get=HR_ADMIN, **TOKEN),
+    "provisioning_tokens:key": row("provisioning_tokens:key", get=HR_ADMIN, **TOKEN),
+}
 
 
 def walk(patterns, namespace=None):

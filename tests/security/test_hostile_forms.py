@@ -60,6 +60,7 @@ from coaching.record.forms import (
 )
 from tests import builders
 from tests.asking import ADMIN, LOGIN, SORRY, answer
+from tests.coaching.provisioning.scim import make_token
 from tests.coaching.record import make
 from tests.security.test_every_url import plugin_url_names
 
@@ -155,6 +156,7 @@ def scene(portal, people):
         "evidence": Evidence.objects.get(),
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
+        "token": make_token("Okta")[0],
     }
     things["older"] = on_an_older_version(trainee)
     things["older path"] = things["older"].path
@@ -466,6 +468,7 @@ ADMIN_FORMS = {
     "trainees": (PROFILE, None, ("job_title",), "profile"),
     "coach_relationships": (RELATIONSHIP, NEW_COACH, (), "relationship"),
     "notification_emails": (("email_last_error",), None, (), "notification"),
+    "provisioning_tokens": (("name", "is_active"), {"name": "Okta SCIM"}, (), "token"),
 }
 for viewset, (fields, valid, text, thing) in ADMIN_FORMS.items():
     pk = {"pk": Of(thing)}
@@ -490,6 +493,23 @@ FORMS["trainees:add"] = [
     )
 ]
 del FORMS["trainees:copy"]
+# Provisioning tokens: never copied (a copy would share nothing but a name); the page of a
+# new key only shows it. SCIM answers 401 to anyone without a token (its bodies are
+# fuzzed with one in tests/coaching/provisioning).
+del FORMS["provisioning_tokens:copy"]
+FORMS["provisioning_tokens:key"] = [page("superuser", pk=Of("token"))]
+for name, kwargs in {
+    "scim_users": {},
+    "scim_user": {"uuid": Of("trainee")},
+    "scim_groups": {},
+    "scim_group": {"uuid": "1"},
+    "scim_service_provider_config": {},
+    "scim_resource_types": {},
+    "scim_resource_type": {"uuid": "User"},
+    "scim_schemas": {},
+    "scim_schema": {"uuid": "urn:ietf:params:scim:schemas:core:2.0:User"},
+}.items():
+    FORMS[f"coaching:{name}"] = [page("superuser", **kwargs)]
 FORMS["trainees:invite"] = [form("superuser", (), None, pk=Of("profile"))]
 FORMS["notification_emails:inspect"] = [page("superuser", pk=Of("notification"))]
 for report, kwargs in {

@@ -24,12 +24,18 @@ def make_token(name="Okta"):
 
 
 def users_url(pk=None):
-    return reverse("coaching:scim_user", args=[pk]) if pk is not None else reverse("coaching:scim_users")
+    return (
+        reverse("coaching:scim_user", args=[pk])
+        if pk is not None
+        else reverse("coaching:scim_users")
+    )
 
 
 def groups_url(pk=None):
     return (
-        reverse("coaching:scim_group", args=[pk]) if pk is not None else reverse("coaching:scim_groups")
+        reverse("coaching:scim_group", args=[pk])
+        if pk is not None
+        else reverse("coaching:scim_groups")
     )
 
 
@@ -44,7 +50,9 @@ class Provider:
         self.client, self.key = client, key
 
     def _send(self, method, url, body=None, **extra):
-        data = body if isinstance(body, str | bytes) else json.dumps(body) if body is not None else ""
+        data = (
+            body if isinstance(body, str | bytes) else json.dumps(body) if body is not None else ""
+        )
         return getattr(self.client, method)(
             url,
             data=data,

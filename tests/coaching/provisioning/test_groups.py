@@ -70,7 +70,10 @@ def test_adding_and_removing_members_moves_people_between_units(provider, traine
             {
                 "op": "Add",
                 "path": "members",
-                "value": [{"$ref": None, "value": str(trainee.pk)}, {"value": str(other_trainee.pk)}],
+                "value": [
+                    {"$ref": None, "value": str(trainee.pk)},
+                    {"value": str(other_trainee.pk)},
+                ],
             }
         ),
     )
@@ -88,9 +91,7 @@ def test_adding_and_removing_members_moves_people_between_units(provider, traine
     assert unit_of(other_trainee) is None
 
 
-def test_removing_from_a_unit_someone_already_left_leaves_them_where_they_are(
-    provider, trainee
-):
+def test_removing_from_a_unit_someone_already_left_leaves_them_where_they_are(provider, trainee):
     service, sales = builders.make_unit("Customer Service"), builders.make_unit("Sales")
     TraineeProfile.objects.filter(user=trainee).update(business_unit=sales)
 

@@ -34,9 +34,14 @@ def test_listing_people(provider, django_assert_num_queries, count):
         response = provider.get(users_url(), count=100)
 
     assert response.json()["totalResults"] == count + 1
-    assert sum(1 for r in response.json()["Resources"] if "manager" in r[
-        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
-    ]) == count
+    assert (
+        sum(
+            1
+            for r in response.json()["Resources"]
+            if "manager" in r["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]
+        )
+        == count
+    )
 
 
 @pytest.mark.parametrize("count", [3, 30])

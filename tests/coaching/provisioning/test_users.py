@@ -257,7 +257,9 @@ def test_entra_deactivates_with_a_path_and_text(provider, trainee):
 def test_reactivating_gives_access_again_with_a_new_invitation(provider, trainee):
     provider.patch(users_url(trainee.pk), patch({"op": "replace", "value": {"active": False}}))
 
-    response = provider.patch(users_url(trainee.pk), patch({"op": "replace", "path": "active", "value": True}))
+    response = provider.patch(
+        users_url(trainee.pk), patch({"op": "replace", "path": "active", "value": True})
+    )
 
     assert response.json()["active"] is True
     trainee.refresh_from_db()
@@ -368,6 +370,8 @@ def test_a_malformed_patch_is_400_and_changes_nothing(provider, trainee, body):
 
 
 def test_patching_an_unknown_person_is_404(provider):
-    response = provider.patch(users_url(999999), patch({"op": "replace", "value": {"active": False}}))
+    response = provider.patch(
+        users_url(999999), patch({"op": "replace", "value": {"active": False}})
+    )
 
     assert response.status_code == 404
