@@ -17,7 +17,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from coaching.account.languages import remember_language
 from coaching.notifications.reminders import sweep
-from config.demo import onboarding, record, translations
+from config.demo import onboarding, provisioning, record, translations
 from lessons.models import (
     BusinessUnit,
     BusinessUnitContact,
@@ -51,6 +51,7 @@ HR_PERMISSIONS = [
 class LoadReport:
     created: list = field(default_factory=list)
     people: list = field(default_factory=list)
+    scim_key: str | None = None  # the demo provisioning token's key, when just made
 
     def add(self, obj):
         self.created.append(f"{obj._meta.verbose_name}: {obj}")
@@ -81,6 +82,7 @@ def load_demo():
         onboarding.ensure_profiles(organisation["people"], people, units, report)
         onboarding.ensure_assignments(people, report)
         record.ensure_records(read("record"), people, report)
+        report.scim_key = provisioning.ensure_token(report)
     # Reminders for what is due, overdue and coming up, as the scheduled sweep writes them.
     sweep()
     return report

@@ -19,6 +19,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"\nThe site:        {base}/"))
         self.stdout.write(self.style.SUCCESS(f"The admin:       {base}/admin/"))
         self.stdout.write(f"Portal sign-in:  {base}/onboarding/sign-in/\n")
+        if report.scim_key:
+            self.stdout.write(f"SCIM base URL:   {base}/onboarding/scim/v2/")
+            self.stdout.write(f"SCIM token (shown once): {report.scim_key}\n")
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for role, user, job_title, language in report.people:
             self.stdout.write(
