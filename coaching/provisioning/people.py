@@ -91,7 +91,8 @@ def provision(changes: Changes, *, token: ProvisioningToken) -> User:
         raise Refused(
             _("Someone already has the userName “%(email)s”.") % {"email": email}, conflict=True
         )
-    unit = unit_named(changes["unit_name"]) if changes.get("unit_name") else None
+    unit_name = changes.get("unit_name")
+    unit = unit_named(unit_name) if unit_name else None
     with transaction.atomic():
         try:
             person = _new_account(
@@ -166,8 +167,8 @@ def _update_account(person: User, changes: Changes) -> bool:
         setattr(person, user_model.get_email_field_name(), email)
         fields += [user_model.USERNAME_FIELD, user_model.get_email_field_name()]
     for name in ("first_name", "last_name"):
-        if name in changes and getattr(person, name) != changes[name]:  # type: ignore[literal-required]
-            setattr(person, name, changes[name])  # type: ignore[literal-required]
+        if name in changes and getattr(person, name) != changes[name]:
+            setattr(person, name, changes[name])
             fields.append(name)
     if fields:
         person.save(update_fields=sorted(set(fields)))

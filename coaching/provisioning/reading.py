@@ -89,7 +89,7 @@ def read_person(body: dict[str, Any], *, whole: bool) -> Changes:
     it leaves out are cleared; a PATCH's partial body changes only what it names."""
     changes: Changes = {}
     if whole:
-        changes.update(first_name="", last_name="", job_title="")
+        changes["first_name"], changes["last_name"], changes["job_title"] = "", "", ""
     user_name = body.get("userName")
     if user_name:
         text = _text(user_name, "userName")
@@ -108,7 +108,7 @@ def read_person(body: dict[str, Any], *, whole: bool) -> Changes:
                 changes[ours] = _text(name[scim], scim, length=NAME_LENGTH)  # type: ignore[literal-required]
     elif whole and body.get("displayName"):
         first, _space, last = _text(body["displayName"], "displayName").partition(" ")
-        changes.update(first_name=first[:NAME_LENGTH], last_name=last[:NAME_LENGTH])
+        changes["first_name"], changes["last_name"] = first[:NAME_LENGTH], last[:NAME_LENGTH]
     if "active" in body:
         changes["active"] = _active(body["active"])
     if "title" in body:

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -56,7 +56,7 @@ class ProvisioningView(View):
 
     @method_decorator(csrf_exempt)  # a bearer token, never a cookie: no CSRF to forge
     @method_decorator(never_cache)
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         token = presented_token(request)
         if token is None:
             response = scim_error(
@@ -120,7 +120,7 @@ class Listing(scim.FilterMixin):
 
     def _search(self, request: Any, query: str, start: int, count: int) -> HttpResponse:
         try:
-            found = self.__class__.parser_getter().search(query, request)  # type: ignore[attr-defined]
+            found = self.__class__.parser_getter().search(query, request)
             ids = [row.pk for row in found]
         except (ValueError, SCIMParserError) as invalid:
             raise exceptions.BadRequestError(
@@ -136,7 +136,7 @@ class Listing(scim.FilterMixin):
         return self._build_response(request, self.queryset(), *self._page(request))
 
     def get_object(self) -> Any:
-        pk = str(self.kwargs.get("uuid", ""))  # type: ignore[attr-defined]
+        pk = str(self.kwargs.get("uuid", ""))
         found = self.queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
         if found is None:
             raise exceptions.NotFoundError(pk)
@@ -178,7 +178,7 @@ class UnitFilter(UserFilterQuery):
     """`displayName eq "Customer Service"`, `externalId eq "..."` on business units."""
 
     @staticmethod
-    def model_getter() -> Any:  # type: ignore[override]
+    def model_getter() -> Any:
         return BusinessUnit
 
     @classmethod
