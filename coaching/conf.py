@@ -33,6 +33,10 @@ EVIDENCE_MAX_BYTES        the largest evidence file a new hire can attach to a t
 EVIDENCE_MAX_FILES        evidence files one task step can hold
 EVIDENCE_TYPES            the kinds of evidence accepted, each checked on its content:
                           jpeg png gif webp (photos), pdf, docx xlsx pptx odt ods odp
+MEETING_MINUTES           how long a 1:1 or a check-in is in calendar invites and feeds
+CALENDAR_DOMAIN           the domain that ends every calendar UID ("one-on-one-12@DOMAIN");
+                          keep it fixed once people subscribe (default: SITE_URL's host)
+CALENDAR_PAST_DAYS        how many days back a calendar feed lists meetings and due dates
 """
 
 from typing import Any
@@ -76,6 +80,9 @@ DEFAULTS: dict[str, Any] = {
         "ods",
         "odp",
     ],
+    "MEETING_MINUTES": 30,
+    "CALENDAR_DOMAIN": "",
+    "CALENDAR_PAST_DAYS": 90,
 }
 
 

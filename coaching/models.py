@@ -4,6 +4,7 @@ feature; both name the same classes."""
 
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
+from coaching.calendars.models import CalendarFeed, InviteSequence
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -55,6 +56,7 @@ __all__ = [
     "Assignment",
     "AssignmentStatus",
     "Cadence",
+    "CalendarFeed",
     "CheckAttempt",
     "Cheer",
     "CoachRelationship",
@@ -72,6 +74,7 @@ __all__ = [
     "Goal",
     "GoalCheckIn",
     "GoalStatus",
+    "InviteSequence",
     "KeyResult",
     "LearningReview",
     "Milestone",
