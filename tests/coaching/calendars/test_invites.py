@@ -232,7 +232,7 @@ def test_the_invite_is_in_the_recipients_language(
     plan(client, coach, trainee, soon, django_capture_on_commit_callbacks)
 
     event = event_of(invite_of(outbox[0]))
-    assert str(event["SUMMARY"]) == "1:1 dengan Citra"
+    assert str(event["SUMMARY"]) == "Pertemuan 1:1 dengan Citra"
 
 
 def test_a_notification_about_no_meeting_has_no_invite(
