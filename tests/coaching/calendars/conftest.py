@@ -11,7 +11,9 @@ from tests import builders
 def invite_of(email):
     """The email's invite, parsed, after checking it is both an alternative part and an
     attachment with the same method."""
-    [(content, mimetype)] = [alt for alt in email.alternatives if alt[1].startswith("text/calendar")]
+    [(content, mimetype)] = [
+        alt for alt in email.alternatives if alt[1].startswith("text/calendar")
+    ]
     [(filename, attached, attached_type)] = email.attachments
     assert filename == "invite.ics" and attached == content and attached_type == mimetype
     calendar = Calendar.from_ical(content)
