@@ -48,8 +48,8 @@ def calendar_settings(request, person: User) -> dict:
     return {"calendar_feed_url": request.build_absolute_uri(url)}
 
 
-@login_required
 @require_POST
+@login_required
 def new_link(request):
     """Make the person's feed link, or a new one in place of the old (which stops working)."""
     found, created = CalendarFeed.objects.get_or_create(person=request.user)
@@ -64,8 +64,8 @@ def new_link(request):
     return redirect(reverse("coaching:preferences") + "#calendar")
 
 
-@login_required
 @require_POST
+@login_required
 def cancel_meeting(request, entry_id):
     """Cancel a 1:1 still to come (its author, who may edit it, does)."""
     entry, role = roles.entry_and_role_or_404(request.user, entry_id)
