@@ -38,6 +38,10 @@ SCIM_INVITE               whether someone the identity provider creates (SCIM) g
                           through the identity provider)
 SCIM_MAX_RESULTS          the most people or groups one SCIM list answer holds (a client
                           asks for the next page with startIndex)
+MEETING_MINUTES           how long a 1:1 or a check-in is in calendar invites and feeds
+CALENDAR_DOMAIN           the domain that ends every calendar UID ("one-on-one-12@DOMAIN");
+                          keep it fixed once people subscribe (default: SITE_URL's host)
+CALENDAR_PAST_DAYS        how many days back a calendar feed lists meetings and due dates
 """
 
 from typing import Any
@@ -83,6 +87,9 @@ DEFAULTS: dict[str, Any] = {
     ],
     "SCIM_INVITE": True,
     "SCIM_MAX_RESULTS": 100,
+    "MEETING_MINUTES": 30,
+    "CALENDAR_DOMAIN": "",
+    "CALENDAR_PAST_DAYS": 90,
 }
 
 

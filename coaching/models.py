@@ -4,6 +4,7 @@ feature; both name the same classes."""
 
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
+from coaching.calendars.models import CalendarFeed, InviteSequence
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -56,6 +57,7 @@ __all__ = [
     "Assignment",
     "AssignmentStatus",
     "Cadence",
+    "CalendarFeed",
     "CheckAttempt",
     "Cheer",
     "CoachRelationship",
@@ -73,6 +75,7 @@ __all__ = [
     "Goal",
     "GoalCheckIn",
     "GoalStatus",
+    "InviteSequence",
     "KeyResult",
     "LearningReview",
     "Milestone",

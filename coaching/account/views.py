@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 from coaching.account.homes import home_url, is_new_hire
 from coaching.account.languages import available, chosen_language, remember_language
 from coaching.account.models import Preferences
+from coaching.calendars.views import calendar_settings
 from coaching.common.pages import posted, render_page
 from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES, NotificationKind
 from coaching.people.access import can_coach
@@ -110,7 +111,11 @@ def preferences(request):
     return render_page(
         request,
         "coaching/account/preferences.html",
-        {"form": form, "has_email": bool(request.user.email)},
+        {
+            "form": form,
+            "has_email": bool(request.user.email),
+            **calendar_settings(request, request.user),
+        },
     )
 
 

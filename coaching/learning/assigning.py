@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.audit import trail
+from coaching.calendars.changes import check_ins_cancelled
 from coaching.common.names import name_from
 from coaching.common.titles import titles
 from coaching.common.types import User
@@ -175,6 +176,7 @@ def cancel_assignment(assignment: Assignment, *, by: User | None) -> None:
         # Only the fields the update changed: the path's version, already read, stays.
         assignment.refresh_from_db(fields=["status", "cancelled_at"])
         trail.record_on_assignment(assignment, "coaching.cancel", by=by)
+        check_ins_cancelled(assignment, by=by)  # their calendars let them go
 
 
 def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | None) -> None:

@@ -376,12 +376,24 @@ def plan_checkin(
     if step.kind != StepKind.CHECKIN:
         raise StepError(_("Only a check-in is planned."))
     with transaction.atomic():
-        progress, _created = _progress(assignment, step, ProgressStatus.PLANNED, scheduled_for=when)
-        updated = StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.PLANNED).update(
-            scheduled_for=when, reviewed_by=coach
+        progress, created = _progress(assignment, step, ProgressStatus.PLANNED, scheduled_for=when)
+        planned = StepProgress.objects.filter(pk=progress.pk, status=ProgressStatus.PLANNED)
+        # Locked: two tabs moving it at once tell of each time once, in turn.
+        before = (
+            None
+            if created
+            else planned.select_for_update().values_list("scheduled_for", flat=True).first()
         )
-        if updated:
-            events.checkin_planned(assignment, step, coach=coach, when=when)
+        updated = planned.update(scheduled_for=when, reviewed_by=coach)
+        if updated and before != when:  # planned again at the same time: nothing new
+            events.checkin_planned(
+                assignment,
+                step,
+                coach=coach,
+                when=when,
+                progress_id=progress.pk,
+                moved=before is not None,
+            )
     if not updated:
         raise StepError(_("This check-in has already been recorded."))
 

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from coaching.account.languages import recipient_language
 from coaching.account.sites import site_url_for
+from coaching.calendars.invites import attach_invite
 from coaching.conf import coaching_settings
 from coaching.notifications.messages import message_for
 from coaching.notifications.models import EmailStatus, Notification
@@ -56,18 +57,21 @@ def build_email(notification: Notification) -> EmailMultiAlternatives:
     site_url = site_url_for(recipient)
     with translation.override(recipient_language(recipient)):
         message = message_for(notification)
+        url = site_url + notification.url if notification.url else ""
         context = {
             "recipient": recipient,
             "message": message,
-            "url": site_url + notification.url if notification.url else "",
+            "url": url,
             "preferences_url": site_url + reverse("coaching:preferences"),
         }
         text = render_to_string("coaching/notifications/email/notification.txt", context)
         html = render_to_string("coaching/notifications/email/notification.html", context)
-    email = EmailMultiAlternatives(
-        subject=" ".join(message.subject.split()), body=text, to=[recipient.email]
-    )
-    email.attach_alternative(html, "text/html")
+        email = EmailMultiAlternatives(
+            subject=" ".join(message.subject.split()), body=text, to=[recipient.email]
+        )
+        email.attach_alternative(html, "text/html")
+        # A 1:1 or a check-in comes with its calendar invite, in the recipient's words.
+        attach_invite(email, notification, message, url)
     return email
 
 

@@ -8,6 +8,9 @@ from datetime import date, datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching.calendars.ical import check_in_key, one_on_one_key
+from coaching.calendars.invites import check_in_invite, one_on_one_invite
+from coaching.calendars.models import next_sequence
 from coaching.common.names import display_name
 from coaching.common.titles import titles
 from coaching.common.types import User
@@ -114,17 +117,32 @@ def task_reviewed(
 
 
 def checkin_planned(
-    assignment: Assignment, step: PathVersionStep, *, coach: User, when: datetime
+    assignment: Assignment,
+    step: PathVersionStep,
+    *,
+    coach: User,
+    when: datetime,
+    progress_id: int,
+    moved: bool = False,
 ) -> None:
-    """Tell the new hire of the check-in step their coach planned (again, if moved)."""
+    """Tell the new hire of the check-in step their coach planned (again, if moved), with
+    its calendar invite (updated, when moved)."""
     key = f"check-in:{assignment.pk}:{step.pk}:{when.isoformat()}"
+    sequence = next_sequence(check_in_key(progress_id))
     notice = _step_notice(
         assignment,
         step,
-        NotificationKind.ONE_ON_ONE_PLANNED,
+        NotificationKind.ONE_ON_ONE_MOVED if moved else NotificationKind.ONE_ON_ONE_PLANNED,
         key,
         author=display_name(coach),
         meets_at=when.isoformat(),
+        calendar=check_in_invite(
+            progress_id,
+            trainee_id=assignment.trainee_id,
+            coach_id=coach.pk,
+            when=when,
+            sequence=sequence,
+        ),
     )
     notify([notice])
 
@@ -207,7 +225,12 @@ def entry_written(entry: Entry) -> None:
 
 def _one_on_one_planned(meeting: OneOnOne) -> None:
     """The new hire, or the coach, is told of a 1:1 the other one planned with them."""
-    params = {"author": display_name(meeting.author), "meets_at": meeting.meets_at.isoformat()}
+    sequence = next_sequence(one_on_one_key(meeting.pk))
+    params = {
+        "author": display_name(meeting.author),
+        "meets_at": meeting.meets_at.isoformat(),
+        "calendar": one_on_one_invite(meeting, sequence=sequence),
+    }
     notify(
         Notice(
             recipient_id=person_id,

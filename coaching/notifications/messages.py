@@ -161,6 +161,34 @@ def _one_on_one_planned(p):
     return _("%(author)s planned a 1:1 with you") % p, lines, _("Open the 1:1")
 
 
+def _one_on_one_moved(p):
+    if p.get("step"):  # a check-in step of a path
+        lines = [
+            _("%(author)s moved your check-in “%(step)s” on %(path)s to %(meets_at)s.") % p,
+            _("The invite attached updates your calendar."),
+        ]
+        return _("Your check-in moved: %(step)s") % p, lines, _("Open the step")
+    lines = [
+        _("%(author)s moved your 1:1 to %(meets_at)s.") % p,
+        _("The invite attached updates your calendar."),
+    ]
+    return _("Your 1:1 moved to %(meets_at)s") % p, lines, _("Open the 1:1")
+
+
+def _one_on_one_cancelled(p):
+    if p.get("step"):  # a check-in step of a path
+        lines = [
+            _("Your check-in “%(step)s” on %(path)s, planned for %(meets_at)s, is cancelled.") % p,
+            _("The invite attached removes it from your calendar."),
+        ]
+        return _("Check-in cancelled: %(step)s") % p, lines, _("Open the path")
+    lines = [
+        _("%(author)s cancelled your 1:1 planned for %(meets_at)s.") % p,
+        _("The invite attached removes it from your calendar."),
+    ]
+    return _("1:1 cancelled: %(meets_at)s") % p, lines, _("Open the record")
+
+
 def _attempts_granted(p):
     count = p["attempts"]
     lines = [
@@ -213,6 +241,8 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.GOAL_CHECK_IN: _goal_check_in,
     NotificationKind.ONE_ON_ONE: _one_on_one,
     NotificationKind.ONE_ON_ONE_PLANNED: _one_on_one_planned,
+    NotificationKind.ONE_ON_ONE_MOVED: _one_on_one_moved,
+    NotificationKind.ONE_ON_ONE_CANCELLED: _one_on_one_cancelled,
     NotificationKind.ATTEMPTS_GRANTED: _attempts_granted,
     NotificationKind.STEP_WAIVED: _step_waived,
     NotificationKind.TASK_SIGNED_OFF: _task_signed_off,

@@ -24,6 +24,8 @@ class NotificationKind(models.TextChoices):
     GOAL_CHECK_IN = "goal_check_in", _("A check-in on one of my goals is due")
     ONE_ON_ONE = "one_on_one", _("A 1:1 check-in is coming up")
     ONE_ON_ONE_PLANNED = "one_on_one_planned", _("Someone plans a 1:1 check-in with me")
+    ONE_ON_ONE_MOVED = "one_on_one_moved", _("A 1:1 or check-in with me moves")
+    ONE_ON_ONE_CANCELLED = "one_on_one_cancelled", _("A 1:1 or check-in with me is cancelled")
     ATTEMPTS_GRANTED = "attempts_granted", _("My coach gives me more attempts at a check")
     STEP_WAIVED = "step_waived", _("My coach waives a step of my path")
     TASK_SIGNED_OFF = "task_signed_off", _("My coach signs off a practical task of mine")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -158,6 +159,10 @@ def entry_page(request, entry, role, *, cheer_form=None):
         "person": entry.trainee,
         "keeper": keeper,
         "can_edit": roles.may_edit(request.user, entry, role),
+        # Only one still to come; the cancel view says why when it has notes or actions.
+        "may_cancel": isinstance(entry, OneOnOne)
+        and entry.meets_at > timezone.now()
+        and roles.may_edit(request.user, entry, role),
         "revisions": entry.revisions.select_related("edited_by") if keeper else [],
         # "Reply" on a timeline's entry opens this page with the reply field focused.
         "reply_form": ReplyForm(autofocus="reply" in request.GET) if keeper else None,

@@ -14,6 +14,7 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coaching.calendars.changes import one_on_one_moved
 from coaching.common.types import User
 from coaching.notifications import events
 from coaching.record.models import (
@@ -27,6 +28,7 @@ from coaching.record.models import (
     KeyResult,
     Milestone,
     MilestoneKind,
+    OneOnOne,
     Recognition,
     Reply,
 )
@@ -80,6 +82,8 @@ def save_edit(form: ModelForm[Entry], *, editor: User) -> Entry:
         entry = form.save()
         if snapshot(entry) != previous:
             EntryRevision.objects.create(entry=entry, edited_by=editor, previous=previous)
+        if isinstance(entry, OneOnOne) and entry.meets_at != getattr(before, "meets_at", None):
+            one_on_one_moved(entry, by=editor)  # the updated invite
     return entry
 
 

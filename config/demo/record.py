@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from coaching.calendars.models import CalendarFeed
 from coaching.notifications import events
 from coaching.record.models import (
     ActionItem,
@@ -80,6 +81,10 @@ def ensure_records(rows, people, report):
         for owner, text in row["actions"]:
             ActionItem.objects.create(meeting=meeting, owner=people[owner], text=text)
         report.add(meeting)
+    # The people of the demo's 1:1s have a calendar link in their Settings, ready to add.
+    for row in rows["one_on_ones"]:
+        for name in {row["trainee"], row["author"], row.get("coach") or row["author"]}:
+            CalendarFeed.objects.get_or_create(person=people[name])
     for row in filter(fresh, rows["reviews"]):
         fields = {
             k: v for k, v in row.items() if k not in ("trainee", "author", "days_ago", "actions")

@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets
 
+from coaching.calendars.models import CalendarFeed
 from coaching.learning import progress
 from coaching.learning.evidence import KINDS
 from coaching.models import CoachRelationship, Evidence
@@ -82,6 +83,7 @@ def things(portal, people):
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
         "learning path": assignment.path,
         "provisioning token": make_token("Okta")[0],
+        "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
     }
 
 
@@ -156,6 +158,7 @@ def goal_check_in(things):
 
 
 ASSIGNMENT = {"assignment_id": Of("assignment")}
+FEED_TOKEN = "the-new-hires-feed-token"
 ON_RECORD = {"person_id": Of("trainee")}
 
 # The record's keepers read it and every entry on it: the new hire, their coach, HR (and a
@@ -180,6 +183,17 @@ ROWS = {
     "sign out": row("coaching:sign_out", get=answers(405), post=answers(LOGIN)),
     "preferences": row("coaching:preferences", get=signed_in(200), post=signed_in(DONE)),
     "choose language": row("coaching:choose_language", get=POST_ONLY, post=answers(DONE)),
+    # A calendar feed is read with its token, by a calendar app with no session: whoever
+    # has the token gets it (an unknown one is 404: tests/coaching/calendars).
+    "calendar feed": row("coaching:calendar_feed", get=answers(200), token=FEED_TOKEN),
+    "calendar link": row("coaching:calendar_link", get=POST_ONLY, post=signed_in(DONE)),
+    # Cancelling a 1:1: its author, and only one still to come (this one has taken place).
+    "cancel a 1:1": row(
+        "coaching:cancel_one_on_one",
+        get=POST_ONLY,
+        post=signed_in(404, coach=REFUSED),
+        entry_id=Of("one-on-one"),
+    ),
     # The admin's JavaScript words Wagtail leaves in English: for every admin page,
     # sign-in included, as Wagtail's own catalog is.
     "Wagtail's words for JavaScript": row("coaching:wagtail_words_js", get=answers(200)),

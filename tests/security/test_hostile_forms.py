@@ -36,6 +36,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coaching.calendars.models import CalendarFeed
 from coaching.learning import progress
 from coaching.learning.evidence import KINDS
 from coaching.learning.forms import (
@@ -157,6 +158,7 @@ def scene(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
         "token": make_token("Okta")[0],
+        "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
     }
     things["older"] = on_an_older_version(trainee)
     things["older path"] = things["older"].path
@@ -256,6 +258,7 @@ ASSIGNMENT = {"assignment_id": Of("assignment")}
 SUBMITTED = {"assignment_id": Of("submitted")}
 ON_RECORD = {"person_id": Of("trainee")}
 TEXT = {"text": "Hi"}
+FEED_TOKEN = "the-new-hires-feed-token"
 KEY_RESULTS = tuple(f"results-0-{name}" for name in KeyResultForm.base_fields)
 GOAL = {
     "title": "t",
@@ -280,6 +283,10 @@ FORMS: dict[str, list[Form]] = {
         form("trainee", ("language", "emailed"), {"language": "id", "emailed": ["assigned"]})
     ],
     "coaching:choose_language": [form("trainee", ("language", "next"), {"language": "id"})],
+    # Calendars: the feed is read with GET; a new link and cancelling a 1:1 read no fields.
+    "coaching:calendar_feed": [page("anonymous", token=FEED_TOKEN)],
+    "coaching:calendar_link": [form("trainee", (), None)],
+    "coaching:cancel_one_on_one": [form("coach", (), None, entry_id=Of("one-on-one"))],
     # The admin's JavaScript words Wagtail leaves in English: a script, read with GET.
     "coaching:wagtail_words_js": [page("anonymous")],
     # The new hire's portal.

@@ -32,6 +32,8 @@ PARAMS = {
     NotificationKind.GOAL_CHECK_IN: {"goal": "Calls", "cadence": "weekly", "last_on": DAY},
     NotificationKind.ONE_ON_ONE: {"other": "Citra", "meets_at": AFTERNOON, "agenda": True},
     NotificationKind.ONE_ON_ONE_PLANNED: {"author": "Nadia", "meets_at": AFTERNOON},
+    NotificationKind.ONE_ON_ONE_MOVED: {"author": "Citra", "meets_at": AFTERNOON},
+    NotificationKind.ONE_ON_ONE_CANCELLED: {"author": "Citra", "meets_at": AFTERNOON},
     NotificationKind.ATTEMPTS_GRANTED: {
         "coach": "Citra",
         "attempts": 2,
@@ -77,8 +79,16 @@ def test_every_kind_of_notification_is_covered_here():
         *PARAMS.items(),
         (NotificationKind.ONE_ON_ONE, NO_COACH_NAMED),
         (NotificationKind.ONE_ON_ONE_PLANNED, CHECK_IN_STEP),
+        (NotificationKind.ONE_ON_ONE_MOVED, CHECK_IN_STEP),
+        (NotificationKind.ONE_ON_ONE_CANCELLED, CHECK_IN_STEP),
     ],
-    ids=[*PARAMS, "one_on_one_no_coach", "check_in_step_planned"],
+    ids=[
+        *PARAMS,
+        "one_on_one_no_coach",
+        "check_in_step_planned",
+        "check_in_step_moved",
+        "check_in_step_cancelled",
+    ],
 )
 def test_no_sentence_ends_with_two_dots(kind, params, language):
     with translation.override(language):
