@@ -4,6 +4,7 @@ feature; both name the same classes."""
 
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
+from coaching.automation.models import EnrolmentRule, EnrolmentRulePath, RuleRun
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -62,6 +63,8 @@ __all__ = [
     "Confidence",
     "Deactivation",
     "EmailStatus",
+    "EnrolmentRule",
+    "EnrolmentRulePath",
     "Entry",
     "EntryRevision",
     "ErasureScope",
@@ -86,6 +89,7 @@ __all__ = [
     "Reflection",
     "Reply",
     "ReviewAction",
+    "RuleRun",
     "SetBy",
     "StepProgress",
     "TraineeProfile",
