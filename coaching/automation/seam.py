@@ -32,10 +32,12 @@ class _Batch:
     def __init__(self) -> None:
         self.created: set[int] = set()
         self.changed: set[int] = set()
+        self.done = False
 
     def __call__(self) -> None:
         from .applying import apply_rules
 
+        self.done = True
         if self.created:
             apply_rules(self.created, trigger=Trigger.PERSON_CREATED)
         if self.changed - self.created:
@@ -46,7 +48,7 @@ def _batch(using: str) -> _Batch:
     """This transaction's batch, registered to run on commit the first time it is asked."""
     connection = transaction.get_connection(using)
     for _savepoints, callback, _robust in connection.run_on_commit:
-        if isinstance(callback, _Batch):
+        if isinstance(callback, _Batch) and not callback.done:
             return callback
     batch = _Batch()
     transaction.on_commit(batch, using=using)
