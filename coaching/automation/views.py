@@ -64,7 +64,7 @@ class RulePreviewMixin:
         if not hasattr(self, "object"):
             self.object = None
         form = self.get_form()  # type: ignore[attr-defined]
-        if not form.is_valid():
+        if not self.is_valid(form):  # type: ignore[attr-defined]
             return self.form_invalid(form)  # type: ignore[attr-defined]
         rule = form.save(commit=False)
         paths = [row.path for row in rule.rule_paths.all() if row.path_id]
