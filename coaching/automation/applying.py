@@ -182,7 +182,9 @@ def _add_coaches(rule: EnrolmentRule, receivers: list[tuple], today: date) -> No
         if has_primary or coach_id is None or coach_id == user_id:
             continue
         links.append(
-            CoachRelationship(coach_id=coach_id, trainee_id=user_id, is_primary=True, starts_on=today)
+            CoachRelationship(
+                coach_id=coach_id, trainee_id=user_id, is_primary=True, starts_on=today
+            )
         )
     # The database's "one open primary coach" rule settles a race with another change.
     CoachRelationship.objects.bulk_create(links, ignore_conflicts=True)

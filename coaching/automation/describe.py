@@ -22,9 +22,7 @@ def who(rule: EnrolmentRule) -> str:
     if rule.job_title.strip():
         parts.append(_("job title “%(title)s”") % {"title": rule.job_title.strip()})
     if rule.starts_within_days is not None:
-        parts.append(
-            _("starting in the next %(days)s days") % {"days": rule.starts_within_days}
-        )
+        parts.append(_("starting in the next %(days)s days") % {"days": rule.starts_within_days})
     if rule.starts_from and rule.starts_until:
         parts.append(
             _("starting %(start)s to %(end)s")

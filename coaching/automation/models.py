@@ -229,4 +229,7 @@ class RuleRun(models.Model):
         indexes = [models.Index(fields=["rule", "-ran_at"])]
 
     def __str__(self) -> str:
-        return _("%(rule)s, %(trigger)s") % {"rule": self.rule_id, "trigger": self.get_trigger_display()}
+        return _("%(rule)s, %(trigger)s") % {
+            "rule": self.rule_id,
+            "trigger": self.get_trigger_display(),
+        }

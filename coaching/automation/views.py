@@ -112,9 +112,7 @@ class RuleInspectView(generic.InspectView):
             assigned_by=describe.assigned_by(rule),
             runs=list(rule.runs.select_related("ran_by")[:LOG_SIZE]),
             assignments=list(
-                made.select_related("trainee", "version").order_by("-assigned_at", "-pk")[
-                    :LOG_SIZE
-                ]
+                made.select_related("trainee", "version").order_by("-assigned_at", "-pk")[:LOG_SIZE]
             ),
             assignment_count=made.count(),
             run_now_url=reverse("enrolment_rules:run_now", args=[rule.pk]),
@@ -143,7 +141,10 @@ class RunNowView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
     def get_breadcrumbs_items(self):
         return [
             {"url": reverse("enrolment_rules:index"), "label": _("Enrolment rules")},
-            {"url": reverse("enrolment_rules:inspect", args=[self.rule.pk]), "label": self.rule.name},
+            {
+                "url": reverse("enrolment_rules:inspect", args=[self.rule.pk]),
+                "label": self.rule.name,
+            },
             {"url": "", "label": _("Run now")},
         ]
 
@@ -194,6 +195,8 @@ LIST_DISPLAY = [
     "name",
     Column("who", label=gettext_lazy("Who"), accessor=who_column),
     Column("paths", label=gettext_lazy("Paths"), accessor=paths_column),
-    Column("last_run", label=gettext_lazy("Last run"), accessor=last_run_column, sort_key="last_run_at"),
+    Column(
+        "last_run", label=gettext_lazy("Last run"), accessor=last_run_column, sort_key="last_run_at"
+    ),
     "active",
 ]

@@ -554,17 +554,11 @@ ROWS |= {
     "enrolment_rules:add": row("enrolment_rules:add", get=HR_ONLY, post=HR_ONLY),
     "enrolment_rules:edit": row("enrolment_rules:edit", get=HR_ONLY, post=HR_ONLY, **RULE),
     "enrolment_rules:inspect": row("enrolment_rules:inspect", get=HR_ONLY, **RULE),
-    "enrolment_rules:delete": row(
-        "enrolment_rules:delete", get=HR_ONLY, post=HR_DONE, **RULE
-    ),
+    "enrolment_rules:delete": row("enrolment_rules:delete", get=HR_ONLY, post=HR_DONE, **RULE),
     "enrolment_rules:history": row("enrolment_rules:history", get=HR_ONLY, **RULE),
-    "enrolment_rules:history_results": row(
-        "enrolment_rules:history_results", get=HR_ONLY, **RULE
-    ),
+    "enrolment_rules:history_results": row("enrolment_rules:history_results", get=HR_ONLY, **RULE),
     "enrolment_rules:usage": row("enrolment_rules:usage", get=HR_ONLY, **RULE),
-    "enrolment_rules:run_now": row(
-        "enrolment_rules:run_now", get=HR_ONLY, post=HR_DONE, **RULE
-    ),
+    "enrolment_rules:run_now": row("enrolment_rules:run_now", get=HR_ONLY, post=HR_DONE, **RULE),
 }
 # The audit trail: for HR (and superusers) only.
 for name in ["index", "results"]:

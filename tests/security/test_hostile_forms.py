@@ -156,6 +156,7 @@ def scene(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
     }
+    things["rule"] = a_rule()
     things["older"] = on_an_older_version(trainee)
     things["older path"] = things["older"].path
     things["foreign"] = [
@@ -168,6 +169,13 @@ def scene(portal, people):
         "-1",
     ]
     return things
+
+
+def a_rule():
+    """An enrolment rule (coaching/automation), with no path: running it assigns nothing."""
+    from tests.coaching.automation import make as make_rule
+
+    return make_rule.rule(name="Everyone")
 
 
 def on_an_older_version(trainee):
@@ -466,6 +474,12 @@ ADMIN_FORMS = {
     "trainees": (PROFILE, None, ("job_title",), "profile"),
     "coach_relationships": (RELATIONSHIP, NEW_COACH, (), "relationship"),
     "notification_emails": (("email_last_error",), None, (), "notification"),
+    "enrolment_rules": (
+        ("name", "business_unit", "job_title", "starts_within_days", "starts_from", "due_on"),
+        None,
+        ("name", "job_title"),
+        "rule",
+    ),
 }
 for viewset, (fields, valid, text, thing) in ADMIN_FORMS.items():
     pk = {"pk": Of(thing)}
@@ -492,6 +506,9 @@ FORMS["trainees:add"] = [
 del FORMS["trainees:copy"]
 FORMS["trainees:invite"] = [form("superuser", (), None, pk=Of("profile"))]
 FORMS["notification_emails:inspect"] = [page("superuser", pk=Of("notification"))]
+del FORMS["enrolment_rules:copy"]
+FORMS["enrolment_rules:inspect"] = [page("superuser", pk=Of("rule"))]
+FORMS["enrolment_rules:run_now"] = [form("superuser", (), None, pk=Of("rule"))]
 for report, kwargs in {
     "completion": {"by": "path"},
     "funnel": {},

@@ -60,10 +60,9 @@ def test_a_new_profile_gets_the_rules_paths_on_commit(
 def test_many_profiles_in_one_transaction_are_applied_once(
     units, rules, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            for name in ["nadia", "bima", "ayu"]:
-                builders.make_trainee(name, unit=units[0])
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        for name in ["nadia", "bima", "ayu"]:
+            builders.make_trainee(name, unit=units[0])
     assert batches(callbacks) == 1
     run = RuleRun.objects.get()
     assert (run.matched, run.assigned, run.assignments) == (3, 3, 3)
