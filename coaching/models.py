@@ -5,6 +5,7 @@ feature; both name the same classes."""
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
 from coaching.calendars.models import CalendarFeed, InviteSequence
+from coaching.automation.models import EnrolmentRule, EnrolmentRulePath, RuleRun
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -65,6 +66,8 @@ __all__ = [
     "Confidence",
     "Deactivation",
     "EmailStatus",
+    "EnrolmentRule",
+    "EnrolmentRulePath",
     "Entry",
     "EntryRevision",
     "ErasureScope",
@@ -93,6 +96,7 @@ __all__ = [
     "Reflection",
     "Reply",
     "ReviewAction",
+    "RuleRun",
     "SetBy",
     "StepProgress",
     "TraineeProfile",

@@ -7,6 +7,8 @@ from coaching.account.languages import reader_language
 from coaching.audit import trail
 from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
+from coaching.automation.models import EnrolmentRule
+from coaching.automation.viewsets import HRPolicy
 from coaching.common import header, wagtail_words
 from coaching.learning import withdrawn
 from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
@@ -34,6 +36,7 @@ from lessons.reading import HOOK_NAME as READER_LANGUAGE
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 register_permission_policy(ProvisioningToken, HROnlyPolicy(ProvisioningToken))
+register_permission_policy(EnrolmentRule, HRPolicy(EnrolmentRule))
 
 # The portal's header: coaching's pages before the person's name, signing out last.
 hooks.register(HEADER_ITEMS, header.coaching_links)

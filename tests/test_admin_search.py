@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.views.generic.base import BaseListingView
 
-from coaching.models import CoachRelationship, Notification, TraineeProfile
+from coaching.models import CoachRelationship, EnrolmentRule, Notification, TraineeProfile
 from lessons.models import BusinessUnit, CompanyValue, KnowledgeCheck, LearningPath
 from tests import builders
 
@@ -98,6 +98,14 @@ def a_notification():
     return "Rizky", "rizky", "nadia"
 
 
+def an_enrolment_rule():
+    from tests.coaching.automation import make
+
+    make.rule(name="Customer Service starters", job_title="Agent")
+    make.rule(name="Sales starters", job_title="Account manager")
+    return "Customer", "Customer Service starters", "Sales starters"
+
+
 # For each searchable model: what to make, which returns (query, what a matching row
 # shows, what a row that does not match shows).
 CASES = {
@@ -108,6 +116,7 @@ CASES = {
     TraineeProfile: a_new_hire,
     CoachRelationship: a_coach_relationship,
     Notification: a_notification,
+    EnrolmentRule: an_enrolment_rule,
 }
 
 

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -17,6 +18,9 @@ from coaching.learning.models import Assignment, AssignmentStatus
 from coaching.notifications import events
 from coaching.people.models import TraineeProfile
 from lessons.models import LearningPath, PathVersion
+
+if TYPE_CHECKING:
+    from coaching.automation.models import EnrolmentRule
 
 
 class AssignmentError(Exception):
@@ -63,6 +67,7 @@ def assign_path(
     due_on: date | None = None,
     due_after_start_days: int | None = None,
     change_due_dates: bool = False,
+    rule: "EnrolmentRule | None" = None,
 ) -> AssignResult:
     """Assign the path's current version to every new hire in `profiles` (a queryset).
 
@@ -71,7 +76,8 @@ def assign_path(
     on this version, in progress, due on another day than the one typed are named apart
     too (`other_due_date`), so the coach can be offered the change; with
     `change_due_dates` their due date is changed instead (`due_date_changed`), each in
-    the audit trail, as `change_due_date` would. The rest are inserted together, and
+    the audit trail, as `change_due_date` would. An enrolment `rule` that assigns is
+    named on each assignment it makes. The rest are inserted together, and
     everything commits whole or not at all. The number of queries does not depend on how
     many people there are.
     """
@@ -125,6 +131,7 @@ def assign_path(
                     path=learning_path,
                     version=version,
                     assigned_by=assigned_by,
+                    rule=rule,
                     assigned_at=now,
                     due_on=due,
                 )

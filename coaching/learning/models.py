@@ -100,6 +100,15 @@ class Assignment(models.Model):
         related_name="+",
         verbose_name=_("assigned by"),
     )
+    # The enrolment rule that made it, if a rule did (coaching/automation).
+    rule = models.ForeignKey(
+        "coaching.EnrolmentRule",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+        verbose_name=_("enrolment rule"),
+    )
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
     due_on = models.DateField(_("due on"), null=True, blank=True)
     status = models.CharField(

@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
+from coaching.automation.viewsets import EnrolmentRuleViewSet
 from coaching.common.names import display_name
 from coaching.common.numbers import figure
 from coaching.learning.overview import trainee_overview
@@ -272,7 +273,12 @@ class CoachRelationshipViewSet(NamesPeople, ModelViewSet):
 
 
 class PeopleGroup(ModelViewSetGroup):
-    items = (TraineeProfileViewSet, CoachRelationshipViewSet, NotificationViewSet)
+    items = (
+        TraineeProfileViewSet,
+        CoachRelationshipViewSet,
+        NotificationViewSet,
+        EnrolmentRuleViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Onboarding people")
     menu_name = "onboarding-people"

@@ -84,7 +84,15 @@ def things(portal, people):
         "learning path": assignment.path,
         "provisioning token": make_token("Okta")[0],
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
+        "rule": rule_for(assignment.path),
     }
+
+
+def rule_for(learning_path):
+    """An enrolment rule giving the path to everyone (coaching/automation)."""
+    from tests.coaching.automation import make as make_rule
+
+    return make_rule.rule(learning_path, name="Everyone's orientation")
 
 
 def evidence_on_the_task(assignment):
@@ -551,6 +559,22 @@ ROWS |= {
         post=answers(ADMIN, hr=SORRY, editor=SORRY, superuser=DONE),
         review_id=Of("review"),
     ),
+}
+# Enrolment rules: HR's (and superusers'), everyone else is refused.
+HR_ONLY = answers(ADMIN, hr=200, editor=SORRY, superuser=200)
+HR_DONE = answers(ADMIN, hr=DONE, editor=SORRY, superuser=DONE)
+RULE = {"pk": Of("rule")}
+ROWS |= {
+    "enrolment_rules:index": row("enrolment_rules:index", get=HR_ONLY),
+    "enrolment_rules:index_results": row("enrolment_rules:index_results", get=HR_ONLY),
+    "enrolment_rules:add": row("enrolment_rules:add", get=HR_ONLY, post=HR_ONLY),
+    "enrolment_rules:edit": row("enrolment_rules:edit", get=HR_ONLY, post=HR_ONLY, **RULE),
+    "enrolment_rules:inspect": row("enrolment_rules:inspect", get=HR_ONLY, **RULE),
+    "enrolment_rules:delete": row("enrolment_rules:delete", get=HR_ONLY, post=HR_DONE, **RULE),
+    "enrolment_rules:history": row("enrolment_rules:history", get=HR_ONLY, **RULE),
+    "enrolment_rules:history_results": row("enrolment_rules:history_results", get=HR_ONLY, **RULE),
+    "enrolment_rules:usage": row("enrolment_rules:usage", get=HR_ONLY, **RULE),
+    "enrolment_rules:run_now": row("enrolment_rules:run_now", get=HR_ONLY, post=HR_DONE, **RULE),
 }
 # The audit trail: for HR (and superusers) only.
 for name in ["index", "results"]:

@@ -160,6 +160,7 @@ def scene(portal, people):
         "token": make_token("Okta")[0],
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
     }
+    things["rule"] = a_rule()
     things["older"] = on_an_older_version(trainee)
     things["older path"] = things["older"].path
     things["foreign"] = [
@@ -172,6 +173,13 @@ def scene(portal, people):
         "-1",
     ]
     return things
+
+
+def a_rule():
+    """An enrolment rule (coaching/automation), with no path: running it assigns nothing."""
+    from tests.coaching.automation import make as make_rule
+
+    return make_rule.rule(name="Everyone")
 
 
 def on_an_older_version(trainee):
@@ -476,6 +484,12 @@ ADMIN_FORMS = {
     "coach_relationships": (RELATIONSHIP, NEW_COACH, (), "relationship"),
     "notification_emails": (("email_last_error",), None, (), "notification"),
     "provisioning_tokens": (("name", "is_active"), {"name": "Okta SCIM"}, (), "token"),
+    "enrolment_rules": (
+        ("name", "business_unit", "job_title", "starts_within_days", "starts_from", "due_on"),
+        None,
+        ("name", "job_title"),
+        "rule",
+    ),
 }
 for viewset, (fields, valid, text, thing) in ADMIN_FORMS.items():
     pk = {"pk": Of(thing)}
@@ -519,6 +533,9 @@ for name, kwargs in {
     FORMS[f"coaching:{name}"] = [page("superuser", **kwargs)]
 FORMS["trainees:invite"] = [form("superuser", (), None, pk=Of("profile"))]
 FORMS["notification_emails:inspect"] = [page("superuser", pk=Of("notification"))]
+del FORMS["enrolment_rules:copy"]
+FORMS["enrolment_rules:inspect"] = [page("superuser", pk=Of("rule"))]
+FORMS["enrolment_rules:run_now"] = [form("superuser", (), None, pk=Of("rule"))]
 for report, kwargs in {
     "completion": {"by": "path"},
     "funnel": {},

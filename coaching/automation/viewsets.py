@@ -1,0 +1,71 @@
+"""The Wagtail admin's enrolment rules, in the "Onboarding people" menu group
+(coaching/people/viewsets.py). For HR: the people who manage every new hire."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from coaching.people.access import HR_PERMISSION, is_hr
+
+from .filters import RuleFilterSet
+from .models import EnrolmentRule
+from .views import (
+    LIST_DISPLAY,
+    RuleCreateView,
+    RuleEditView,
+    RuleIndexView,
+    RuleInspectView,
+    RunNowView,
+)
+
+
+class HRPolicy(BasePermissionPolicy):
+    """HR (and superusers) may do everything with rules; nobody else anything."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and is_hr(user)
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(user_permissions__codename=HR_PERMISSION)
+                | Q(groups__permissions__codename=HR_PERMISSION)
+            )
+            .distinct()
+        )
+
+
+class EnrolmentRuleViewSet(ModelViewSet):
+    """HR's rules. `HRPolicy` is registered for EnrolmentRule in wagtail_hooks.py."""
+
+    model = EnrolmentRule
+    name = "enrolment_rules"
+    url_prefix = "onboarding/enrolment-rules"
+    icon = "resubmit"
+    menu_label = _("Enrolment rules")
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = RuleIndexView
+    add_view_class = RuleCreateView
+    edit_view_class = RuleEditView
+    inspect_view_class = RuleInspectView
+    list_display = LIST_DISPLAY
+    filterset_class = RuleFilterSet
+    search_fields = ["name", "job_title"]
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        from coaching.people.viewsets import NamesPeople
+
+        return NamesPeople.formfield_for_dbfield(self, db_field, **kwargs)
+
+    def get_urlpatterns(self):
+        run_now = self.construct_view(RunNowView)
+        return [*super().get_urlpatterns(), path("<int:pk>/run/", run_now, name="run_now")]
