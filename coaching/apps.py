@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 from django.core.signals import setting_changed
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_init
 from django.utils.translation import gettext_lazy as _
 
 from coaching.conf import reload_on_change
@@ -20,8 +20,10 @@ class CoachingConfig(AppConfig):
 
         from coaching.account.languages import profile_saved
         from coaching.account.sites import remember_site
+        from coaching.buddies.questions import buddy_saved, remember_buddy
         from coaching.learning.evidence import delete_stored_file
         from coaching.learning.models import Evidence
+        from coaching.people.models import TraineeProfile
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
         user_logged_in.connect(remember_site, dispatch_uid="coaching_remember_site")
@@ -29,3 +31,6 @@ class CoachingConfig(AppConfig):
             delete_stored_file, sender=Evidence, dispatch_uid="coaching_evidence_files"
         )
         post_save.connect(profile_saved, sender=UserProfile, dispatch_uid="coaching_language")
+        # A new hire's open questions follow them to their new buddy.
+        post_init.connect(remember_buddy, sender=TraineeProfile, dispatch_uid="coaching_buddy")
+        post_save.connect(buddy_saved, sender=TraineeProfile, dispatch_uid="coaching_buddy")

@@ -4,6 +4,7 @@ feature; both name the same classes."""
 
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
+from coaching.buddies.models import BuddyQuestion
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -54,6 +55,7 @@ __all__ = [
     "AgendaTemplate",
     "Assignment",
     "AssignmentStatus",
+    "BuddyQuestion",
     "Cadence",
     "CheckAttempt",
     "Cheer",
