@@ -1,13 +1,16 @@
 """The new hire's question and the buddy's answer: plain text, with a length limit, and
 errors beside the field."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coaching.buddies.models import ANSWER_MAX_LENGTH, QUESTION_MAX_LENGTH
+from coaching.common.types import Text
 
 
-def _text(label: str, help_text: str, max_length: int) -> forms.CharField:
+def _text(label: Text, help_text: Text, max_length: int) -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=help_text,
@@ -16,9 +19,7 @@ def _text(label: str, help_text: str, max_length: int) -> forms.CharField:
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": _("Write a few words first."),
-            "max_length": _(
-                "Keep it under %(limit_value)s characters (it has %(show_value)s)."
-            ),
+            "max_length": _("Keep it under %(limit_value)s characters (it has %(show_value)s)."),
         },
     )
 
@@ -38,7 +39,8 @@ class AnswerForm(forms.Form):
         ANSWER_MAX_LENGTH,
     )
 
-    def __init__(self, *args: object, question_id: int, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        # Each question's form on one page has its own ids.
-        self.prefix = f"question-{question_id}"
+    def __init__(self, *args: Any, question_id: int, **kwargs: Any) -> None:
+        # Each question's form on one page has its own ids (its field's name stays "text").
+        kwargs.setdefault("auto_id", f"question-{question_id}-%s")
+        super().__init__(*args, **kwargs)
+        self.question_id = question_id

@@ -73,10 +73,9 @@ def upcoming_for(trainee_ids: list[int]) -> dict[int, list[Upcoming]]:
             )
         )
     meetings = (
-        OneOnOne.objects.non_polymorphic()
-        .filter(trainee_id__in=trainee_ids, meets_at__gte=start, meets_at__lte=end)
+        OneOnOne.objects.filter(trainee_id__in=trainee_ids, meets_at__gte=start, meets_at__lte=end)
         .select_related("coach")
-        .only("trainee_id", "meets_at", "coach")
+        .order_by("meets_at", "pk")
     )
     for meeting in meetings:
         found[meeting.trainee_id].append(Upcoming(meeting.meets_at, None, None, meeting.coach))
@@ -85,7 +84,9 @@ def upcoming_for(trainee_ids: list[int]) -> dict[int, list[Upcoming]]:
     return found
 
 
-def with_open_questions(profiles: QuerySet[TraineeProfile], buddy: User) -> QuerySet[TraineeProfile]:
+def with_open_questions(
+    profiles: QuerySet[TraineeProfile], buddy: User
+) -> QuerySet[TraineeProfile]:
     """Annotate `open_questions`: what each new hire asked `buddy` and is not answered."""
     return profiles.annotate(
         open_questions=Count(
@@ -110,7 +111,9 @@ def my_buddies(buddy: User) -> list[BuddyView]:
     ids = list(views)
     if not ids:
         return []
-    assignments = Assignment.objects.filter(trainee_id__in=ids).current().order_by("status", "due_on")
+    assignments = (
+        Assignment.objects.filter(trainee_id__in=ids).current().order_by("status", "due_on")
+    )
     for summary in summaries(assignments):
         views[summary.assignment.trainee_id].paths.append(summary)
     for trainee_id, items in upcoming_for(ids).items():
@@ -121,7 +124,9 @@ def my_buddies(buddy: User) -> list[BuddyView]:
 def one_new_hire(profile: TraineeProfile) -> BuddyView:
     """One new hire's page for their buddy: paths and what is coming up (three queries)."""
     view = BuddyView(profile)
-    assignments = Assignment.objects.for_trainee(profile.user).current().order_by("status", "due_on")
+    assignments = (
+        Assignment.objects.for_trainee(profile.user).current().order_by("status", "due_on")
+    )
     view.paths = summaries(assignments)
     view.upcoming = upcoming_for([profile.user_id]).get(profile.user_id, [])
     return view

@@ -62,9 +62,7 @@ def ask(asker: User, text: str) -> tuple[BuddyQuestion, bool]:
         if profile is None or profile.buddy is None or not profile.buddy.is_active:
             raise BuddyError(_("You have no buddy yet. HR names one; ask your coach meanwhile."))
         since = timezone.now() - SAME_QUESTION_WITHIN
-        same = (
-            BuddyQuestion.objects.asked_by(asker).filter(text=text, asked_at__gte=since).first()
-        )
+        same = BuddyQuestion.objects.asked_by(asker).filter(text=text, asked_at__gte=since).first()
         if same is not None:
             return same, False
         question = BuddyQuestion.objects.create(asker=asker, buddy=profile.buddy, text=text)
@@ -112,9 +110,9 @@ def answer(question: BuddyQuestion, *, buddy: User, text: str) -> bool:
 def follow_buddy(profiles: QuerySet[TraineeProfile]) -> int:
     """Move the open questions of these new hires to their buddy of now, and tell each new
     buddy of the questions that came to them. Returns how many moved."""
-    rows = list(profiles.select_related("user").values_list("user_id", "buddy_id"))
     moved = 0
-    for asker_id, buddy_id in rows:
+    for profile in profiles.only("user_id", "buddy_id"):
+        asker_id, buddy_id = profile.user_id, profile.buddy_id
         with transaction.atomic():
             others = BuddyQuestion.objects.open().filter(asker_id=asker_id)
             others = (
@@ -139,7 +137,9 @@ def follow_buddy(profiles: QuerySet[TraineeProfile]) -> int:
     return moved
 
 
-def remember_buddy(sender: type[TraineeProfile], instance: TraineeProfile, **kwargs: object) -> None:
+def remember_buddy(
+    sender: type[TraineeProfile], instance: TraineeProfile, **kwargs: object
+) -> None:
     """post_init: the buddy a profile was loaded with, so saving it knows if it changed
     without asking the database."""
     instance._loaded_buddy_id = instance.buddy_id  # type: ignore[attr-defined]

@@ -27,7 +27,10 @@ def buddies(request):
     return render_page(
         request,
         "coaching/buddies/list.html",
-        {"buddies": my_buddies(request.user), "upcoming_days": coaching_settings.BUDDY_UPCOMING_DAYS},
+        {
+            "buddies": my_buddies(request.user),
+            "upcoming_days": coaching_settings.BUDDY_UPCOMING_DAYS,
+        },
     )
 
 
@@ -35,9 +38,9 @@ def _new_hire_page(request, profile, refused=None):
     view = one_new_hire(profile)
     asked = questions_between(profile.user, buddy=request.user)
     for question in asked:
-        question.form = (
+        question.form = (  # type: ignore[attr-defined]
             refused
-            if refused is not None and refused.prefix == f"question-{question.pk}"
+            if refused is not None and refused.question_id == question.pk
             else AnswerForm(question_id=question.pk)
         )
     return render_page(

@@ -72,4 +72,5 @@ def is_buddy(user: User) -> bool:
 def buddied_profile_or_404(user: User, trainee_id: int) -> TraineeProfile:
     """The profile of a new hire `user` is the buddy of; anyone else's answers 404 (HR and
     coaches too: they have their own pages)."""
-    return get_object_or_404(buddied_profiles(user).select_related("user"), user_id=trainee_id)
+    profiles = buddied_profiles(user).select_related("user__wagtail_userprofile")
+    return get_object_or_404(profiles, user_id=trainee_id)
