@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from coaching.buddies import questions
 from coaching.learning import progress
-from coaching.record.export import record_as_data
-from coaching.record.erasure import erase_person, erase_record
 from coaching.models import BuddyQuestion, TraineeProfile
+from coaching.record.erasure import erase_person, erase_record
+from coaching.record.export import record_as_data
 from tests import builders
 from tests.coaching.buddies.conftest import buddied_trainee
 from tests.coaching.record import make
@@ -26,9 +26,7 @@ def with_path(portal, trainee, coach, title="Orientation"):
     )
     assignment = builders.assign(learning_path, trainee)
     step = builders.steps_of(assignment)[1]
-    progress.plan_checkin(
-        assignment, step, coach=coach, when=timezone.now() + timedelta(days=2)
-    )
+    progress.plan_checkin(assignment, step, coach=coach, when=timezone.now() + timedelta(days=2))
     make.one_on_one(trainee, trainee, coach=coach, meets_at=timezone.now() + timedelta(days=3))
     return assignment
 
@@ -56,7 +54,12 @@ def test_a_buddy_can_give_recognition_through_the_usual_form(client, buddied, bu
     client.force_login(buddy)
     response = client.post(
         reverse("coaching:give_recognition"),
-        {"recipient": buddied.pk, "value": value.pk, "message": "Great first week", "is_public": "on"},
+        {
+            "recipient": buddied.pk,
+            "value": value.pk,
+            "message": "Great first week",
+            "is_public": "on",
+        },
     )
     assert response.status_code == 302
 
