@@ -21,6 +21,7 @@ class CoachingConfig(AppConfig):
         from coaching.account.languages import profile_saved
         from coaching.account.sites import remember_site
         from coaching.automation import seam
+        from coaching.buddies.questions import buddy_saved, remember_buddy
         from coaching.learning.evidence import delete_stored_file
         from coaching.learning.models import Evidence
         from coaching.people.models import TraineeProfile
@@ -34,3 +35,6 @@ class CoachingConfig(AppConfig):
         # Enrolment rules apply to a new hire who is added or changes unit, role or start.
         post_init.connect(seam.remember_loaded, sender=TraineeProfile, dispatch_uid="rules_seen")
         post_save.connect(seam.profile_saved, sender=TraineeProfile, dispatch_uid="rules_apply")
+        # A new hire's open questions follow them to their new buddy.
+        post_init.connect(remember_buddy, sender=TraineeProfile, dispatch_uid="coaching_buddy")
+        post_save.connect(buddy_saved, sender=TraineeProfile, dispatch_uid="coaching_buddy")

@@ -31,6 +31,9 @@ EVIDENCE_STORAGE          the STORAGES alias evidence files are kept in (name a 
                           that checks who asks, never from its URL)
 EVIDENCE_MAX_BYTES        the largest evidence file a new hire can attach to a task
 EVIDENCE_MAX_FILES        evidence files one task step can hold
+BUDDY_UPCOMING_DAYS       a buddy's pages list their new hires' check-ins and 1:1s this many
+                          days ahead
+BUDDY_QUESTIONS_SHOWN     questions shown on a buddy page (the latest; open ones first)
 EVIDENCE_TYPES            the kinds of evidence accepted, each checked on its content:
                           jpeg png gif webp (photos), pdf, docx xlsx pptx odt ods odp
 SCIM_INVITE               whether someone the identity provider creates (SCIM) gets the
@@ -69,6 +72,8 @@ DEFAULTS: dict[str, Any] = {
     "UNREAD_CACHE_SECONDS": 60 * 60,
     "NAV_ROLE_CACHE_SECONDS": 5 * 60,
     "ERASE_DEACTIVATED_AFTER_DAYS": None,
+    "BUDDY_UPCOMING_DAYS": 14,
+    "BUDDY_QUESTIONS_SHOWN": 30,
     "EVIDENCE_STORAGE": "default",
     "EVIDENCE_MAX_BYTES": 10 * 1024 * 1024,
     "EVIDENCE_MAX_FILES": 5,

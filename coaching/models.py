@@ -6,6 +6,7 @@ from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
 from coaching.calendars.models import CalendarFeed, InviteSequence
 from coaching.automation.models import EnrolmentRule, EnrolmentRulePath, RuleRun
+from coaching.buddies.models import BuddyQuestion
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -57,6 +58,7 @@ __all__ = [
     "AgendaTemplate",
     "Assignment",
     "AssignmentStatus",
+    "BuddyQuestion",
     "Cadence",
     "CalendarFeed",
     "CheckAttempt",

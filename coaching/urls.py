@@ -20,6 +20,7 @@ urlpatterns = [
     # SCIM 2.0 provisioning (coaching/provisioning): opened by a provisioning token only.
     path("scim/v2/", include("coaching.provisioning.urls")),
     path("", include("coaching.calendars.urls")),
+    path("", include("coaching.buddies.urls")),
     # The JavaScript words of Wagtail's admin that Wagtail 8.0 leaves in English.
     path("wagtail-words.js", wagtail_words.javascript_catalog, name="wagtail_words_js"),
 ]

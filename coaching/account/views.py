@@ -23,8 +23,13 @@ from coaching.account.languages import available, chosen_language, remember_lang
 from coaching.account.models import Preferences
 from coaching.calendars.views import calendar_settings
 from coaching.common.pages import posted, render_page
-from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES, NotificationKind
-from coaching.people.access import can_coach
+from coaching.notifications.models import (
+    FOR_BUDDIES,
+    FOR_COACHES,
+    FOR_NEW_HIRES,
+    NotificationKind,
+)
+from coaching.people.access import can_coach, is_buddy
 
 
 class SignInView(auth_views.LoginView):
@@ -81,6 +86,8 @@ def kinds_for(user):
         hidden |= FOR_COACHES
     if not is_new_hire(user):
         hidden |= FOR_NEW_HIRES
+    if not is_buddy(user):
+        hidden |= FOR_BUDDIES
     return [kind for kind in NotificationKind.values if kind not in hidden]
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coaching.account.homes import is_new_hire, uses_admin
+from coaching.buddies import homes as buddy_homes
 from coaching.common.pages import render_page
 from coaching.learning import progress
 from coaching.learning.forms import KnowledgeCheckForm, TaskForm
@@ -39,6 +40,8 @@ def home(request):
             # Asked (and looked up) only when nothing is assigned: whose copy to show.
             "is_new_hire": lambda: is_new_hire(request.user),
             "uses_admin": lambda: uses_admin(request.user),
+            # The new hire's buddy, and the new hires this person is the buddy of.
+            **buddy_homes.home_context(request.user),
         },
     )
 

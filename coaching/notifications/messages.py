@@ -227,6 +227,23 @@ def _task_sent_back(p):
     return _("Your task needs more: %(step)s") % p, lines, _("Open the task")
 
 
+def _buddy_question(p):
+    lines = [
+        _("%(trainee)s asked you, their buddy:") % p,
+        _("“%(question)s”") % p,
+        _("A short answer helps: you know the everyday ways here."),
+    ]
+    return _("%(trainee)s has a question for you") % p, lines, _("Answer the question")
+
+
+def _buddy_answer(p):
+    lines = [
+        _("You asked: “%(question)s”") % p,
+        _("%(buddy)s answered: “%(answer)s”") % p,
+    ]
+    return _("%(buddy)s answered your question") % p, lines, _("Read the answer")
+
+
 # Each kind's writer: its readable params -> (subject, lines, the link's label).
 Writer = Callable[[dict[str, Any]], tuple[str, list[str], str]]
 
@@ -247,6 +264,8 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.STEP_WAIVED: _step_waived,
     NotificationKind.TASK_SIGNED_OFF: _task_signed_off,
     NotificationKind.TASK_SENT_BACK: _task_sent_back,
+    NotificationKind.BUDDY_QUESTION: _buddy_question,
+    NotificationKind.BUDDY_ANSWER: _buddy_answer,
 }
 
 

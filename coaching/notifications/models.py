@@ -30,6 +30,8 @@ class NotificationKind(models.TextChoices):
     STEP_WAIVED = "step_waived", _("My coach waives a step of my path")
     TASK_SIGNED_OFF = "task_signed_off", _("My coach signs off a practical task of mine")
     TASK_SENT_BACK = "task_sent_back", _("My coach sends a practical task of mine back")
+    BUDDY_QUESTION = "buddy_question", _("A new hire I am the buddy of asks me a question")
+    BUDDY_ANSWER = "buddy_answer", _("My buddy answers my question")
 
 
 # Who each kind can be for: coaches are told of their new hires' work, new hires of their
@@ -44,12 +46,17 @@ FOR_NEW_HIRES = frozenset(
         NotificationKind.STEP_WAIVED,
         NotificationKind.TASK_SIGNED_OFF,
         NotificationKind.TASK_SENT_BACK,
+        NotificationKind.BUDDY_ANSWER,
     }
 )
+# For buddies only (coaching.buddies): a new hire's question waits for their answer.
+FOR_BUDDIES = frozenset({NotificationKind.BUDDY_QUESTION})
 # The kinds that only tell: read once their page is opened. The others ask for something
 # (a sign-off, a goal's check-in, the digest's overdue paths) and are read when it is done,
 # or when the person opens the notification itself.
-READ_WHEN_SEEN = frozenset(NotificationKind) - FOR_COACHES - {NotificationKind.GOAL_CHECK_IN}
+READ_WHEN_SEEN = (
+    frozenset(NotificationKind) - FOR_COACHES - FOR_BUDDIES - {NotificationKind.GOAL_CHECK_IN}
+)
 
 
 class EmailStatus(models.TextChoices):

@@ -52,3 +52,25 @@ def currently_coached(user: User) -> QuerySet[CoachRelationship, TraineeId]:
 def coached_trainee_or_404(user: User, trainee_id: int) -> User:
     profile = get_object_or_404(coached_profiles(user).select_related("user"), user_id=trainee_id)
     return profile.user
+
+
+# Buddies: a colleague named on a new hire's profile. A buddy sees the new hire's path
+# progress and upcoming check-ins, answers their questions and may recognise them; the
+# private development record stays with the keepers above (coaching.record.roles).
+
+
+def buddied_profiles(user: User) -> QuerySet[TraineeProfile]:
+    """The new hires `user` is the buddy of now (active accounts only)."""
+    return TraineeProfile.objects.filter(buddy=user, user__is_active=True)
+
+
+def is_buddy(user: User) -> bool:
+    """Whether `user` is somebody's buddy now."""
+    return buddied_profiles(user).exists()
+
+
+def buddied_profile_or_404(user: User, trainee_id: int) -> TraineeProfile:
+    """The profile of a new hire `user` is the buddy of; anyone else's answers 404 (HR and
+    coaches too: they have their own pages)."""
+    profiles = buddied_profiles(user).select_related("user__wagtail_userprofile")
+    return get_object_or_404(profiles, user_id=trainee_id)

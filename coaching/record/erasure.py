@@ -31,6 +31,7 @@ from coaching.account.languages import forget_language
 from coaching.account.models import Preferences
 from coaching.audit import trail
 from coaching.audit.models import CoachingLogEntry
+from coaching.buddies.models import BuddyQuestion
 from coaching.common.types import User
 from coaching.learning.models import Assignment, CheckAttempt, Evidence, StepProgress
 from coaching.notifications import inbox
@@ -115,6 +116,16 @@ def _links(person: User) -> models.QuerySet[CoachRelationship]:
     return CoachRelationship.objects.filter(Q(coach=person) | Q(trainee=person))
 
 
+def _questions(person: User) -> models.QuerySet[BuddyQuestion]:
+    """What the person asked their buddy, with the answers: part of their record."""
+    return BuddyQuestion.objects.asked_by(person)
+
+
+def _answers_given(person: User) -> models.QuerySet[BuddyQuestion]:
+    """What the person answered as someone's buddy: stays with the new hire who asked."""
+    return BuddyQuestion.objects.filter(answered_by=person).exclude(asker=person)
+
+
 def _buddy_of(person: User) -> models.QuerySet[TraineeProfile]:
     return TraineeProfile.objects.filter(buddy=person)
 
@@ -145,6 +156,8 @@ def record_parts(person: User) -> list[Part]:
     files = _evidence(person).count()
     attempts = _attempts(person).count()
     notifications = Notification.objects.filter(recipient=person).count()
+    asked = _questions(person).count()
+    answered = _answers_given(person).count()
     cheers = Cheer.objects.filter(author=person).exclude(recognition__trainee=person).count()
     elsewhere = (
         Entry.objects.filter(author=person).exclude(trainee=person).count()
@@ -190,6 +203,14 @@ def record_parts(person: User) -> list[Part]:
                     ),
                 ),
                 _counted(
+                    asked,
+                    ngettext(
+                        "%(count)s question to their buddy, with its answer",
+                        "%(count)s questions to their buddy, with their answers",
+                        asked,
+                    ),
+                ),
+                _counted(
                     notifications,
                     ngettext(
                         "%(count)s notification of theirs, with its email",
@@ -213,6 +234,17 @@ def record_parts(person: User) -> list[Part]:
                         "%(count)s entries and replies they wrote on others' records stay "
                         "there, without their name",
                         elsewhere,
+                    ),
+                    kept=True,
+                ),
+                _counted(
+                    answered,
+                    ngettext(
+                        "%(count)s answer they gave as a buddy stays with the new hire who "
+                        "asked, without their name",
+                        "%(count)s answers they gave as a buddy stay with the new hires who "
+                        "asked, without their name",
+                        answered,
                     ),
                     kept=True,
                 ),
@@ -316,6 +348,8 @@ def _erase_record(person: User) -> int:
     _notes(person).update(note="", coach_comment="")
     _evidence(person).delete()  # their files go once it is committed (delete_stored_file)
     _attempts(person).update(answers={}, results=[])
+    _questions(person).delete()
+    _answers_given(person).update(answered_by=None)
     inbox.forget(person, stand_in=forgetting.stand_in())
     return deleted.get(Entry._meta.label, 0)
 
@@ -370,6 +404,8 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         StepProgress.objects.filter(reviewed_by=person).update(reviewed_by=None)
         _links(person).delete()
         _buddy_of(person).update(buddy=None)
+        # Their new hires' open questions wait for the next buddy (coaching.buddies).
+        BuddyQuestion.objects.filter(buddy=person).update(buddy=None)
         TraineeProfile.objects.filter(user=person).delete()
         Preferences.objects.filter(user=person).delete()
         AgendaTemplate.objects.filter(owner=person).delete()  # their words, kept for 1:1s

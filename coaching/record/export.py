@@ -12,6 +12,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import timezone
 
+from coaching.buddies.models import BuddyQuestion
 from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.learning.models import (
@@ -170,6 +171,7 @@ def learning_as_data(person: User) -> list[dict[str, Any]]:
 def profile_as_data(person: User) -> dict[str, Any] | None:
     profile = (
         TraineeProfile.objects.filter(user=person)
+        .select_related("buddy")
         .annotate(unit_name=localized_field(BusinessUnit, via="business_unit__"))
         .first()
     )
@@ -180,6 +182,7 @@ def profile_as_data(person: User) -> dict[str, Any] | None:
         # Named in the language of the person asking for it.
         "business_unit": profile.unit_name,
         "job_title": profile.job_title,
+        "buddy": _name(profile.buddy),
     }
 
 
@@ -193,6 +196,22 @@ def coaches_as_data(person: User) -> list[dict[str, Any]]:
             "ends_on": link.ends_on,
         }
         for link in links
+    ]
+
+
+def buddy_questions_as_data(person: User) -> list[dict[str, Any]]:
+    """The questions the person asked their buddy, with the answers: theirs to take away."""
+    asked = BuddyQuestion.objects.asked_by(person).select_related("buddy", "answered_by")
+    return [
+        {
+            "question": question.text,
+            "asked_at": question.asked_at,
+            "buddy": _name(question.buddy),
+            "answer": question.answer,
+            "answered_by": _name(question.answered_by),
+            "answered_at": question.answered_at,
+        }
+        for question in asked.order_by("asked_at", "pk")
     ]
 
 
@@ -212,6 +231,7 @@ def record_as_data(person: User) -> dict[str, Any]:
         "coaches": coaches_as_data(person),
         "entries": [entry_as_data(entry) for entry in entries],
         "learning": learning_as_data(person),
+        "buddy_questions": buddy_questions_as_data(person),
         "exported_at": timezone.now(),
     }
 

@@ -34,7 +34,13 @@ from lessons.models import (
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
 DEMO_PASSWORD = "onboard-demo"
 
-ROLE_GROUPS = {"editor": "Moderators", "coach": "Coaches", "trainee": "New hires", "hr": "HR"}
+ROLE_GROUPS = {
+    "editor": "Moderators",
+    "coach": "Coaches",
+    "trainee": "New hires",
+    "hr": "HR",
+    "colleague": "Colleagues",  # buddies: no special permission
+}
 EDITOR_PERMISSIONS = [
     f"{action}_{model}"
     for model in ("learningpath", "knowledgecheck")
@@ -81,6 +87,7 @@ def load_demo():
         onboarding.grant_roles(groups)
         onboarding.ensure_profiles(organisation["people"], people, units, report)
         onboarding.ensure_assignments(people, report)
+        onboarding.ensure_buddy_questions(people, report)
         record.ensure_records(read("record"), people, report)
         report.scim_key = provisioning.ensure_token(report)
     # Reminders for what is due, overdue and coming up, as the scheduled sweep writes them.

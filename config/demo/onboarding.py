@@ -12,6 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from coaching.buddies import questions
+from coaching.buddies.models import BuddyQuestion
 from coaching.learning import evidence
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment
@@ -26,7 +28,16 @@ from lessons.models import LearningPath, StepKind
 
 COACHES = {"nadia": "citra", "bima": "citra", "rizky": "agus"}
 # A buddy: a colleague a little further along, for everyday questions.
-BUDDIES = {"bima": "nadia"}
+BUDDIES = {"nadia": "ayu", "bima": "ayu", "rizky": "teguh"}
+# Questions to a buddy: (new hire, question, the buddy's answer or "" for one still open).
+BUDDY_QUESTIONS = [
+    (
+        "nadia",
+        "Where do I find the scripts for outage calls?",
+        "On the intranet under Customer Service > Playbooks. Ask me if one is missing!",
+    ),
+    ("bima", "Is there a quiet room for practising calls?", ""),
+]
 # path slug -> (new hires, days after the start date it is due, module steps to mark done)
 ASSIGNMENTS = {
     "company-orientation": ({"nadia": 4, "bima": 1, "rizky": 0}, 30),
@@ -90,6 +101,18 @@ def ensure_profiles(rows, people, units, report):
         )
         if created:
             report.add(relationship)
+
+
+def ensure_buddy_questions(people, report):
+    """A question Ayu answered, and one waiting for her (only where none was asked yet)."""
+    for username, text, answer in BUDDY_QUESTIONS:
+        asker = people[username]
+        if BuddyQuestion.objects.filter(asker=asker).exists():
+            continue
+        question, _new = questions.ask(asker, text)
+        report.add(question)
+        if answer:
+            questions.answer(question, buddy=question.buddy, text=answer)
 
 
 def ensure_assignments(people, report):

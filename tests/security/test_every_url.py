@@ -29,9 +29,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets
 
 from coaching.calendars.models import CalendarFeed
+from coaching.buddies import questions
 from coaching.learning import progress
 from coaching.learning.evidence import KINDS
-from coaching.models import CoachRelationship, Evidence
+from coaching.models import CoachRelationship, Evidence, TraineeProfile
 from tests import builders
 from tests.asking import ADMIN, DONE, LOGIN, SORRY, answer
 from tests.coaching.provisioning.scim import make_token
@@ -66,7 +67,12 @@ def things(portal, people):
     trainee, coach = people["trainee"], people["coach"]
     assignment = builders.assign(builders.make_path_of_every_kind(portal), trainee)
     entries = make.one_of_each(trainee, coach)
+    # The colleague is the new hire's buddy, with a question to answer: a buddy still gets
+    # 404 from every URL of the private record below.
+    TraineeProfile.objects.filter(user=trainee).update(buddy=people["colleague"])
+    question, _new = questions.ask(trainee, "Where is the canteen?")
     return {
+        "question": question,
         "assignment": assignment,
         "evidence": evidence_on_the_task(assignment),
         **entries,
@@ -485,6 +491,26 @@ ROWS = {
     ),
     "kudos": row("coaching:kudos", get=signed_in(200)),
     "give recognition": row("coaching:give_recognition", get=signed_in(200), post=signed_in(200)),
+    # Buddies: the colleague is the new hire's buddy. Everyone has a My buddies page (an
+    # empty state for most); only the buddy opens their new hire's page and answers.
+    "my buddies": row("coaching:buddies", get=signed_in(200)),
+    "buddy's new hire": row(
+        "coaching:buddy_trainee", get=signed_in(404, colleague=200), trainee_id=Of("trainee")
+    ),
+    "answer question": row(
+        "coaching:answer_question",
+        get=POST_ONLY,
+        post=signed_in(404, colleague=DONE),
+        data=TEXT,
+        question_id=Of("question"),
+    ),
+    # A new hire's own buddy page; asking is refused to one with no buddy (other_trainee).
+    "my buddy": row(
+        "coaching:my_buddy",
+        get=signed_in(404, trainee=200, other_trainee=200),
+        post=signed_in(404, trainee=DONE, other_trainee=REFUSED),
+        data=TEXT,
+    ),
     # Notifications: everyone's own.
     "notifications": row("coaching:notifications", get=signed_in(200)),
     "open notification": row(

@@ -1,0 +1,1 @@
+"""A buddy for each new hire: a colleague for everyday questions, distinct from a coach."""
