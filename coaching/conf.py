@@ -33,6 +33,10 @@ EVIDENCE_MAX_BYTES        the largest evidence file a new hire can attach to a t
 EVIDENCE_MAX_FILES        evidence files one task step can hold
 EVIDENCE_TYPES            the kinds of evidence accepted, each checked on its content:
                           jpeg png gif webp (photos), pdf, docx xlsx pptx odt ods odp
+PHONE_ATTRIBUTE           the attribute of the site's user model that holds a phone
+                          number, shown on a new hire's welcome page beside their coach's
+                          and buddy's email ("" for none; an attribute the user model
+                          lacks shows nothing)
 """
 
 from typing import Any
@@ -76,6 +80,7 @@ DEFAULTS: dict[str, Any] = {
         "ods",
         "odp",
     ],
+    "PHONE_ATTRIBUTE": "phone",
 }
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("coaching.record.urls")),
     path("", include("coaching.notifications.urls")),
     path("", include("coaching.people.urls")),
+    path("", include("coaching.preboarding.urls")),
     # The JavaScript words of Wagtail's admin that Wagtail 8.0 leaves in English.
     path("wagtail-words.js", wagtail_words.javascript_catalog, name="wagtail_words_js"),
 ]
