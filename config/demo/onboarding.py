@@ -26,7 +26,7 @@ from lessons.models import LearningPath, StepKind
 
 COACHES = {"nadia": "citra", "bima": "citra", "rizky": "agus"}
 # A buddy: a colleague a little further along, for everyday questions.
-BUDDIES = {"bima": "nadia"}
+BUDDIES = {"bima": "nadia", "rizky": "nadia"}
 # path slug -> (new hires, days after the start date it is due, module steps to mark done)
 ASSIGNMENTS = {
     "company-orientation": ({"nadia": 4, "bima": 1, "rizky": 0}, 30),
