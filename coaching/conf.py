@@ -45,6 +45,10 @@ MEETING_MINUTES           how long a 1:1 or a check-in is in calendar invites an
 CALENDAR_DOMAIN           the domain that ends every calendar UID ("one-on-one-12@DOMAIN");
                           keep it fixed once people subscribe (default: SITE_URL's host)
 CALENDAR_PAST_DAYS        how many days back a calendar feed lists meetings and due dates
+PHONE_ATTRIBUTE           the attribute of the site's user model that holds a phone
+                          number, shown on a new hire's welcome page beside their coach's
+                          and buddy's email ("" for none; an attribute the user model
+                          lacks shows nothing)
 """
 
 from typing import Any
@@ -95,6 +99,7 @@ DEFAULTS: dict[str, Any] = {
     "MEETING_MINUTES": 30,
     "CALENDAR_DOMAIN": "",
     "CALENDAR_PAST_DAYS": 90,
+    "PHONE_ATTRIBUTE": "phone",
 }
 
 

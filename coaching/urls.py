@@ -21,6 +21,7 @@ urlpatterns = [
     path("scim/v2/", include("coaching.provisioning.urls")),
     path("", include("coaching.calendars.urls")),
     path("", include("coaching.buddies.urls")),
+    path("", include("coaching.preboarding.urls")),
     # The JavaScript words of Wagtail's admin that Wagtail 8.0 leaves in English.
     path("wagtail-words.js", wagtail_words.javascript_catalog, name="wagtail_words_js"),
 ]

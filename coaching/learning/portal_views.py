@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coaching.account.homes import is_new_hire, uses_admin
+from coaching.account.homes import uses_admin
 from coaching.buddies import homes as buddy_homes
 from coaching.common.pages import render_page
 from coaching.learning import progress
@@ -22,6 +22,7 @@ from coaching.learning.lookups import (
 )
 from coaching.learning.models import Assignment, AssignmentStatus, CheckAttempt
 from coaching.notifications.inbox import mark_seen
+from coaching.preboarding.welcome import starting
 from coaching.record.timeline import upcoming_one_on_ones
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
@@ -30,6 +31,9 @@ from lessons.models import StepKind
 @login_required
 def home(request):
     mine = Assignment.objects.for_trainee(request.user).current().order_by("status", "due_on")
+    # Whether they are a new hire, and their start date, in one query: before the first
+    # day My onboarding leads to the welcome page (coaching.preboarding).
+    start = starting(request.user)
     return render_page(
         request,
         "coaching/learning/portal/home.html",
@@ -37,8 +41,8 @@ def home(request):
             "journeys": summaries(mine),
             "recent": recent_completions(request.user),
             "one_on_ones": upcoming_one_on_ones(request.user),
-            # Asked (and looked up) only when nothing is assigned: whose copy to show.
-            "is_new_hire": lambda: is_new_hire(request.user),
+            "is_new_hire": start.is_new_hire,
+            "countdown": start.countdown if start.countdown.starts_later else None,
             "uses_admin": lambda: uses_admin(request.user),
             # The new hire's buddy, and the new hires this person is the buddy of.
             **buddy_homes.home_context(request.user),

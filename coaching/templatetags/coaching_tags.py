@@ -76,6 +76,12 @@ def display_name(user):
 
 
 @register.filter
+def initials(user):
+    """Up to two letters standing in for a person's photo."""
+    return names.initials(user) if user else ""
+
+
+@register.filter
 def user_text(text):
     """A person's plain text as safe HTML: escaped, links and line breaks kept."""
     return render_user_text(text)

@@ -7,6 +7,7 @@ overwrites what an editor has changed since.
 
 import json
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 
 from django.conf import settings
@@ -32,6 +33,7 @@ from lessons.models import (
 )
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures" / "demo"
+FIRST_DAY_PARTS = ("place", "host", "bring", "notes")
 DEMO_PASSWORD = "onboard-demo"
 
 ROLE_GROUPS = {
@@ -146,12 +148,23 @@ def ensure_units(rows, people, report):
                 "name": row["name"],
                 "description": row["description"],
                 "lead": people.get(row.get("lead") or ""),
+                **first_day_fields(row.get("first_day")),
             },
         )
         if created:
             report.add(unit)
         units[row["slug"]] = unit
     return units
+
+
+def first_day_fields(row):
+    """A unit's or the company's first day (pre-boarding) as model fields; {} for none."""
+    if not row:
+        return {}
+    fields = {f"first_day_{part}": row[part] for part in FIRST_DAY_PARTS if part in row}
+    if row.get("arrival"):
+        fields["first_day_arrival"] = time.fromisoformat(row["arrival"])
+    return fields
 
 
 def ensure_values(rows, report):
@@ -251,7 +264,9 @@ def ensure_pages(content, units, checks, report):
         profile_row["slug"]: ensure_child(
             portal,
             CompanyProfilePage(
-                mission=profile_row["mission"], **learnable_fields(profile_row, checks)
+                mission=profile_row["mission"],
+                **learnable_fields(profile_row, checks),
+                **first_day_fields(profile_row.get("first_day")),
             ),
             report,
         ),
@@ -277,6 +292,7 @@ def build_step(row, pages, checks):
         knowledge_check=checks[row["check"]] if kind == "knowledge_check" else None,
         title=row.get("title", ""),
         instructions=row.get("instructions", ""),
+        before_day_one=row.get("before_day_one", False),
     )
 
 

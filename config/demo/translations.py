@@ -41,6 +41,8 @@ def translate(original, row, locale, report):
             setattr(copy, name, row[name])
     if "body" in row:
         copy.body = json.dumps(row["body"])
+    for part, text in row.get("first_day", {}).items():
+        setattr(copy, f"first_day_{part}", text)
     if "contacts" in row:
         copy.contacts = [BusinessUnitContact(**contact) for contact in row["contacts"]]
     copy.save()
@@ -63,6 +65,8 @@ def ensure_snippet_translations(model, rows, report, language="id"):
         copy = original.copy_for_translation(locale)
         copy.name = row[language]["name"]
         copy.description = row[language]["description"]
+        for part, text in row[language].get("first_day", {}).items():
+            setattr(copy, f"first_day_{part}", text)
         copy.save()
         report.add(copy)
 

@@ -18,6 +18,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from lessons.i18n import localized_field, originals
 
+from .first_day import SAME_TIME_IN_EVERY_LANGUAGE, FirstDayFields, first_day_panel
+
 
 class OriginalsQuerySet(models.QuerySet):
     def originals(self):
@@ -40,8 +42,9 @@ class OriginalsQuerySet(models.QuerySet):
 SAME_IN_EVERY_LANGUAGE = [SynchronizedField("slug", overridable=False)]
 
 
-class BusinessUnit(TranslatableMixin, index.Indexed, models.Model):
-    """A part of the company. Pages describe it, paths can target it, people belong to it."""
+class BusinessUnit(TranslatableMixin, index.Indexed, FirstDayFields, models.Model):
+    """A part of the company. Pages describe it, paths can target it, people belong to it;
+    its new hires read its first day (`first_day.py`) before they start."""
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120)
@@ -55,13 +58,24 @@ class BusinessUnit(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("lead")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("lead"),
+        first_day_panel(
+            _(
+                "What this unit's new hires read before they start. Leave a part empty to "
+                "show the company profile's."
+            )
+        ),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.FilterField("locale"),
     ]
-    override_translatable_fields = SAME_IN_EVERY_LANGUAGE
+    override_translatable_fields = [*SAME_IN_EVERY_LANGUAGE, *SAME_TIME_IN_EVERY_LANGUAGE]
 
     objects = OriginalsQuerySet.as_manager()
 

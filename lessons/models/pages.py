@@ -29,6 +29,7 @@ from lessons.i18n import (
 )
 from lessons.module_editing import PathsUsingPagePanel
 
+from .first_day import SAME_TIME_IN_EVERY_LANGUAGE, FirstDayFields, first_day_panel
 from .organisation import BusinessUnit, CompanyValue, original_units
 from .paths import LearningPath
 
@@ -290,8 +291,11 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         )
 
 
-class CompanyProfilePage(LearnablePage):
-    """Who the company is: mission, values, history, how it is organised."""
+# With FirstDayFields as a second model base, django-stubs cannot tell which base's manager
+# the page has (Django takes Page's PageManager, the first in the MRO).
+class CompanyProfilePage(LearnablePage, FirstDayFields):  # type: ignore[django-manager-missing]
+    """Who the company is: mission, values, history, how it is organised; and the first
+    day every new hire reads before they start, unless their unit says otherwise."""
 
     mission = models.TextField(_("mission"), max_length=500)
 
@@ -299,6 +303,16 @@ class CompanyProfilePage(LearnablePage):
         *LearnablePage.content_panels[:3],
         FieldPanel("mission"),
         *LearnablePage.content_panels[3:],
+        first_day_panel(
+            _(
+                "The company-wide first day, for new hires whose unit does not say "
+                "otherwise: a unit's own first day (Snippets, Business units) comes first."
+            )
+        ),
+    ]
+    override_translatable_fields = [
+        *LearnablePage.override_translatable_fields,
+        *SAME_TIME_IN_EVERY_LANGUAGE,
     ]
     parent_page_types = ["lessons.LearningPortalPage"]
     subpage_types = []

@@ -74,6 +74,13 @@ class StepFields(models.Model):
         blank=True,
         help_text=_("What to do, and what the coach will look for."),
     )
+    before_day_one = models.BooleanField(
+        _("before day one"),
+        default=False,
+        help_text=_(
+            "A new hire can do this step before their first day: it is on their welcome page."
+        ),
+    )
 
     class Meta:
         abstract = True
@@ -230,6 +237,7 @@ class LearningPathStep(TranslatableMixin, StepFields, Orderable):
         KindFieldPanel("knowledge_check", kinds=[StepKind.KNOWLEDGE_CHECK.value]),
         FieldPanel("title"),
         FieldPanel("instructions"),
+        FieldPanel("before_day_one"),
     ]
     # A knowledge check is a translatable model, so wagtail-localize would point the
     # translated step at the check's translation: the step asks for the source's check,
@@ -238,6 +246,7 @@ class LearningPathStep(TranslatableMixin, StepFields, Orderable):
         SynchronizedField("kind", overridable=False),
         SynchronizedField("page", overridable=False),
         SynchronizedField("knowledge_check", overridable=False),
+        SynchronizedField("before_day_one", overridable=False),
     ]
     # Set by the admin's step form on a draft save (lessons/step_builder.py): a draft may
     # lack what its kind needs; publishing may not.
@@ -300,6 +309,7 @@ class LearningPathStep(TranslatableMixin, StepFields, Orderable):
             page=page,
             knowledge_check=self.knowledge_check,
             estimated_minutes=getattr(page, "estimated_minutes", 0) or 0,
+            before_day_one=self.before_day_one,
         )
 
 

@@ -213,6 +213,8 @@ ROWS = {
     "Wagtail's words for JavaScript": row("coaching:wagtail_words_js", get=answers(200)),
     # The new hire's own learning.
     "home": row("coaching:home", get=signed_in(200)),
+    # Pre-boarding: a new hire's own welcome page; nobody else has one (no id to ask for).
+    "welcome": row("coaching:welcome", get=signed_in(404, trainee=200, other_trainee=200)),
     "assignment": row("coaching:assignment", get=signed_in(404, trainee=200), **ASSIGNMENT),
     "step 1: module": row("coaching:step", get=signed_in(404, trainee=200), number=1, **ASSIGNMENT),
     "step 2: module with a check": row(
