@@ -33,6 +33,10 @@ EVIDENCE_MAX_BYTES        the largest evidence file a new hire can attach to a t
 EVIDENCE_MAX_FILES        evidence files one task step can hold
 EVIDENCE_TYPES            the kinds of evidence accepted, each checked on its content:
                           jpeg png gif webp (photos), pdf, docx xlsx pptx odt ods odp
+IMPORT_MAX_BYTES          the largest CSV or XLSX file of new hires HR can upload
+IMPORT_MAX_ROWS           the most rows (new hires) one uploaded file can hold
+IMPORT_KEEP_HOURS         an upload not confirmed within this many hours is deleted (it
+                          holds people's names and addresses)
 """
 
 from typing import Any
@@ -76,6 +80,9 @@ DEFAULTS: dict[str, Any] = {
         "ods",
         "odp",
     ],
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
+    "IMPORT_MAX_ROWS": 2000,
+    "IMPORT_KEEP_HOURS": 24,
 }
 
 

@@ -4,6 +4,7 @@ feature; both name the same classes."""
 
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
+from coaching.importing.models import ImportStatus, PeopleImport
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -53,6 +54,8 @@ __all__ = [
     "AgendaItem",
     "AgendaTemplate",
     "Assignment",
+    "ImportStatus",
+    "PeopleImport",
     "AssignmentStatus",
     "Cadence",
     "CheckAttempt",
