@@ -121,5 +121,5 @@ class LookupWidget(widgets.Widget):
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> int | None:
         if value in ("", None):
             return None
-        found: int = self.find(value)
+        found: int = self.find(value, row or {})
         return found

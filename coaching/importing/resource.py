@@ -117,7 +117,7 @@ class Known:
     def has_profile(self, person: Any) -> bool:
         return hasattr(person, "trainee_profile")
 
-    def unit(self, value: Any) -> int:
+    def unit(self, value: Any, row: Any) -> int:
         name = " ".join(str(value).lower().split())
         if name not in self.unit_names:
             known = ", ".join(sorted(unit.name for unit in self.units.values()))
@@ -127,15 +127,17 @@ class Known:
             )
         return self.unit_names[name]
 
-    def _person(self, value: Any) -> Any:
+    def _person(self, value: Any, row: Any, itself: str) -> Any:
         address = hiring_address(value)
+        if address and address == str(row.get("email") or "").strip().lower():
+            raise ValueError(itself)
         person = self.people.get(address)
         if person is None or not person.is_active:
             raise ValueError(_("No one here has the address %(email)s.") % {"email": address})
         return person
 
-    def coach(self, value: Any) -> int:
-        person = self._person(value)
+    def coach(self, value: Any, row: Any) -> int:
+        person = self._person(value, row, _("A new hire cannot be their own coach."))
         if person.pk not in self.coaches:
             raise ValueError(
                 _("%(name)s may not coach yet: add them to a group of coaches first.")
@@ -143,8 +145,8 @@ class Known:
             )
         return int(person.pk)
 
-    def buddy(self, value: Any) -> int:
-        person = self._person(value)
+    def buddy(self, value: Any, row: Any) -> int:
+        person = self._person(value, row, _("A new hire cannot be their own buddy."))
         if self.has_profile(person):
             raise ValueError(
                 _("%(name)s is a new hire too: a buddy knows the everyday ways already.")
@@ -189,14 +191,14 @@ class NewHireResource(resources.Resource):
     """One row, one person. Built for one import: `by` is who imports, `file_name` the
     file (both named in the audit trail)."""
 
-    first_name = Field(attribute="first_name", column_name="first_name", widget=TextWidget(150))
-    last_name = Field(attribute="last_name", column_name="last_name", widget=TextWidget(150))
-    email = Field(attribute="email", column_name="email", widget=AddressWidget())
-    start_date = Field(attribute="start_date", column_name="start_date", widget=DayWidget())
-    unit = Field(attribute="unit_id", column_name="unit")
-    job_title = Field(attribute="job_title", column_name="job_title", widget=TextWidget(120))
-    coach = Field(attribute="coach_id", column_name="coach")
-    buddy = Field(attribute="buddy_id", column_name="buddy")
+    first_name = Field(attribute="first_name", column_name="first_name", saves_null_values=False, widget=TextWidget(150))
+    last_name = Field(attribute="last_name", column_name="last_name", saves_null_values=False, widget=TextWidget(150))
+    email = Field(attribute="email", column_name="email", saves_null_values=False, widget=AddressWidget())
+    start_date = Field(attribute="start_date", column_name="start_date", saves_null_values=False, widget=DayWidget())
+    unit = Field(attribute="unit_id", column_name="unit", saves_null_values=False)
+    job_title = Field(attribute="job_title", column_name="job_title", saves_null_values=False, widget=TextWidget(120))
+    coach = Field(attribute="coach_id", column_name="coach", saves_null_values=False)
+    buddy = Field(attribute="buddy_id", column_name="buddy", saves_null_values=False)
 
     class Meta:
         import_id_fields = ["email"]
@@ -272,22 +274,10 @@ class NewHireResource(resources.Resource):
                 problem("first_name", _("The name is missing."))
             if plan.start_date is None and "start_date" not in errors:
                 problem("start_date", _("The start date is missing."))
-        person = plan.profile.user_id if plan.profile else None
-        coach_is_self = plan.coach_id is not None and plan.coach_id == person
-        if coach_is_self or (plan.email and self._address_of(plan.coach_id) == plan.email):
-            problem("coach_id", _("A new hire cannot be their own coach."))
-        if plan.buddy_id is not None and (
-            plan.buddy_id == person or self._address_of(plan.buddy_id) == plan.email
-        ):
-            problem("buddy_id", _("A new hire cannot be their own buddy."))
-        elif plan.buddy_id is not None and plan.buddy_id == plan.coach_id:
+        if plan.buddy_id is not None and plan.buddy_id == plan.coach_id:
             problem("buddy_id", _("Pick someone other than the coach as the buddy."))
         if errors:
             raise ValidationError(errors)
-
-    def _address_of(self, person_id: int | None) -> str | None:
-        person = self.known.by_id.get(person_id) if person_id else None
-        return str(person.email).lower() if person is not None else None
 
     # Applying: only when not a dry run, one person at a time with ordinary saves.
     def bulk_create(
@@ -350,9 +340,7 @@ class NewHireResource(resources.Resource):
         if plan.coach_id is not None and (link is None or link.coach_id != plan.coach_id):
             today = timezone.localdate()
             if link is not None:
-                link.ends_on = max(link.starts_on, today - timedelta(days=1))
-                link.save(update_fields=["ends_on"])
-                trail.record_on_link(link, "coaching.link_end", by=self.by)
+                self.end(link, today)
             new_link = CoachRelationship.objects.create(
                 coach=self.known.by_id[plan.coach_id],
                 trainee=person,
@@ -361,5 +349,17 @@ class NewHireResource(resources.Resource):
             )
             trail.record_on_link(new_link, "coaching.link_start", by=self.by)
         trail.record(
-            profile, "coaching.import_update", by=self.by, trainee_id=person.pk, file=self.file_name
+            profile,
+            "coaching.import_update", by=self.by, trainee_id=person.pk, file=self.file_name
         )
+
+    def end(self, link: CoachRelationship, today: date) -> None:
+        """End a primary coaching link that a new coach replaces: yesterday, so that today
+        the new coach is the only primary one; a link that had not begun before today never
+        held, and goes (its start and its end are in the trail)."""
+        link.ends_on = max(link.starts_on, today - timedelta(days=1))
+        trail.record_on_link(link, "coaching.link_end", by=self.by)
+        if link.starts_on >= today:
+            link.delete()
+        else:
+            link.save(update_fields=["ends_on"])

@@ -38,6 +38,7 @@ class ImportIndexView(HROnlyMixin, generic.IndexView):
     index_url_name = f"{NAMESPACE}:index"
     index_results_url_name = f"{NAMESPACE}:results"
     default_ordering = "-uploaded_at"
+    any_permission_required = None  # HR's, not a model permission: HROnlyMixin
     columns = [
         Column("file_name", label=_("File name")),
         DateColumn("applied_at", label=_("Imported at")),
