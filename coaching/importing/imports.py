@@ -68,9 +68,7 @@ def _run(people_import: PeopleImport, *, dry_run: bool, by: User | None) -> Resu
 
 def _planned(number: int, row: RowResult, data: dict[str, Any]) -> PlannedRow:
     plan: NewHire | None = row.instance
-    name = " ".join(
-        str(part) for part in (data.get("first_name"), data.get("last_name")) if part
-    )
+    name = " ".join(str(part) for part in (data.get("first_name"), data.get("last_name")) if part)
     email = str(data.get("email") or "")
     column = labels()
     if row.import_type in (RowResult.IMPORT_TYPE_INVALID, RowResult.IMPORT_TYPE_ERROR):

@@ -191,12 +191,34 @@ class NewHireResource(resources.Resource):
     """One row, one person. Built for one import: `by` is who imports, `file_name` the
     file (both named in the audit trail)."""
 
-    first_name = Field(attribute="first_name", column_name="first_name", saves_null_values=False, widget=TextWidget(150))
-    last_name = Field(attribute="last_name", column_name="last_name", saves_null_values=False, widget=TextWidget(150))
-    email = Field(attribute="email", column_name="email", saves_null_values=False, widget=AddressWidget())
-    start_date = Field(attribute="start_date", column_name="start_date", saves_null_values=False, widget=DayWidget())
+    first_name = Field(
+        attribute="first_name",
+        column_name="first_name",
+        saves_null_values=False,
+        widget=TextWidget(150),
+    )
+    last_name = Field(
+        attribute="last_name",
+        column_name="last_name",
+        saves_null_values=False,
+        widget=TextWidget(150),
+    )
+    email = Field(
+        attribute="email", column_name="email", saves_null_values=False, widget=AddressWidget()
+    )
+    start_date = Field(
+        attribute="start_date",
+        column_name="start_date",
+        saves_null_values=False,
+        widget=DayWidget(),
+    )
     unit = Field(attribute="unit_id", column_name="unit", saves_null_values=False)
-    job_title = Field(attribute="job_title", column_name="job_title", saves_null_values=False, widget=TextWidget(120))
+    job_title = Field(
+        attribute="job_title",
+        column_name="job_title",
+        saves_null_values=False,
+        widget=TextWidget(120),
+    )
     coach = Field(attribute="coach_id", column_name="coach", saves_null_values=False)
     buddy = Field(attribute="buddy_id", column_name="buddy", saves_null_values=False)
 
@@ -349,8 +371,7 @@ class NewHireResource(resources.Resource):
             )
             trail.record_on_link(new_link, "coaching.link_start", by=self.by)
         trail.record(
-            profile,
-            "coaching.import_update", by=self.by, trainee_id=person.pk, file=self.file_name
+            profile, "coaching.import_update", by=self.by, trainee_id=person.pk, file=self.file_name
         )
 
     def end(self, link: CoachRelationship, today: date) -> None:

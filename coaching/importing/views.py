@@ -60,7 +60,10 @@ class ImportIndexView(HROnlyMixin, generic.IndexView):
         ]
 
     def get_breadcrumbs_items(self) -> list[dict[str, Any]]:
-        return [{"url": reverse("wagtailadmin_home"), "label": _("Home")}, {"url": "", "label": self.page_title}]
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": self.page_title},
+        ]
 
 
 class UploadView(HROnlyMixin, WagtailAdminTemplateMixin, FormView):
@@ -119,17 +122,23 @@ class PreviewView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         except imports.NotApplied as refused:
             messages.error(
                 request,
-                _("Nothing was imported: some rows have problems now. Fix them in the file and upload it again."),
+                _(
+                    "Nothing was imported: some rows have problems now. Fix them in the file and upload it again."
+                ),
             )
             return self.render_to_response(self.get_context_data(preview=refused.preview))
         if not applied:
-            messages.info(request, _("This file has been imported already: nothing was done twice."))
+            messages.info(
+                request, _("This file has been imported already: nothing was done twice.")
+            )
             return redirect(url("index"))
         done = self.people_import
         done.refresh_from_db()
         messages.success(
             request,
-            _("Imported %(file)s: %(created)s new hires, %(updated)s updated, %(unchanged)s unchanged.")
+            _(
+                "Imported %(file)s: %(created)s new hires, %(updated)s updated, %(unchanged)s unchanged."
+            )
             % {
                 "file": done.file_name,
                 "created": done.created,

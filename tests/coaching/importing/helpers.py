@@ -20,8 +20,15 @@ def make_coach(username="citra"):
     return coach
 
 
-def row(name="Putri Maharani", email="putri@example.com", start=None, unit="Customer Service",
-        title="Agent", coach="citra@example.com", buddy=""):
+def row(
+    name="Putri Maharani",
+    email="putri@example.com",
+    start=None,
+    unit="Customer Service",
+    title="Agent",
+    coach="citra@example.com",
+    buddy="",
+):
     return [name, email, start or IN_TWO_WEEKS.isoformat(), unit, title, coach, buddy]
 
 

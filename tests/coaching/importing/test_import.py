@@ -27,7 +27,12 @@ UPLOAD = reverse("people_imports:upload")
 def scene(hr):
     unit = builders.make_unit("Customer Service", slug="customer-service")
     builders.translate(unit, {"Customer Service": "Layanan Pelanggan"})
-    return {"hr": hr, "unit": unit, "coach": make_coach("citra"), "buddy": builders.make_user("dewi")}
+    return {
+        "hr": hr,
+        "unit": unit,
+        "coach": make_coach("citra"),
+        "buddy": builders.make_user("dewi"),
+    }
 
 
 def send(client, person, content, name="new-hires.csv"):
@@ -68,9 +73,14 @@ def test_a_file_is_previewed_then_applied(
     assert putri.start_date == IN_TWO_WEEKS
     assert putri.business_unit == scene["unit"]
     assert putri.buddy == scene["buddy"]
-    assert CoachRelationship.objects.get(trainee=putri.user, is_primary=True).coach == scene["coach"]
+    assert (
+        CoachRelationship.objects.get(trainee=putri.user, is_primary=True).coach == scene["coach"]
+    )
     assert not putri.user.has_usable_password()
-    assert sorted(message.to[0] for message in mail.outbox) == ["putri@example.com", "yusuf@example.com"]
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "putri@example.com",
+        "yusuf@example.com",
+    ]
     done = PeopleImport.objects.get()
     assert (done.status, done.created, done.updated, done.unchanged) == ("applied", 2, 0, 0)
     assert done.uploaded_by == scene["hr"] and bytes(done.content) == b""
@@ -79,11 +89,29 @@ def test_a_file_is_previewed_then_applied(
 
 
 def test_semicolons_and_first_and_last_name_columns(scene):
-    headers = ["First Name", "Last_Name", "E-mail", "Start date", "Business unit", "Job title",
-               "Coach", "Buddy"]
+    headers = [
+        "First Name",
+        "Last_Name",
+        "E-mail",
+        "Start date",
+        "Business unit",
+        "Job title",
+        "Coach",
+        "Buddy",
+    ]
     content = csv_bytes(
-        [["Putri", "Maharani", "putri@example.com", "31/01/2027", "layanan pelanggan", "Agent",
-          "CITRA@example.com", ""]],
+        [
+            [
+                "Putri",
+                "Maharani",
+                "putri@example.com",
+                "31/01/2027",
+                "layanan pelanggan",
+                "Agent",
+                "CITRA@example.com",
+                "",
+            ]
+        ],
         headers=headers,
         delimiter=";",
     )
@@ -182,13 +210,27 @@ def test_a_changed_row_updates_the_person(scene):
     new_coach = make_coach("agus")
     later = IN_TWO_WEEKS + datetime.timedelta(days=7)
     content = csv_bytes(
-        [row("Putri Anggraini", start=later.isoformat(), unit="Sales", title="Seller",
-             coach="agus@example.com", buddy="citra@example.com")]
+        [
+            row(
+                "Putri Anggraini",
+                start=later.isoformat(),
+                unit="Sales",
+                title="Seller",
+                coach="agus@example.com",
+                buddy="citra@example.com",
+            )
+        ]
     )
     _, rows = rows_of(content)
     assert rows[0].outcome == "updated"
-    assert set(rows[0].changes) == {"Last name", "Start date", "Business unit", "Job title",
-                                    "Coach", "Buddy"}
+    assert set(rows[0].changes) == {
+        "Last name",
+        "Start date",
+        "Business unit",
+        "Job title",
+        "Coach",
+        "Buddy",
+    }
 
     done = apply(content, scene["hr"])
 
@@ -269,7 +311,13 @@ def test_someone_elses_upload_answers_404(client, scene):
 
 def test_hostile_cells_are_shown_escaped_and_kept_as_text(client, scene):
     content = csv_bytes(
-        [row("<script>alert(1)</script> =cmd()", "x@example.com", title="<img src=x onerror=alert(1)>")]
+        [
+            row(
+                "<script>alert(1)</script> =cmd()",
+                "x@example.com",
+                title="<img src=x onerror=alert(1)>",
+            )
+        ]
     )
     page, preview_url = preview_of(client, scene["hr"], content)
     html = page.content.decode()
