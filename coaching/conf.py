@@ -49,6 +49,10 @@ PHONE_ATTRIBUTE           the attribute of the site's user model that holds a ph
                           number, shown on a new hire's welcome page beside their coach's
                           and buddy's email ("" for none; an attribute the user model
                           lacks shows nothing)
+IMPORT_MAX_BYTES          the largest CSV or XLSX file of new hires HR can upload
+IMPORT_MAX_ROWS           the most rows (new hires) one uploaded file can hold
+IMPORT_KEEP_HOURS         an upload not confirmed within this many hours is deleted (it
+                          holds people's names and addresses)
 """
 
 from typing import Any
@@ -100,6 +104,9 @@ DEFAULTS: dict[str, Any] = {
     "CALENDAR_DOMAIN": "",
     "CALENDAR_PAST_DAYS": 90,
     "PHONE_ATTRIBUTE": "phone",
+    "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
+    "IMPORT_MAX_ROWS": 2000,
+    "IMPORT_KEEP_HOURS": 24,
 }
 
 

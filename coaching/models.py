@@ -7,6 +7,7 @@ from coaching.audit.models import CoachingLogEntry
 from coaching.calendars.models import CalendarFeed, InviteSequence
 from coaching.automation.models import EnrolmentRule, EnrolmentRulePath, RuleRun
 from coaching.buddies.models import BuddyQuestion
+from coaching.importing.models import ImportStatus, PeopleImport
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -81,6 +82,7 @@ __all__ = [
     "GoalCheckIn",
     "GoalStatus",
     "InviteSequence",
+    "ImportStatus",
     "KeyResult",
     "LearningReview",
     "Milestone",
@@ -88,6 +90,7 @@ __all__ = [
     "Notification",
     "NotificationKind",
     "OneOnOne",
+    "PeopleImport",
     "Preferences",
     "ProgressStatus",
     "ProvisionedPerson",

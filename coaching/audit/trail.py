@@ -83,6 +83,14 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
         _("Onboarding: add a new hire"),
         _("Added as a new hire starting on %(start_date)s"),
     ),
+    "coaching.import": (
+        _("Onboarding: import new hires"),
+        _("Imported %(file)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged"),
+    ),
+    "coaching.import_update": (
+        _("Onboarding: update a new hire from an import"),
+        _("Updated from the import of %(file)s"),
+    ),
     "coaching.invite": (
         _("Onboarding: invite to choose a password"),
         _("Sent the invitation to choose a password"),

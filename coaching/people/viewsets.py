@@ -18,12 +18,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import HeaderButton
 
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
 from coaching.automation.viewsets import EnrolmentRuleViewSet
 from coaching.common.names import display_name
 from coaching.common.numbers import figure
+from coaching.importing.viewset import PeopleImportViewSet
 from coaching.learning.overview import trainee_overview
 from coaching.notifications.viewsets import NotificationViewSet
 from coaching.people import hiring, invitation
@@ -74,6 +76,20 @@ class TraineeProfileIndexView(generic.IndexView):
             Prefetch("user__coach_relationships", queryset=primary, to_attr="primary_links")
         )
         return with_status(profiles)
+
+    @property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if is_hr(self.request.user):  # coaching/importing: a file of new hires from HR's system
+            buttons.append(
+                HeaderButton(
+                    _("Import new hires"),
+                    url=reverse("people_imports:upload"),
+                    icon_name="upload",
+                    priority=20,
+                )
+            )
+        return buttons
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -276,8 +292,9 @@ class PeopleGroup(ModelViewSetGroup):
     items = (
         TraineeProfileViewSet,
         CoachRelationshipViewSet,
-        NotificationViewSet,
+        PeopleImportViewSet,
         EnrolmentRuleViewSet,
+        NotificationViewSet,
     )
     menu_icon = "group"
     menu_label = _("Onboarding people")

@@ -1,0 +1,1 @@
+"""Importing new hires from a CSV or XLSX file: upload, a dry-run preview, confirm."""
