@@ -4,9 +4,9 @@ feature; both name the same classes."""
 
 from coaching.account.models import Preferences
 from coaching.audit.models import CoachingLogEntry
-from coaching.calendars.models import CalendarFeed, InviteSequence
 from coaching.automation.models import EnrolmentRule, EnrolmentRulePath, RuleRun
 from coaching.buddies.models import BuddyQuestion
+from coaching.calendars.models import CalendarFeed, InviteSequence
 from coaching.importing.models import ImportStatus, PeopleImport
 from coaching.learning.models import (
     Assignment,
@@ -81,8 +81,8 @@ __all__ = [
     "Goal",
     "GoalCheckIn",
     "GoalStatus",
-    "InviteSequence",
     "ImportStatus",
+    "InviteSequence",
     "KeyResult",
     "LearningReview",
     "Milestone",

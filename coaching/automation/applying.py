@@ -11,6 +11,7 @@ depend on the number of people: one read of who matches, the existing bulk assig
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -47,7 +48,7 @@ def assignable_paths(rule: EnrolmentRule) -> list[LearningPath]:
     return [row.path for row in rows.select_related("path__current_version")]
 
 
-def never_had(learning_path: LearningPath) -> Exists:
+def never_had(learning_path: LearningPath) -> Any:
     """Whether a profile's person never had `learning_path`, in any status."""
     return ~Exists(Assignment.objects.filter(trainee=OuterRef("user_id"), path=learning_path))
 

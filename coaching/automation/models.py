@@ -2,6 +2,7 @@
 and the log of what each rule did (applying.py applies them)."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -132,7 +133,7 @@ class EnrolmentRule(ClusterableModel):
         return self.name
 
     def clean(self) -> None:
-        errors: dict[str, list[str]] = {}
+        errors: dict[str, list[Any]] = {}
         if self.due == DueRule.AFTER_START and self.due_after_days is None:
             errors["due_after_days"] = [_("Say how many days after the start date it is due.")]
         if self.due == DueRule.FIXED and self.due_on is None:

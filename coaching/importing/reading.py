@@ -72,14 +72,15 @@ def _csv_lines(content: bytes) -> Iterator[list[str]]:
 
 
 def _xlsx_lines(content: bytes) -> Iterator[tuple[Any, ...]]:
-    import openpyxl  # only when an XLSX file is read
+    import openpyxl  # type: ignore[import-untyped]  # only when an XLSX file is read
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
         raise Unreadable(
             _(
-                "This file is not an Excel workbook (XLSX) that can be read: save it again as XLSX or CSV."
+                "This file is not an Excel workbook (XLSX) that can be read: "
+                "save it again as XLSX or CSV."
             )
         ) from error
     try:
@@ -117,7 +118,9 @@ def read_rows(content: bytes, file_format: str) -> tablib.Dataset:
         dataset = tablib.Dataset(headers=COLUMNS)
         limit = coaching_settings.IMPORT_MAX_ROWS
         for line in rows:
-            cells = {column: _cell(value) for column, value in zip(columns, line) if column}
+            cells = {
+                column: _cell(value) for column, value in zip(columns, line, strict=False) if column
+            }
             if not any(value != "" for value in cells.values()):
                 continue  # an empty line
             if len(dataset) >= limit:

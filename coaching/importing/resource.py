@@ -285,7 +285,8 @@ class NewHireResource(resources.Resource):
             problem(
                 "email",
                 _(
-                    "This address belongs to %(name)s, who is not a new hire: they are left as they are."
+                    "This address belongs to %(name)s, who is not a new hire: "
+                    "they are left as they are."
                 )
                 % {"name": display_name(plan.account)}
                 if plan.account.is_active
@@ -310,7 +311,8 @@ class NewHireResource(resources.Resource):
         batch_size: Any = None,
         result: Any = None,
     ) -> None:
-        plans, self.create_instances = list(self.create_instances), []
+        plans: list[Any] = list(self.create_instances)
+        self.create_instances: list[Any] = []
         if dry_run:
             return
         for plan in plans:
@@ -334,7 +336,8 @@ class NewHireResource(resources.Resource):
         batch_size: Any = None,
         result: Any = None,
     ) -> None:
-        plans, self.update_instances = list(self.update_instances), []
+        plans: list[Any] = list(self.update_instances)
+        self.update_instances: list[Any] = []
         if dry_run:
             return
         for plan in plans:
@@ -343,7 +346,7 @@ class NewHireResource(resources.Resource):
     def bulk_delete(
         self, using_transactions: bool, dry_run: bool, raise_errors: bool, result: Any = None
     ) -> None:
-        self.delete_instances = []  # an import never deletes anyone
+        self.delete_instances: list[Any] = []  # an import never deletes anyone
 
     def update(self, plan: NewHire) -> None:
         """Bring a new hire's account, profile and primary coach in line with the row."""

@@ -85,7 +85,9 @@ class UploadView(HROnlyMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form: UploadForm) -> HttpResponse:
         people_import = imports.take_upload(
-            form.cleaned_data["file"], form.cleaned_data["file_format"], by=self.request.user
+            form.cleaned_data["file"],
+            form.cleaned_data["file_format"],
+            by=self.request.user,  # type: ignore[arg-type]
         )
         return redirect(url("preview", people_import.pk))
 
@@ -123,7 +125,8 @@ class PreviewView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             messages.error(
                 request,
                 _(
-                    "Nothing was imported: some rows have problems now. Fix them in the file and upload it again."
+                    "Nothing was imported: some rows have problems now. "
+                    "Fix them in the file and upload it again."
                 ),
             )
             return self.render_to_response(self.get_context_data(preview=refused.preview))
@@ -137,7 +140,8 @@ class PreviewView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
         messages.success(
             request,
             _(
-                "Imported %(file)s: %(created)s new hires, %(updated)s updated, %(unchanged)s unchanged."
+                "Imported %(file)s: %(created)s new hires, %(updated)s updated, "
+                "%(unchanged)s unchanged."
             )
             % {
                 "file": done.file_name,

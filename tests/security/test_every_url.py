@@ -28,8 +28,8 @@ from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.admin.viewsets import viewsets
 
-from coaching.calendars.models import CalendarFeed
 from coaching.buddies import questions
+from coaching.calendars.models import CalendarFeed
 from coaching.learning import progress
 from coaching.learning.evidence import KINDS
 from coaching.models import CoachRelationship, Evidence, TraineeProfile
