@@ -3,7 +3,13 @@ from django.core.management.base import BaseCommand
 
 from config.demo.loader import DEMO_PASSWORD, load_demo
 
-ROLE_LABELS = {"hr": "HR", "editor": "editor", "coach": "coach", "trainee": "new hire"}
+ROLE_LABELS = {
+    "hr": "HR",
+    "editor": "editor",
+    "coach": "coach",
+    "trainee": "new hire",
+    "colleague": "colleague",
+}
 
 
 class Command(BaseCommand):
