@@ -8,7 +8,6 @@ from coaching.audit import trail
 from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
 from coaching.automation.models import EnrolmentRule
-from coaching.automation.viewsets import HRPolicy
 from coaching.common import header, wagtail_words
 from coaching.learning import withdrawn
 from coaching.learning.stuck_views import StuckStepsViewSet, stuck_steps_menu_item
@@ -21,9 +20,10 @@ from coaching.notifications.models import Notification
 from coaching.notifications.viewsets import ReadOnlyPolicy
 from coaching.people.access import coaches_someone, is_hr
 from coaching.people.panels import OnboardingOverviewPanel
+from coaching.people.policies import HROnlyPolicy
 from coaching.people.viewsets import PeopleGroup
 from coaching.provisioning.models import ProvisioningToken
-from coaching.provisioning.viewsets import HROnlyPolicy, ProvisioningTokenViewSet
+from coaching.provisioning.viewsets import ProvisioningTokenViewSet
 from coaching.record.proposal_panel import add_module_proposals_panel
 from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_menu
@@ -36,7 +36,7 @@ from lessons.reading import HOOK_NAME as READER_LANGUAGE
 
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 register_permission_policy(ProvisioningToken, HROnlyPolicy(ProvisioningToken))
-register_permission_policy(EnrolmentRule, HRPolicy(EnrolmentRule))
+register_permission_policy(EnrolmentRule, HROnlyPolicy(EnrolmentRule))
 
 # The portal's header: coaching's pages before the person's name, signing out last.
 hooks.register(HEADER_ITEMS, header.coaching_links)

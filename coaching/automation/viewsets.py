@@ -4,9 +4,6 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
-
-from coaching.people.access import HR_PERMISSION, is_hr
 
 from .filters import RuleFilterSet
 from .models import EnrolmentRule
@@ -20,30 +17,8 @@ from .views import (
 )
 
 
-class HRPolicy(BasePermissionPolicy):
-    """HR (and superusers) may do everything with rules; nobody else anything."""
-
-    def user_has_permission(self, user, action):
-        return user.is_active and is_hr(user)
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-        from django.db.models import Q
-
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(is_superuser=True)
-                | Q(user_permissions__codename=HR_PERMISSION)
-                | Q(groups__permissions__codename=HR_PERMISSION)
-            )
-            .distinct()
-        )
-
-
 class EnrolmentRuleViewSet(ModelViewSet):
-    """HR's rules. `HRPolicy` is registered for EnrolmentRule in wagtail_hooks.py."""
+    """HR's rules. `HROnlyPolicy` is registered for EnrolmentRule in wagtail_hooks.py."""
 
     model = EnrolmentRule
     name = "enrolment_rules"

@@ -4,7 +4,6 @@ in coaching/wagtail_hooks.py, with `HROnlyPolicy` for the model."""
 
 from typing import Any
 
-from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -16,23 +15,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from coaching.people.access import HR_PERMISSION, is_hr
 from coaching.provisioning.models import ProvisioningToken
-
-
-class HROnlyPolicy(ModelPermissionPolicy):
-    """HR (and superusers) manage provisioning tokens; nobody else sees them."""
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return bool(user.is_active and is_hr(user))
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return self.user_has_permission(user, "")
-
-    def users_with_any_permission(self, actions: Any) -> Any:
-        return ModelBackend().with_perm(f"coaching.{HR_PERMISSION}")
 
 
 class NewTokenForm(WagtailAdminModelForm):
