@@ -16,6 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from coaching.people.access import is_hr
 from coaching.provisioning.models import ProvisioningToken
 
 
