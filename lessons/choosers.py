@@ -9,6 +9,8 @@ from typing import Any
 
 from django import forms
 from django.db.models import ForeignKey, QuerySet
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.snippets.views.chooser import (
     BaseSnippetChooseView,
@@ -89,8 +91,20 @@ class OriginalChosenView(SnippetChosenView):
         return named_for_reader(instance)
 
 
+def _worded(text: str, model: type[Any]) -> Any:
+    """Wagtail words the chooser's buttons once, when the form class is made (in the
+    language of no one in particular); these are worded for each request's reader."""
+    return lazy(lambda: gettext(text) % {"object": model._meta.verbose_name}, str)()
+
+
 class OriginalsChooser(AdminSnippetChooser):
     """The chooser's field on a form: the chosen original, named in the reader's language."""
+
+    def __init__(self, model: Any = None, **kwargs: Any) -> None:
+        super().__init__(model=model, **kwargs)
+        self.choose_one_text = _worded(gettext_noop("Choose %(object)s"), self.model)
+        self.choose_another_text = _worded(gettext_noop("Choose another %(object)s"), self.model)
+        self.link_to_chosen_text = _worded(gettext_noop("Edit this %(object)s"), self.model)
 
     def get_display_title(self, instance: Any) -> str:
         return named_for_reader(instance)

@@ -323,6 +323,7 @@ def test_some_demo_people_read_and_write_in_bahasa_indonesia(client):
     assert {name for name, user in people.items() if chosen_language(user) == "id"} == {
         "bima",
         "dewi",
+        "teguh",  # Rizky's buddy
     }
     assert '<html lang="id"' in record
     assert "Minggu pertama saya" in record  # his reflection

@@ -1,5 +1,6 @@
 """A rule in words, for its listing and its log: who, which paths, due when, which coach."""
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -7,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from coaching.common.names import display_name
+from lessons.i18n import localized_all
 
 from .models import CoachChoice, DueRule, EnrolmentRule
 
@@ -37,8 +39,19 @@ def who(rule: EnrolmentRule) -> str:
     return _("New hires %(conditions)s") % {"conditions": ", ".join(parts)}
 
 
+def name_paths(rules: Iterable[EnrolmentRule]) -> None:
+    """Give each of the rules' path rows its path's title in the reader's language, for all
+    the rules at once (one query, see lessons.i18n.localized_all)."""
+    rows = [row for rule in rules for row in rule.rule_paths.all()]
+    for row, shown in zip(rows, localized_all([row.path for row in rows]), strict=True):
+        row.path_title = str(shown)
+
+
 def paths(rule: EnrolmentRule) -> str:
-    titles = [str(row.path) for row in rule.rule_paths.all()]
+    rows = list(rule.rule_paths.all())
+    titles: list[str] = [getattr(row, "path_title", "") for row in rows]
+    if not all(titles):  # not named with the listing's others: one query for this rule
+        titles = [str(shown) for shown in localized_all([row.path for row in rows])]
     return ", ".join(titles) if titles else "—"
 
 

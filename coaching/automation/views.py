@@ -51,6 +51,12 @@ class RuleIndexView(generic.IndexView):
     def get_base_queryset(self):
         return listed_rules()
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rules, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = list(rules)
+        describe.name_paths(page.object_list)  # the paths in the reader's language, at once
+        return paginator, page, page.object_list, is_paginated
+
 
 class RulePreviewMixin:
     """The form's second button, "Preview who would get what now": the form is checked

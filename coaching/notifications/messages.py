@@ -162,20 +162,23 @@ def _one_on_one_planned(p):
 
 
 def _one_on_one_moved(p):
+    # The time goes first, as in _one_on_one: a full stop after "p.m." would make two.
     if p.get("step"):  # a check-in step of a path
         lines = [
-            _("%(author)s moved your check-in “%(step)s” on %(path)s to %(meets_at)s.") % p,
+            _("On %(meets_at)s you have your check-in “%(step)s” on %(path)s: %(author)s moved it.")
+            % p,
             _("The invite attached updates your calendar."),
         ]
         return _("Your check-in moved: %(step)s") % p, lines, _("Open the step")
     lines = [
-        _("%(author)s moved your 1:1 to %(meets_at)s.") % p,
+        _("On %(meets_at)s you have your 1:1: %(author)s moved it.") % p,
         _("The invite attached updates your calendar."),
     ]
     return _("Your 1:1 moved to %(meets_at)s") % p, lines, _("Open the 1:1")
 
 
 def _one_on_one_cancelled(p):
+    # The time goes first, as in _one_on_one: a full stop after "p.m." would make two.
     if p.get("step"):  # a check-in step of a path
         lines = [
             _("Your check-in “%(step)s” on %(path)s, planned for %(meets_at)s, is cancelled.") % p,
@@ -183,7 +186,7 @@ def _one_on_one_cancelled(p):
         ]
         return _("Check-in cancelled: %(step)s") % p, lines, _("Open the path")
     lines = [
-        _("%(author)s cancelled your 1:1 planned for %(meets_at)s.") % p,
+        _("On %(meets_at)s you no longer have a 1:1: %(author)s cancelled it.") % p,
         _("The invite attached removes it from your calendar."),
     ]
     return _("1:1 cancelled: %(meets_at)s") % p, lines, _("Open the record")

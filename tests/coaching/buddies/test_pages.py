@@ -96,7 +96,10 @@ def test_the_new_hires_home_shows_their_buddy_and_the_buddys_home_their_new_hire
 def test_a_person_card_shows_initials_and_never_a_third_party_picture(client, buddied, buddy):
     client.force_login(buddied)
     page = client.get(reverse("coaching:my_buddy")).text
-    assert '<span class="avatar" aria-hidden="true">AL</span>' in page
+    # The shared card (coaching/people/person_card.html): without an uploaded Wagtail
+    # avatar, the buddy's initials in place of a photo, and no picture from anywhere else.
+    assert '<span class="avatar person-card__photo" aria-hidden="true">AL</span>' in page
+    assert '<img class="person-card__photo"' not in page
     assert "gravatar" not in page
 
 

@@ -54,6 +54,12 @@ PARAMS[NotificationKind.TASK_SIGNED_OFF] = {
     "comment": "Well handled.",
 }
 PARAMS[NotificationKind.TASK_SENT_BACK] = {**PARAMS[NotificationKind.TASK_SIGNED_OFF]}
+PARAMS[NotificationKind.BUDDY_QUESTION] = {"trainee": "Nadia", "question": "Where is lunch?"}
+PARAMS[NotificationKind.BUDDY_ANSWER] = {
+    "buddy": "Bima",
+    "question": "Where is lunch?",
+    "answer": "The canteen, at noon.",
+}
 CHECK_IN_STEP = {
     "author": "Citra",
     "meets_at": AFTERNOON,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from coaching.models import Notification, NotificationKind, Preferences
 from coaching.notifications.delivery import build_email
-from coaching.notifications.models import FOR_COACHES, FOR_NEW_HIRES
+from coaching.notifications.models import FOR_BUDDIES, FOR_COACHES, FOR_NEW_HIRES
 from coaching.notifications.sending import Notice, notify
 from tests import builders
 
@@ -151,8 +151,9 @@ def test_email_settings_turn_kinds_off_and_on(signed_in, person):
 
     assert response.status_code == 302
     muted = Preferences.objects.get(user=person).muted_kinds
-    # nadia here is neither a new hire nor a coach: only the kinds for everyone are offered
-    offered = set(NotificationKind.values) - FOR_COACHES - FOR_NEW_HIRES
+    # nadia here is neither a new hire, a coach nor anyone's buddy: only the kinds for
+    # everyone are offered
+    offered = set(NotificationKind.values) - FOR_COACHES - FOR_NEW_HIRES - FOR_BUDDIES
     assert set(muted) == offered - set(kept)
 
 
