@@ -106,6 +106,15 @@ class OriginalsChooser(AdminSnippetChooser):
         self.choose_another_text = _worded(gettext_noop("Choose another %(object)s"), self.model)
         self.link_to_chosen_text = _worded(gettext_noop("Edit this %(object)s"), self.model)
 
+    def get_instance(self, value: Any) -> Any:
+        """Nothing chosen for a posted value that is no id (text, markup): Wagtail looks it
+        up as it is and raises ValueError, a 500 where the form should show its field's
+        "Select a valid choice"."""
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, OverflowError):
+            return None
+
     def get_display_title(self, instance: Any) -> str:
         return named_for_reader(instance)
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
@@ -98,11 +99,14 @@ class PreviewView(HROnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "coaching/importing/preview.html"
     header_icon = "upload"
 
-    def setup(self, request: Any, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        # Someone's upload is theirs: another person's id answers 404.
-        self.people_import = get_object_or_404(
-            PeopleImport.objects.defer("content"), pk=kwargs["pk"], uploaded_by=request.user.pk
+    @cached_property
+    def people_import(self) -> PeopleImport:
+        # Someone's upload is theirs: another person's id answers 404. Looked up once the
+        # visitor is known to be HR (HROnlyMixin), so anyone else is turned back first.
+        return get_object_or_404(
+            PeopleImport.objects.defer("content"),
+            pk=self.kwargs["pk"],
+            uploaded_by=self.request.user.pk,
         )
 
     def get_page_title(self) -> str:

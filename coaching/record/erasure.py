@@ -22,7 +22,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -156,8 +156,13 @@ def record_parts(person: User) -> list[Part]:
     files = _evidence(person).count()
     attempts = _attempts(person).count()
     notifications = Notification.objects.filter(recipient=person).count()
-    asked = _questions(person).count()
-    answered = _answers_given(person).count()
+    # The questions they asked their buddy, and the answers they gave as someone's buddy:
+    # one query.
+    buddy_counts = BuddyQuestion.objects.filter(Q(asker=person) | Q(answered_by=person)).aggregate(
+        asked=Count("pk", filter=Q(asker=person)),
+        answered=Count("pk", filter=Q(answered_by=person) & ~Q(asker=person)),
+    )
+    asked, answered = buddy_counts["asked"], buddy_counts["answered"]
     cheers = Cheer.objects.filter(author=person).exclude(recognition__trainee=person).count()
     elsewhere = (
         Entry.objects.filter(author=person).exclude(trainee=person).count()

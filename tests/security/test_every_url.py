@@ -91,7 +91,18 @@ def things(portal, people):
         "provisioning token": make_token("Okta")[0],
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
         "rule": rule_for(assignment.path),
+        "people import": import_by(people["hr"]),
     }
+
+
+def import_by(person):
+    """A file of one new hire, uploaded by `person` and waiting for their confirmation
+    (coaching/importing)."""
+    from coaching.importing import imports
+    from tests.coaching.importing.helpers import csv_bytes, row, upload
+
+    content = csv_bytes([row(email="putri.import@example.com", unit="", coach="")])
+    return imports.take_upload(upload(content), "csv", by=person)
 
 
 def rule_for(learning_path):
@@ -690,6 +701,24 @@ ROWS |= {
     ),
     "provisioning_tokens:usage": row("provisioning_tokens:usage", get=HR_ADMIN, **TOKEN),
     "provisioning_tokens:key": row("provisioning_tokens:key", get=HR_ADMIN, **TOKEN),
+}
+
+# Importing new hires (coaching/importing): HR's screens. An upload posted empty is shown
+# again with its error; an upload is its uploader's alone to check and confirm (HR's here:
+# anyone else, a superuser too, gets 404); confirming it imports the file.
+IMPORT = {"pk": Of("people import")}
+ROWS |= {
+    "people_imports:index": row("people_imports:index", get=HR_ADMIN),
+    "people_imports:results": row("people_imports:results", get=HR_ADMIN),
+    "people_imports:upload": row("people_imports:upload", get=HR_ADMIN, post=HR_ADMIN),
+    "people_imports:preview": row(
+        "people_imports:preview",
+        get=answers(ADMIN, hr=200, editor=SORRY, superuser=404),
+        post=answers(ADMIN, hr=DONE, editor=SORRY, superuser=404),
+        **IMPORT,
+    ),
+    "people_imports:example_csv": row("people_imports:example_csv", get=HR_ADMIN),
+    "people_imports:example_xlsx": row("people_imports:example_xlsx", get=HR_ADMIN),
 }
 
 

@@ -36,6 +36,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coaching.buddies import questions
 from coaching.calendars.models import CalendarFeed
 from coaching.learning import progress
 from coaching.learning.evidence import KINDS
@@ -45,7 +46,7 @@ from coaching.learning.forms import (
     KnowledgeCheckForm,
     PlanCheckinForm,
 )
-from coaching.models import ActionItem, CoachRelationship, Evidence
+from coaching.models import ActionItem, CoachRelationship, Evidence, TraineeProfile
 from coaching.people.hiring import NewHireForm
 from coaching.record.forms import (
     ActionItemForm,
@@ -161,6 +162,10 @@ def scene(portal, people):
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
     }
     things["rule"] = a_rule()
+    # The colleague is the new hire's buddy, with a question to answer (coaching/buddies).
+    TraineeProfile.objects.filter(user=trainee).update(buddy=people["colleague"])
+    things["question"] = questions.ask(trainee, "Where is the canteen?")[0]
+    things["people import"] = an_import(people["hr"])
     things["older"] = on_an_older_version(trainee)
     things["older path"] = things["older"].path
     things["foreign"] = [
@@ -180,6 +185,15 @@ def a_rule():
     from tests.coaching.automation import make as make_rule
 
     return make_rule.rule(name="Everyone")
+
+
+def an_import(person):
+    """A file of one new hire uploaded by `person`, waiting for their confirmation."""
+    from coaching.importing import imports
+    from tests.coaching.importing.helpers import csv_bytes, row, upload
+
+    content = csv_bytes([row(email="putri.import@example.com", unit="", coach="")])
+    return imports.take_upload(upload(content), "csv", by=person)
 
 
 def on_an_older_version(trainee):
@@ -462,6 +476,16 @@ FORMS: dict[str, list[Form]] = {
             ("message",),
         )
     ],
+    # Pre-boarding: the new hire's own welcome page, read with GET.
+    "coaching:welcome": [page("trainee")],
+    # Buddies: the colleague is the new hire's buddy and answers their question; the new
+    # hire asks on their buddy page.
+    "coaching:buddies": [page("colleague")],
+    "coaching:buddy_trainee": [page("colleague", trainee_id=Of("trainee"))],
+    "coaching:answer_question": [
+        form("colleague", ("text",), TEXT, ("text",), question_id=Of("question"))
+    ],
+    "coaching:my_buddy": [form("trainee", ("text",), TEXT, ("text",))],
     # Notifications.
     "coaching:notifications": [page("trainee")],
     "coaching:open_notification": [
@@ -549,6 +573,12 @@ for name in ("index", "results"):
     FORMS[f"onboarding_trail:{name}"] = [page("hr")]
     FORMS[f"onboarding_erasures:{name}"] = [page("hr")]
     FORMS[f"coaching_stuck_steps:{name}"] = [page("hr")]
+# Importing new hires: HR's upload (a file field: hostile text is no file) and the preview
+# of HR's own upload, whose POST confirms it (it reads no fields).
+for name in ("index", "results", "example_csv", "example_xlsx"):
+    FORMS[f"people_imports:{name}"] = [page("hr")]
+FORMS["people_imports:upload"] = [form("hr", ("file",))]
+FORMS["people_imports:preview"] = [form("hr", (), {}, pk=Of("people import"))]
 FORMS["coaching_path_versions:move"] = [
     form("hr", ("version",), {"version": "2"}, path_id=Of("older path"))
 ]

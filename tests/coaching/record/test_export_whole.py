@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 
 from coaching.account.languages import remember_language
+from coaching.buddies import questions
 from coaching.learning.progress import send_back, submit_task, take_check
-from coaching.models import CoachingLogEntry
+from coaching.models import CoachingLogEntry, TraineeProfile
 from lessons.models import StepKind
 from tests import builders
 
@@ -167,13 +168,19 @@ def test_the_own_export_makes_the_same_queries_for_more_learning(
     client.get(url)  # warm the cache of the person's language
 
     # session, user; entries (the base rows, then the one kind there is: the
-    # milestone of the check passed), their replies; profile, coaches; assignments, their
-    # steps, progress, the progress's evidence files and attempts
-    with django_assert_num_queries(12):
+    # milestone of the check passed), their replies; profile (with their buddy), coaches;
+    # assignments, their steps, progress, the progress's evidence files and attempts; the
+    # questions they asked their buddy, with who answered (13: new with coaching.buddies)
+    with django_assert_num_queries(13):
         client.get(url)
     builders.assign(builders.make_path("Second", steps=["A", "B", "C"]), trainee)
     builders.assign(builders.make_path("Third", steps=["D"]), trainee)
-    with django_assert_num_queries(12):
+    buddy = builders.make_user("ayu", last_name="Lestari")
+    TraineeProfile.objects.filter(user=trainee).update(buddy=buddy)
+    answered, _new = questions.ask(trainee, "Where are the forms?")
+    questions.answer(answered, buddy=buddy, text="On the intranet.")
+    questions.ask(trainee, "Where do I park?")
+    with django_assert_num_queries(13):
         client.get(url)
 
 

@@ -8,16 +8,19 @@ page (20 entries) of the 500-entry one hold every kind, and more recognition, go
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coaching.learning.progress import complete_module
 from coaching.models import (
     ActionItem,
     AgendaItem,
+    BuddyQuestion,
     Cheer,
     GoalCheckIn,
     KeyResult,
     Reply,
     ReviewAction,
+    TraineeProfile,
 )
 from tests import builders
 
@@ -185,6 +188,21 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     client, portal, trainee, coach, colleague, size, django_assert_num_queries
 ):
     build_record(trainee, coach, colleague, size)
+    # as many questions to their buddy (the colleague), every other one answered
+    TraineeProfile.objects.filter(user=trainee).update(buddy=colleague)
+    BuddyQuestion.objects.bulk_create(
+        BuddyQuestion(asker=trainee, buddy=colleague, text=f"Question {number}")
+        if number % 2
+        else BuddyQuestion(
+            asker=trainee,
+            buddy=colleague,
+            text=f"Question {number}",
+            answer="Yes",
+            answered_by=colleague,
+            answered_at=timezone.now(),
+        )
+        for number in range(size)
+    )
     for number in range(2):
         module = builders.make_module(portal, f"Module {number}", slug=f"module-{number}")
         assignment = builders.assign(builders.make_path(f"Path {number}", steps=[module]), trainee)
@@ -197,8 +215,9 @@ def test_the_json_export_makes_a_fixed_number_of_queries(
     # their authors; recognition: values, cheers, their authors; key results; 1:1s' coaches,
     # agenda, its authors, action items, their owners; follow-up actions, their owners;
     # goals' check-ins, their authors; profile, coaches; assignments, their versions'
-    # steps, their progress, evidence files, their knowledge check attempts
-    with django_assert_num_queries(33):
+    # steps, their progress, evidence files, their knowledge check attempts; the questions
+    # asked to their buddy, with who answered (34: new with coaching.buddies)
+    with django_assert_num_queries(34):
         response = client.get(url)
 
     assert response.status_code == 200
