@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from .applying import apply_rules
 from .models import Trigger
 
 WATCHED = ("business_unit_id", "job_title", "start_date")
@@ -35,8 +36,6 @@ class _Batch:
         self.done = False
 
     def __call__(self) -> None:
-        from .applying import apply_rules
-
         self.done = True
         if self.created:
             apply_rules(self.created, trigger=Trigger.PERSON_CREATED)

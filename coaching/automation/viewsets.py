@@ -5,6 +5,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from coaching.people.choosing import NamesPeople
+
 from .filters import RuleFilterSet
 from .models import EnrolmentRule
 from .views import (
@@ -17,7 +19,7 @@ from .views import (
 )
 
 
-class EnrolmentRuleViewSet(ModelViewSet):
+class EnrolmentRuleViewSet(NamesPeople, ModelViewSet):
     """HR's rules. `HROnlyPolicy` is registered for EnrolmentRule in wagtail_hooks.py."""
 
     model = EnrolmentRule
@@ -35,11 +37,6 @@ class EnrolmentRuleViewSet(ModelViewSet):
     list_display = LIST_DISPLAY
     filterset_class = RuleFilterSet
     search_fields = ["name", "job_title"]
-
-    def formfield_for_dbfield(self, db_field, **kwargs):
-        from coaching.people.viewsets import NamesPeople
-
-        return NamesPeople.formfield_for_dbfield(self, db_field, **kwargs)
 
     def get_urlpatterns(self):
         run_now = self.construct_view(RunNowView)

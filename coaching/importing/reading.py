@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import openpyxl  # type: ignore[import-untyped]
 import tablib
 from django.utils.translation import gettext_lazy as _
 
@@ -72,7 +73,6 @@ def _csv_lines(content: bytes) -> Iterator[list[str]]:
 
 
 def _xlsx_lines(content: bytes) -> Iterator[tuple[Any, ...]]:
-    import openpyxl  # type: ignore[import-untyped]  # only when an XLSX file is read
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)

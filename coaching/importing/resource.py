@@ -30,7 +30,7 @@ from coaching.people import hiring
 from coaching.people.models import CoachRelationship, TraineeProfile
 from lessons.models import BusinessUnit
 
-from .cells import AddressWidget, DayWidget, LookupWidget, TextWidget
+from .cells import AddressWidget, DayWidget, LookupWidget, TextWidget, clean_address
 
 
 @dataclasses.dataclass
@@ -156,8 +156,6 @@ class Known:
 
 
 def hiring_address(value: Any) -> str:
-    from .cells import clean_address
-
     return clean_address(value)
 
 

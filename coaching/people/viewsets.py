@@ -4,7 +4,6 @@ notification emails. Registered in coaching/wagtail_hooks.py."""
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
@@ -21,7 +20,6 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 
 from coaching.audit import trail
-from coaching.audit.filters import PersonChoiceField
 from coaching.automation.viewsets import EnrolmentRuleViewSet
 from coaching.common.names import display_name
 from coaching.common.numbers import figure
@@ -30,25 +28,10 @@ from coaching.learning.overview import trainee_overview
 from coaching.notifications.viewsets import NotificationViewSet
 from coaching.people import hiring, invitation
 from coaching.people.access import is_hr
+from coaching.people.choosing import NamesPeople
 from coaching.people.filters import TraineeFilterSet
 from coaching.people.models import CoachRelationship, TraineeProfile
 from coaching.people.onboarding import OnboardingStatus, with_status
-from lessons.choosers import OriginalChoiceField
-from lessons.models import BusinessUnit
-
-
-class NamesPeople:
-    """A viewset mixin: every choice of a person in its forms shows their name, and a
-    choice of a business unit offers each unit once (the original), named in the reader's
-    language."""
-
-    def formfield_for_dbfield(self, db_field, **kwargs):
-        related = getattr(db_field, "related_model", None)
-        if related is get_user_model():
-            kwargs["form_class"] = PersonChoiceField
-        elif related is BusinessUnit:
-            kwargs.update(form_class=OriginalChoiceField, name_field="name")
-        return db_field.formfield(**kwargs)
 
 
 # The list's rows: profiles annotated and prefetched by TraineeProfileIndexView.

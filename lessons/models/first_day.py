@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -115,8 +116,8 @@ def company_profile_for(portal: models.Model | None) -> Any:
     """The live company profile of `portal` (a LearningPortalPage, in the language of its
     site's root) in the active language when it is translated, else as written; None when
     the portal has none. One query (none without a portal)."""
-    from .pages import CompanyProfilePage  # pages imports this module
-
+    # By name: lessons.models.pages imports this module.
+    CompanyProfilePage = apps.get_model("lessons", "CompanyProfilePage")
     if portal is None:
         return None
     under_portal = CompanyProfilePage.objects.child_of(portal).values("translation_key")
