@@ -54,7 +54,7 @@ def ask(asker: User, text: str) -> tuple[BuddyQuestion, bool]:
     with transaction.atomic():
         # One asker at a time, so two tabs posting at once find each other's question.
         profile = (
-            TraineeProfile.objects.select_for_update()
+            TraineeProfile.objects.select_for_update(of=("self",))
             .select_related("buddy")
             .filter(user=asker)
             .first()

@@ -94,9 +94,6 @@ class Listing(scim.FilterMixin):
     """Pages of a queryset: a count and one page, never every row (the library's
     `_build_response` walks them all)."""
 
-    def queryset(self) -> Any:
-        raise NotImplementedError
-
     def _page(self, request: HttpRequest) -> tuple[int, int]:
         start, count = super()._page(request)
         return start, max(0, min(count, coaching_settings.SCIM_MAX_RESULTS))
@@ -199,7 +196,7 @@ class UnitFilter(UserFilterQuery):
         return super().search(filter_query, request)
 
 
-class UsersView(
+class ResourceView(
     Listing,
     scim.GetView,
     scim.PostView,
@@ -210,6 +207,14 @@ class UsersView(
 ):
     http_method_names = ["get", "post", "put", "patch", "delete"]
     lookup_url_kwarg = "uuid"
+
+    def queryset(self) -> Any:
+        """The rows this resource lists, finds and filters: all of its model, as the
+        library does; people and units narrow it (UsersView, GroupsView)."""
+        return self.model_cls.objects.all()
+
+
+class UsersView(ResourceView):
     scim_adapter = PersonAdapter
     parser_getter = PersonFilter
 
@@ -221,17 +226,7 @@ class UsersView(
         return people_listed()
 
 
-class GroupsView(
-    Listing,
-    scim.GetView,
-    scim.PostView,
-    scim.PutView,
-    scim.PatchView,
-    scim.DeleteView,
-    ProvisioningView,
-):
-    http_method_names = ["get", "post", "put", "patch", "delete"]
-    lookup_url_kwarg = "uuid"
+class GroupsView(ResourceView):
     scim_adapter = UnitAdapter
     parser_getter = UnitFilter
     model_cls = BusinessUnit
