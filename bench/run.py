@@ -4,7 +4,8 @@ Builds data at growing sizes and prints, as Markdown for the README:
 1. queries and median server time of the portal home, a path page and the coach
    dashboard, beside a plain published Wagtail page served in the same run;
 2. throughput of each under gunicorn with 2 workers and wrk, as a ratio to the plain page;
-3. the time to bulk-assign one path to 10,000 new hires;
+3. the time to bulk-assign one path to 10,000 new hires, to apply an enrolment rule to
+   10,000 new hires, and to import 1,000 new hires from a CSV;
 4. each onboarding report over 100,000 step-progress rows (`--only-reports` for just these).
 Each figure is printed beside its target. Nothing here fails on a slow figure: people
 read the figures; the test suite pins what can be pinned (query counts).
@@ -26,6 +27,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from bench import measure  # noqa: E402
+from bench.automation import import_times, rule_times  # noqa: E402
 from bench.data import Content, People, add_trainees  # noqa: E402
 from bench.reports import report_times  # noqa: E402
 from coaching.learning.assigning import assign_path  # noqa: E402
@@ -117,6 +119,7 @@ def main():
     parser.add_argument("--sizes", default="10,100,1000", help="new hires at each size")
     parser.add_argument("--seconds", type=int, default=10, help="wrk's duration per page")
     parser.add_argument("--bulk", type=int, default=10_000, help="new hires to bulk-assign")
+    parser.add_argument("--import-rows", type=int, default=1000, help="rows of the HR import")
     parser.add_argument("--no-throughput", action="store_true", help="skip gunicorn and wrk")
     parser.add_argument(
         "--report-rows", type=int, default=100_000, help="step-progress rows the reports count"
@@ -140,6 +143,9 @@ def main():
         if not args.no_throughput:
             throughput(people, args.seconds)
         bulk_assign(people, args.bulk)
+        rule_times(people.content, args.bulk)
+        if args.import_rows:
+            import_times(args.import_rows)
     if args.report_rows:
         report_times(args.report_rows)
 

@@ -1,0 +1,76 @@
+"""Onboarding that runs itself, at scale (issue 15): an enrolment rule applied to 10,000
+new hires, and an HR import of 1,000 rows.
+
+Run as part of `python -m bench.run` (see bench/README.md). Nothing fails on a slow
+figure; each is printed beside its target.
+"""
+
+import time
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.data import add_trainees, unusable_user
+from coaching.automation.applying import apply_rule
+from coaching.automation.models import CoachChoice, EnrolmentRule, EnrolmentRulePath, Trigger
+from coaching.importing import imports
+from coaching.importing.example import HEADERS
+from coaching.importing.models import PeopleImport
+from lessons.models import BusinessUnit
+
+RULE_TARGET_SECONDS = 2.0
+
+
+def _timed(work):
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        outcome = work()
+        seconds = time.perf_counter() - started
+    return outcome, seconds, len(queries)
+
+
+def rule_times(content, count):
+    """A rule giving two paths (and the unit's lead as coach) to `count` new hires of one
+    unit, applied once, then again (when it has nothing left to do)."""
+    print(f"\n## An enrolment rule over {count:,} new hires\n")
+    lead = unusable_user("rulelead")
+    lead.save()
+    unit = BusinessUnit.objects.create(name="Rules", slug="rules", lead=lead)
+    add_trainees(300_000, count, coaches=[], unit=unit)
+    rule = EnrolmentRule.objects.create(
+        name="Everyone in Rules", business_unit=unit, coach=CoachChoice.UNIT_LEAD
+    )
+    for order, learning_path in enumerate([content.bulk_path, content.focus_paths[0]]):
+        EnrolmentRulePath.objects.create(rule=rule, path=learning_path, sort_order=order)
+    print("| run | assignments made | seconds | queries | target |")
+    print("|---|---:|---:|---:|---:|")
+    for label in ("first (assigns two paths each)", "again (nothing left to do)"):
+        run, seconds, queries = _timed(lambda: apply_rule(rule, trigger=Trigger.RUN_NOW))
+        verdict = "met" if seconds <= RULE_TARGET_SECONDS else "missed"
+        target = f"≤ {RULE_TARGET_SECONDS:.0f} s ({verdict})"
+        print(f"| {label} | {run.assignments:,} | {seconds:.2f} | {queries} | {target} |")
+
+
+def import_times(rows):
+    """An upload of `rows` new hires: the dry-run preview, then applying it (which also
+    applies the rules to each new person), then the same file again (nothing changes)."""
+    print(f"\n## Importing {rows:,} new hires from a CSV\n")
+    hr = unusable_user("importer")
+    hr.is_superuser = True
+    hr.save()
+    BusinessUnit.objects.create(name="Imported", slug="imported")
+    lines = [",".join(HEADERS)] + [
+        f"Imported {n},imported{n}@example.com,2026-12-14,Imported,Agent,," for n in range(rows)
+    ]
+    content = "\n".join(lines).encode()
+    print("| step | seconds | queries |")
+    print("|---|---:|---:|")
+    for label in ("dry run", "apply", "same file again: dry run"):
+        upload = PeopleImport.objects.create(
+            uploaded_by=hr, file_name="hires.csv", file_format="csv", content=content
+        )
+        if label == "apply":
+            _outcome, seconds, queries = _timed(lambda: imports.apply(upload, by=hr))
+        else:
+            _outcome, seconds, queries = _timed(lambda: imports.preview(upload))
+        print(f"| {label} | {seconds:.2f} | {queries} |")
