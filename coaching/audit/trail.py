@@ -43,6 +43,10 @@ TRAILED_MODELS: tuple[type[models.Model], ...] = (
 # action: (label in the action filter, message with %(placeholders)s from the entry's data)
 ACTIONS: Mapping[str, tuple[Text, Text]] = {
     "coaching.assign": (_("Onboarding: assign a path"), _("Assigned %(path)s")),
+    "coaching.assign_by_rule": (
+        _("Onboarding: a path assigned by an enrolment rule"),
+        _("Assigned %(path)s by the rule “%(rule)s”"),
+    ),
     "coaching.cancel": (_("Onboarding: cancel an assignment"), _("Cancelled %(path)s")),
     "coaching.change_due": (
         _("Onboarding: change a due date"),
@@ -65,6 +69,10 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
     "coaching.link_start": (
         _("Onboarding: a coaching link starts"),
         _("%(coach)s coaches this new hire from %(starts_on)s"),
+    ),
+    "coaching.link_start_by_rule": (
+        _("Onboarding: a coaching link added by an enrolment rule"),
+        _("%(coach)s coaches this new hire from %(starts_on)s, by the rule “%(rule)s”"),
     ),
     "coaching.link_end": (
         _("Onboarding: a coaching link ends"),

@@ -14,10 +14,11 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from coaching.common.names import name_from
+from coaching.audit import trail
+from coaching.common.names import display_name, name_from
 from coaching.common.types import User
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment
@@ -187,8 +188,28 @@ def _add_coaches(rule: EnrolmentRule, receivers: list[tuple], today: date) -> No
                 coach_id=coach_id, trainee_id=user_id, is_primary=True, starts_on=today
             )
         )
+    if not links:
+        return
+    newest_before = CoachRelationship.objects.aggregate(newest=Max("pk"))["newest"] or 0
     # The database's "one open primary coach" rule settles a race with another change.
     CoachRelationship.objects.bulk_create(links, ignore_conflicts=True)
+    # Those inserted (ignored conflicts have no id), each on its new hire's trail.
+    wanted = {(link.coach_id, link.trainee_id) for link in links}
+    added = [
+        link
+        for link in CoachRelationship.objects.filter(
+            pk__gt=newest_before, is_primary=True, starts_on=today
+        ).select_related("coach")
+        if (link.coach_id, link.trainee_id) in wanted
+    ]
+    trail.record_many(
+        added,
+        "coaching.link_start_by_rule",
+        by=None,
+        each=lambda link: {"coach": display_name(link.coach)},
+        rule=rule.name,
+        starts_on=today.isoformat(),
+    )
 
 
 def apply_rules(

@@ -138,7 +138,12 @@ def assign_path(
             )
     with transaction.atomic():
         Assignment.objects.bulk_create(new)
-        trail.record_many(new, "coaching.assign", by=assigned_by, **titles(version))
+        if rule is None:
+            trail.record_many(new, "coaching.assign", by=assigned_by, **titles(version))
+        else:
+            trail.record_many(
+                new, "coaching.assign_by_rule", by=assigned_by, rule=rule.name, **titles(version)
+            )
         events.paths_assigned(new, version=version, assigned_by=assigned_by)
         _change_due_dates(new_due_dates, version=version, by=assigned_by)
     result.created = len(new)

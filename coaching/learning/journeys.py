@@ -101,7 +101,8 @@ def journeys(assignments: AssignmentQuerySet[Assignment]) -> list[Journey]:
     withdrawn comes with the steps (joined), and who waived a step with its progress."""
     rows = (
         assignments.with_progress()
-        .select_related("version")
+        # Who or which enrolment rule assigned it, named on the path's page.
+        .select_related("version", "assigned_by", "rule")
         .prefetch_related(
             Prefetch("version__steps", queryset=PathVersionStep.objects.with_withdrawal()),
             Prefetch("progress", queryset=StepProgress.objects.select_related("waived_by")),

@@ -3,8 +3,10 @@
 from datetime import date, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from coaching.audit.models import CoachingLogEntry
 from coaching.automation.applying import apply_rule, apply_rules, preview
 from coaching.automation.models import RuleRun, Trigger
 from coaching.learning.assigning import cancel_assignment
@@ -84,6 +86,21 @@ def test_every_assignment_names_its_rule_and_who_assigned(orientation, hr):
     apply_rule(rule, trigger=Trigger.RUN_NOW)
     assignment = Assignment.objects.get()
     assert (assignment.rule, assignment.assigned_by) == (rule, hr)
+    entry = CoachingLogEntry.objects.get(action="coaching.assign_by_rule")
+    assert entry.message == "Assigned Company orientation by the rule “Customer Service starters”"
+    assert entry.user == hr
+
+
+def test_the_path_page_and_the_coachs_page_name_the_rule(client, orientation):
+    coach = builders.make_user("agus")
+    nadia = builders.make_trainee("nadia", coach=coach)
+    apply_rule(make.rule(orientation), trigger=Trigger.RUN_NOW)
+    assignment = Assignment.objects.get()
+    by_rule = "by the rule “Customer Service starters”"
+    client.force_login(nadia)
+    assert by_rule in client.get(reverse("coaching:assignment", args=[assignment.pk])).text
+    client.force_login(coach)
+    assert by_rule in client.get(reverse("coaching:trainee", args=[nadia.pk])).text
 
 
 def test_applying_twice_assigns_once(orientation, essentials):
@@ -157,6 +174,11 @@ def test_the_unit_lead_becomes_primary_coach_only_of_those_without_one(unit, ori
     )
     assert primaries == {("nadia", "citra"), ("bima", "agus")}
     assert CoachRelationship.objects.filter(trainee=bima).count() == 1
+    # The link the rule added is on nadia's trail, naming the rule; bima's is untouched.
+    entry = CoachingLogEntry.objects.get(action="coaching.link_start_by_rule")
+    assert entry.trainee_id == TraineeProfile.objects.get(user__username="nadia").user_id
+    assert entry.message.startswith("Citra coaches this new hire from ")
+    assert entry.message.endswith(", by the rule “Customer Service starters”")
 
 
 def test_a_named_coach(orientation):
