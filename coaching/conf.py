@@ -105,7 +105,7 @@ DEFAULTS: dict[str, Any] = {
     "CALENDAR_PAST_DAYS": 90,
     "PHONE_ATTRIBUTE": "phone",
     "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
-    "IMPORT_MAX_ROWS": 2000,
+    "IMPORT_MAX_ROWS": 500,
     "IMPORT_KEEP_HOURS": 24,
 }
 

@@ -3,7 +3,7 @@ one person (new, updated or unchanged), checked against what is known, then appl
 
 Everything the rows name (people by address, who may coach, open primary coaching links,
 business units in every language) is fetched once in `before_import`, so a dry run costs
-the same few queries for 10 rows or 2,000. Applying makes new people with
+the same few queries for 10 rows or 500. Applying makes new people with
 `coaching.people.hiring.hire` and updates the others with ordinary `save()` (so whatever
 listens to a profile's post_save hears it).
 """
