@@ -2,7 +2,8 @@
 
 A completion the person saw succeed (the POST redirected back to the step) must be a done
 progress row; no step has two rows; a path is completed exactly when every step is done,
-with exactly one "path completed" milestone.
+with exactly one "path completed" milestone; each assignment's stored steps done equals
+its rows' count (coaching/learning/stored.py).
 """
 
 from collections import Counter
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from coaching.learning import stored
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
 from coaching.record.models import Milestone, MilestoneKind
 
@@ -27,6 +29,7 @@ class Verdict:
     wrongly_completed: list = field(default_factory=list)  # completed, steps missing
     not_completed: list = field(default_factory=list)  # every step done, still active
     milestones_wrong: list = field(default_factory=list)  # not exactly one per completion
+    drifted: list = field(default_factory=list)  # stored steps done != counted (stored.py)
     per_trainee: list = field(default_factory=list)  # completions each new hire saw, sorted
 
     @property
@@ -38,6 +41,7 @@ class Verdict:
             or self.wrongly_completed
             or self.not_completed
             or self.milestones_wrong
+            or self.drifted
         )
 
 
@@ -94,6 +98,7 @@ def verify(completions, assignment_ids):
         if (key in keys) != completed:
             verdict.milestones_wrong.append(assignment.pk)
     verdict.per_trainee = sorted(per_trainee.values())
+    verdict.drifted = stored.drift(Assignment.objects.filter(pk__in=assignment_ids))
     return verdict
 
 
@@ -123,6 +128,7 @@ def print_verdict(verdict):
         ("completed with steps missing", len(verdict.wrongly_completed)),
         ("every step done, not completed", len(verdict.not_completed)),
         ("path milestones not exactly one per completed path", len(verdict.milestones_wrong)),
+        ("stored steps done ≠ counted from the rows (assignments)", len(verdict.drifted)),
     ]
     for label, count in rows:
         print(f"| {label} | {count:,} |" if isinstance(count, int) else f"| {label} | {count} |")
@@ -130,7 +136,15 @@ def print_verdict(verdict):
         print("\n**Verdict: no completion lost or duplicated.**")
     else:
         print("\n**Verdict: completions were lost or duplicated.**")
-        for name in ("lost", "duplicated", "miscounted", "wrongly_completed", "not_completed"):
+        names = (
+            "lost",
+            "duplicated",
+            "miscounted",
+            "wrongly_completed",
+            "not_completed",
+            "drifted",
+        )
+        for name in names:
             if getattr(verdict, name):
                 print(f"- {name}: {getattr(verdict, name)[:20]}")
         if verdict.milestones_wrong:

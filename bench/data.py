@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from bench.content import make_module, make_path, make_portal, publish_child
 from bench.models import PlainPage
+from coaching.learning import stored
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
 from coaching.people.models import CoachRelationship, TraineeProfile
@@ -97,6 +98,7 @@ def assign_with_progress(learning_path, user_ids, *, assigned_by, shift=0):
         if done == len(steps):
             completed.append(assignment.pk)
     StepProgress.objects.bulk_create(rows, batch_size=5000)
+    stored.recount(assignments)
     assignments.update(last_activity_at=now)
     Assignment.objects.filter(pk__in=completed).update(
         status=AssignmentStatus.COMPLETED, completed_at=now

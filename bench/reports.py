@@ -18,6 +18,7 @@ from django.utils import timezone
 from bench import measure
 from bench.content import make_check, make_path, make_unit
 from bench.data import unusable_user
+from coaching.learning import stored
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -152,6 +153,7 @@ class ReportData:
                 )
         StepProgress.objects.bulk_create(rows, batch_size=5000)
         CheckAttempt.objects.bulk_create(attempts, batch_size=5000)
+        stored.recount(Assignment.objects.all())
 
     def add_record(self):
         now = timezone.now()

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Self, TypedDict, TypeVar
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,9 +64,10 @@ class AssignmentQuerySet(models.QuerySet[_Assignment]):
         # The plugin types `annotate` on a generic QuerySet as Any; this says what it adds.
         # Only the steps of the assignment's own version count: progress on a step that a
         # newer version dropped stays as history when the assignment moves (versions.py).
-        done = Q(progress__status=ProgressStatus.DONE, progress__step__version=F("version"))
+        # Read from the figure stored on each assignment (coaching/learning/stored.py), not
+        # counted from the progress rows on every request.
         annotated: AssignmentQuerySet[WithAnnotations[Assignment, Progress]] = self.annotate(
-            done_count=Count("progress", filter=done),
+            done_count=F("steps_done"),
         ).annotate(percent=percent_of("done_count", "version__step_count"))
         return annotated
 
@@ -120,6 +121,9 @@ class Assignment(models.Model):
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    # Steps of its version done (waived ones too), written with each change of progress
+    # (coaching/learning/stored.py); `manage.py check_stored_progress` recounts it.
+    steps_done = models.PositiveIntegerField(_("steps done"), default=0, editable=False)
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -223,6 +227,8 @@ class StepProgress(models.Model):
         verbose_name=_("waived by"),
     )
     waived_reason = models.TextField(_("why it was waived"), blank=True)
+    # Every change of a row is an update(), which auto_now does not see: the code that
+    # changes progress (progress.py) writes this too.
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = StepProgressQuerySet.as_manager()

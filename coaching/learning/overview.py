@@ -23,7 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coaching.common.percent import percent_of
-from coaching.learning.models import Assignment, AssignmentStatus, StepProgress
+from coaching.learning.models import Assignment, StepProgress
 from coaching.people.models import TraineeProfile
 from lessons.i18n import in_reader_language, localized_field
 from lessons.models import BusinessUnit
@@ -91,20 +91,18 @@ def trainee_overview(
     today = today or timezone.localdate()
     current = Assignment.objects.current()
     overdue = current.overdue(today)
-    done = StepProgress.objects.done().exclude(assignment__status=AssignmentStatus.CANCELLED)
-    overdue_done = done.filter(
-        assignment__status=AssignmentStatus.ACTIVE, assignment__due_on__lt=today
-    )
     waiting = StepProgress.objects.waiting_for_sign_off()
     zero = Value(0)
+    # Steps done are read from each assignment's stored figure (coaching/learning/stored.py),
+    # not counted from progress rows.
+    steps_left = F("version__step_count") - F("steps_done")
     return (
         profiles.select_related("user")
         .annotate(
             unit_name=localized_field(BusinessUnit, via="business_unit__"),
             steps_total=Coalesce(per_trainee(current, Sum("version__step_count")), zero),
-            steps_done=Coalesce(per_trainee(done, Count("pk"), "assignment__trainee"), zero),
-            overdue_steps=Coalesce(per_trainee(overdue, Sum("version__step_count")), zero)
-            - Coalesce(per_trainee(overdue_done, Count("pk"), "assignment__trainee"), zero),
+            steps_done=Coalesce(per_trainee(current, Sum("steps_done")), zero),
+            overdue_steps=Coalesce(per_trainee(overdue, Sum(steps_left)), zero),
             waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
             last_activity=per_trainee(current, Max("last_activity_at")),
             next_due=per_trainee(current.active(), Min("due_on")),

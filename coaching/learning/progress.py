@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from coaching.audit import trail
 from coaching.common.types import User
 from coaching.conf import coaching_settings
-from coaching.learning import evidence
+from coaching.learning import evidence, stored
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -135,9 +135,10 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
         newly_done = created or bool(
             StepProgress.objects.filter(pk=progress.pk)
             .exclude(status=ProgressStatus.DONE)
-            .update(status=ProgressStatus.DONE, completed_at=now, **fields)
+            .update(status=ProgressStatus.DONE, completed_at=now, updated_at=now, **fields)
         )
         if newly_done:
+            stored.one_more_done(assignment.pk)
             complete_if_finished(assignment, now)
     return progress if newly_done else None
 
@@ -149,8 +150,7 @@ def complete_if_finished(assignment: Assignment, now: datetime) -> None:
         .select_related("version", "trainee")
         .get(pk=assignment.pk)
     )
-    done = locked.progress.done().count()
-    if locked.status == AssignmentStatus.ACTIVE and done >= locked.version.step_count:
+    if locked.status == AssignmentStatus.ACTIVE and locked.steps_done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
             status=AssignmentStatus.COMPLETED, completed_at=now
         )
@@ -276,12 +276,12 @@ def submit_task(
         # or a changed note on a task already waiting, does not.
         resubmitted = StepProgress.objects.filter(
             pk=progress.pk, status=ProgressStatus.RETURNED
-        ).update(status=ProgressStatus.SUBMITTED, note=note)
+        ).update(status=ProgressStatus.SUBMITTED, note=note, updated_at=timezone.now())
         # A task signed off meanwhile (from a coach's tab at the same moment) stays as the
         # coach left it, and gets no files.
         waiting = resubmitted or StepProgress.objects.filter(
             pk=progress.pk, status=ProgressStatus.SUBMITTED
-        ).update(note=note)
+        ).update(note=note, updated_at=timezone.now())
         if not waiting:
             raise StepError(_("Your coach has already signed off this task."))
         # The form counted the files held before; this counts them again with the task's
@@ -359,7 +359,10 @@ def send_back(assignment: Assignment, step: PathVersionStep, *, coach: User, com
             submitted.filter(assignment=assignment, step=step).values_list("pk", flat=True).first()
         )
         if progress_id is None or not submitted.filter(pk=progress_id).update(
-            status=ProgressStatus.RETURNED, coach_comment=comment, reviewed_by=coach
+            status=ProgressStatus.RETURNED,
+            coach_comment=comment,
+            reviewed_by=coach,
+            updated_at=timezone.now(),
         ):
             raise StepError(_("Only a task waiting for sign-off can be sent back."))
         trail.record_on_assignment(assignment, "coaching.send_back", by=coach, step=step)
@@ -384,7 +387,7 @@ def plan_checkin(
             if created
             else planned.select_for_update().values_list("scheduled_for", flat=True).first()
         )
-        updated = planned.update(scheduled_for=when, reviewed_by=coach)
+        updated = planned.update(scheduled_for=when, reviewed_by=coach, updated_at=timezone.now())
         if updated and before != when:  # planned again at the same time: nothing new
             events.checkin_planned(
                 assignment,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from coaching.audit import trail
 from coaching.common.titles import titles
 from coaching.common.types import User
-from coaching.learning import assigning, progress
+from coaching.learning import assigning, progress, stored
 from coaching.learning.models import (
     Assignment,
     AssignmentStatus,
@@ -108,6 +108,8 @@ def _move(
                 ).update(step_id=step)
         moved = [Assignment(pk=pk, trainee_id=trainee) for pk, trainee, _v, _n in rows]
         candidates.update(version=version)
+        # What carried over counts on the new version; what it dropped stays as history.
+        stored.recount(Assignment.objects.filter(pk__in=[pk for pk, *_rest in rows]))
         by_number = defaultdict(list)
         for assignment, (_pk, _trainee, _version, number) in zip(moved, rows, strict=True):
             by_number[number].append(assignment)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from coaching.learning import stored
 from coaching.learning.assigning import assign_path
 from coaching.models import (
     Assignment,
@@ -44,6 +45,7 @@ def build(portal, size):
         )
         for assignment in Assignment.objects.all()
     )
+    stored.recount(Assignment.objects.all())
     last_step = {
         step.version_id: step for step in PathVersionStep.objects.filter(position=size - 1)
     }

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from coaching.account.languages import remember_language
+from coaching.learning import stored
 from coaching.learning.progress import complete_if_finished
-from coaching.models import CheckAttempt, Milestone, StepProgress
+from coaching.models import Assignment, CheckAttempt, Milestone, StepProgress
 from coaching.reports.completion import completion
 from coaching.reports.filters import ReportFilters
 from coaching.reports.funnel import question_rates, step_funnel
@@ -189,6 +190,7 @@ def test_milestones_read_in_the_readers_language_whoever_wrote_them(client, trai
     )
     for step in builders.steps_of(assignment)[:2]:
         StepProgress.objects.create(assignment=assignment, step=step, status="done")
+    stored.recount(Assignment.objects.filter(pk=assignment.pk))
     complete_if_finished(assignment, timezone.now())
 
     milestones = Milestone.objects.order_by("milestone_kind")

@@ -26,6 +26,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from coaching.learning import stored
 from coaching.models import (
     Assignment,
     AssignmentStatus,
@@ -65,6 +66,7 @@ def set_assignment(
 
 def progress(assignment, step, status):
     StepProgress.objects.create(assignment=assignment, step=step, status=status)
+    stored.recount(Assignment.objects.filter(pk=assignment.pk))
 
 
 def noon(year, month, day):

@@ -9,7 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.models import CheckAttempt, Goal, ProgressStatus, Recognition, StepProgress
+from coaching.learning import stored
+from coaching.models import (
+    Assignment,
+    CheckAttempt,
+    Goal,
+    ProgressStatus,
+    Recognition,
+    StepProgress,
+)
 from lessons.models import CompanyValue
 from tests import builders
 
@@ -52,6 +60,7 @@ def build(size):
                 StepProgress(assignment=assignment, step=step, status=ProgressStatus.DONE)
                 for step in steps[: 1 + (n % size)]
             )
+            stored.recount(Assignment.objects.filter(pk=assignment.pk))
             CheckAttempt.objects.create(
                 assignment=assignment,
                 step=steps[-1],
