@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -14,6 +14,7 @@ from coaching.calendars.changes import check_ins_cancelled
 from coaching.common.names import name_from
 from coaching.common.titles import titles
 from coaching.common.types import User
+from coaching.learning import stored
 from coaching.learning.models import Assignment, AssignmentStatus
 from coaching.notifications import events
 from coaching.people.models import TraineeProfile
@@ -105,6 +106,7 @@ def assign_path(
     )
     result = AssignResult()
     new, new_due_dates = [], {}
+    starting: dict[str, Any] | None = None
     for row in rows:
         profile_id, user_id, start_date, assigned, assigned_version, status, current_due = row[:7]
         name = name_from(*row[7:])
@@ -125,6 +127,7 @@ def assign_path(
         if assigned:
             result.on_older_version.append(OlderVersion(assigned, name, due))
         else:
+            starting = starting or stored.starting(version)
             new.append(
                 Assignment(
                     trainee_id=user_id,
@@ -134,6 +137,7 @@ def assign_path(
                     rule=rule,
                     assigned_at=now,
                     due_on=due,
+                    **starting,
                 )
             )
     with transaction.atomic():

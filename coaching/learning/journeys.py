@@ -1,10 +1,9 @@
 """A new hire's assignments as they see them: each step's state and what comes next."""
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import ngettext
 
 from coaching.common.numbers import figure
@@ -150,41 +149,9 @@ def reading_left(minutes: int) -> str:
 
 
 def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:
-    """Path summaries for an assignment queryset in one query: the database finds each
-    assignment's next step (its first step not yet done), so no step is loaded."""
-    remaining = (
-        PathVersionStep.objects.filter(version=OuterRef("version"))
-        .exclude(
-            Exists(
-                StepProgress.objects.filter(
-                    assignment=OuterRef(OuterRef("pk")),
-                    step=OuterRef("pk"),
-                    status=ProgressStatus.DONE,
-                )
-            )
-        )
-        .order_by("position")
-    )
-    rows = (
-        assignments.with_progress()
-        .select_related("version")
-        .annotate(
-            next_position=Subquery(remaining.values("position")[:1]),
-            next_title=Subquery(remaining.values("title")[:1]),
-            next_kind=Subquery(remaining.values("kind")[:1]),
-            next_translations=Subquery(remaining.values("translations")[:1]),
-            # The reading time of every step not done, summed in the same subquery shape.
-            minutes_left=Coalesce(
-                Subquery(
-                    remaining.order_by()
-                    .values("version")
-                    .annotate(total=Sum("estimated_minutes"))
-                    .values("total")
-                ),
-                0,
-            ),
-        )
-    )
+    """Path summaries for an assignment queryset in one query: each assignment's next step
+    and reading time left are stored on it (coaching/learning/stored.py)."""
+    rows = assignments.with_progress().select_related("version", "next_step")
     return [
         PathSummary(
             row,
@@ -195,28 +162,10 @@ def summaries(assignments: AssignmentQuerySet[Assignment]) -> list[PathSummary]:
     ]
 
 
-class NextStep(TypedDict):
-    """What `summaries` annotates: the first step not done yet (all None when every step is)."""
-
-    next_position: int | None
-    next_title: str | None
-    next_kind: str | None
-    next_translations: dict[str, dict[str, str]] | None
-    minutes_left: int
-
-
-def _next_state(assignment: "WithAnnotations[Assignment, NextStep]") -> StepState | None:
-    title, kind = assignment.next_title, assignment.next_kind
-    position = assignment.next_position
-    if assignment.status != AssignmentStatus.ACTIVE or position is None:
+def _next_state(assignment: Assignment) -> StepState | None:
+    step = assignment.next_step
+    if assignment.status != AssignmentStatus.ACTIVE or step is None:
         return None
-    assert title is not None and kind is not None  # they come with the position
-    step = PathVersionStep(
-        title=title,
-        kind=kind,
-        position=position,
-        translations=assignment.next_translations or {},
-    )
     return StepState(step, None, step.position + 1)
 
 

@@ -124,6 +124,20 @@ class Assignment(models.Model):
     # Steps of its version done (waived ones too), written with each change of progress
     # (coaching/learning/stored.py); `manage.py check_stored_progress` recounts it.
     steps_done = models.PositiveIntegerField(_("steps done"), default=0, editable=False)
+    # Its first step not done (None once every step is), and the reading time of the steps
+    # not done: what the portal's home shows, stored with `steps_done`.
+    next_step = models.ForeignKey(
+        "lessons.PathVersionStep",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("next step"),
+    )
+    minutes_left = models.PositiveIntegerField(
+        _("minutes of reading left"), default=0, editable=False
+    )
 
     objects = AssignmentQuerySet.as_manager()
 

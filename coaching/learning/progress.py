@@ -138,7 +138,7 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
             .update(status=ProgressStatus.DONE, completed_at=now, updated_at=now, **fields)
         )
         if newly_done:
-            stored.one_more_done(assignment.pk)
+            stored.step_done(assignment.pk)
             complete_if_finished(assignment, now)
     return progress if newly_done else None
 

@@ -13,7 +13,7 @@ SHOWN = 20
 
 
 class Command(BaseCommand):
-    help = "Recount the steps done stored on each assignment; report drift, or repair it."
+    help = "Recount the progress figures stored on each assignment; report drift, or repair it."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -30,7 +30,10 @@ class Command(BaseCommand):
             self.stdout.write(f"All {total} assignments' stored progress matches their rows.")
             return
         for pk, kept, counted in drifted[:SHOWN]:
-            self.stdout.write(f"Assignment {pk}: {kept} steps done stored, {counted} counted.")
+            self.stdout.write(
+                f"Assignment {pk}: stored {kept}, counted {counted} "
+                "(steps done, next step, minutes of reading left)."
+            )
         if len(drifted) > SHOWN:
             self.stdout.write(f"… and {len(drifted) - SHOWN} more.")
         if repair:

@@ -61,12 +61,13 @@ def test_signing_off_tells_with_the_progress_row_it_wrote_not_looking_it_up_agai
 ):
     assignment, task, _buddy = waiting
 
-    # savepoint, done already?, savepoint, the progress row, UPDATE it, the assignment,
-    # steps left, savepoint released; the trail: its content type, both people, INSERT;
-    # the sign-off notices: whose to recount, UPDATE read_at; telling the new hire: who
-    # with their preferences, savepoint, INSERT, the notices to email, savepoint released;
-    # savepoint released. (21 when the notices looked the progress row up again.)
-    with django_assert_num_queries(20):
+    # savepoint, done already?, savepoint, the progress row, UPDATE it, lock the
+    # assignment, UPDATE its stored figures, the assignment and its version, savepoint
+    # released; the trail: its content type, both people, INSERT; the sign-off notices:
+    # whose to recount, UPDATE read_at; telling the new hire: who with their preferences,
+    # savepoint, INSERT, the notices to email, savepoint released; savepoint released.
+    # (22 when the notices looked the progress row up again.)
+    with django_assert_num_queries(21):
         progress.sign_off(assignment, task, coach=coach, comment="Well handled.")
 
 
