@@ -120,10 +120,16 @@ def check_served(url, cookie):
             raise RuntimeError(f"{url} answered {response.status}")
 
 
-def requests_per_second(url, cookie, seconds=10, connections=4):
-    """wrk's requests per second for a signed-in person; errors make it fail."""
+def requests_per_second(url, cookie, seconds=10, threads=1, connections=8):
+    """wrk's requests per second for a signed-in person; errors make it fail. The default,
+    one thread and 8 connections, is the harness issue 16 compares peers with."""
     check_served(url, cookie)
-    command = ["wrk", "--threads=2", f"--connections={connections}", f"--duration={seconds}s"]
+    command = [
+        "wrk",
+        f"--threads={threads}",
+        f"--connections={connections}",
+        f"--duration={seconds}s",
+    ]
     output = subprocess.run(
         [*command, "--header", f"Cookie: {cookie}", url],
         capture_output=True,

@@ -78,8 +78,11 @@ def server_times(people, sizes):
             )
 
 
-def throughput(people, seconds):
-    print("\n## Throughput (gunicorn, 2 workers; wrk, 4 connections; 127.0.0.1)\n")
+def throughput(people, seconds, threads, connections):
+    print(
+        f"\n## Throughput (gunicorn, 2 workers; wrk, {threads} thread(s), {connections} "
+        "connections; 127.0.0.1)\n"
+    )
     print(f"{people.count:,} new hires; the coach's dashboard lists 200 new hires, 50 a page.\n")
     print("| page | requests/s | ratio to plain page | target |")
     print("|---|---:|---:|---:|")
@@ -89,7 +92,9 @@ def throughput(people, seconds):
         for _round in range(2):  # two rounds, averaged, to even out the machine's noise
             for name, person, url in pages:
                 cookie = measure.session_cookie(measure.signed_in_client(person))
-                rate = measure.requests_per_second(base + url, cookie, seconds=seconds)
+                rate = measure.requests_per_second(
+                    base + url, cookie, seconds=seconds, threads=threads, connections=connections
+                )
                 rates[name] = rates.get(name, 0) + rate / 2
     plain = rates["plain Wagtail page"]
     for name, rate in rates.items():
@@ -118,6 +123,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000", help="new hires at each size")
     parser.add_argument("--seconds", type=int, default=10, help="wrk's duration per page")
+    parser.add_argument("--threads", type=int, default=1, help="wrk's threads")
+    parser.add_argument("--connections", type=int, default=8, help="wrk's connections")
     parser.add_argument("--bulk", type=int, default=10_000, help="new hires to bulk-assign")
     parser.add_argument("--import-rows", type=int, default=1000, help="rows of the HR import")
     parser.add_argument("--no-throughput", action="store_true", help="skip gunicorn and wrk")
@@ -141,7 +148,7 @@ def main():
         people = People(Content())
         server_times(people, [int(size) for size in args.sizes.split(",")])
         if not args.no_throughput:
-            throughput(people, args.seconds)
+            throughput(people, args.seconds, args.threads, args.connections)
         bulk_assign(people, args.bulk)
         rule_times(people.content, args.bulk)
         if args.import_rows:
