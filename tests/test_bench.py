@@ -6,9 +6,10 @@ every page it measures answers and the report has a row for each.
 
 import pytest
 
-from bench import run
+from bench import automation, run
 from bench.data import Content, People
-from coaching.models import Assignment, StepProgress
+from coaching.learning import stored
+from coaching.models import Assignment, StepProgress, TraineeProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +35,17 @@ def test_each_report_prints_a_row_per_page(people, capsys):
     for page in ("plain Wagtail page", "portal home", "path page", "coach dashboard"):
         assert report.count(f"| {page} |") == 2
     assert "| 20 |" in report
+
+
+def test_the_rule_and_import_benchmarks_print_their_rows(people, capsys):
+    automation.rule_times(people.content, 4)
+    automation.import_times(3)
+
+    report = capsys.readouterr().out
+    assert "| first (assigns two paths each) | 8 |" in report  # two paths for each of 4
+    assert "| again (nothing left to do) | 0 |" in report
+    for step in ("dry run", "apply", "same file again: dry run"):
+        assert f"| {step} |" in report
+    assert TraineeProfile.objects.filter(business_unit__slug="imported").count() == 3
+    # The data the benchmark builds keeps its stored progress true, as the site does.
+    assert stored.drift() == []
