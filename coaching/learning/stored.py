@@ -33,10 +33,6 @@ from .models import Assignment, ProgressStatus, StepProgress
 FIGURES = ("steps_done", "next_step_id", "minutes_left")
 
 
-def _done_rows() -> QuerySet[StepProgress]:
-    return StepProgress.objects.filter(assignment=OuterRef("pk"), status=ProgressStatus.DONE)
-
-
 def _steps_not_done() -> QuerySet[PathVersionStep]:
     """The outer assignment's steps not done, in order."""
     done = StepProgress.objects.filter(
@@ -52,8 +48,9 @@ def _steps_not_done() -> QuerySet[PathVersionStep]:
 def counted() -> dict[str, Any]:
     """Each stored figure of the outer assignment, counted from its rows (expressions)."""
     done = (
-        _done_rows()
-        .filter(step__version=OuterRef("version"))
+        StepProgress.objects.filter(
+            assignment=OuterRef("pk"), status=ProgressStatus.DONE, step__version=OuterRef("version")
+        )
         .order_by()
         .values("assignment")
         .annotate(n=Count("pk"))
