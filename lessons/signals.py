@@ -1,9 +1,11 @@
 """Signal wiring for lessons, connected from LessonsConfig.ready()."""
 
-from wagtail.models import ReferenceIndex
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.signals import page_published, published
 
 from lessons.models import KnowledgeCheck, LearnablePage, LearningPath, PathVersion, PathVersionStep
+from lessons.models.pages import forget_portals
 
 
 def record_published_path(sender, instance, revision=None, **kwargs):
@@ -35,7 +37,18 @@ def follow_translated_page(sender, instance, **kwargs):
         follow_translated_title(sender, instance, **kwargs)
 
 
+def forget_portals_of_page(sender, instance, **kwargs):
+    """Any page saved or deleted may be a portal, or hold one: the portals' cache goes.
+    (Publishing, unpublishing and moving a page save it, so they clear it too.)"""
+    if isinstance(instance, Page):
+        forget_portals()
+
+
 def connect():
+    post_save.connect(forget_portals_of_page, dispatch_uid="lessons_portals_saved")
+    post_delete.connect(forget_portals_of_page, dispatch_uid="lessons_portals_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_portals, sender=Locale, dispatch_uid=f"lessons_portals_{signal}")
     published.connect(record_published_path, sender=LearningPath, dispatch_uid="lessons_path_v")
     published.connect(
         follow_translated_title, sender=KnowledgeCheck, dispatch_uid="lessons_check_title"

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, Max, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Exists, Max, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -37,9 +37,24 @@ CHECK_IN_EVERY = {
 }
 
 
+def not_reminded(assignments: QuerySet[Assignment], prefix: str) -> QuerySet[Assignment]:
+    """The assignments whose new hire has no reminder yet with the key "prefix:pk:due_on":
+    the database skips the reminders written before, so a sweep builds only new ones."""
+    key = Concat(
+        Value(f"{prefix}:"),
+        Cast("pk", CharField()),
+        Value(":"),
+        Cast("due_on", CharField()),  # ISO 8601 on PostgreSQL and SQLite, as isoformat()
+        output_field=CharField(),
+    )
+    written = Notification.objects.filter(recipient=OuterRef("trainee"), key=OuterRef("key"))
+    return assignments.alias(key=key).exclude(Exists(written))
+
+
 def _path_notices(assignments, kind, prefix):
-    """One notice per assignment, for its new hire, with the steps left and the next one."""
-    for summary in summaries(assignments):
+    """One notice per assignment not reminded yet, for its new hire, with the steps left
+    and the next one."""
+    for summary in summaries(not_reminded(assignments, prefix)):
         assignment = summary.assignment
         assert assignment.due_on is not None  # both sweeps pick assignments by due date
         next_step = summary.next_step.step if summary.next_step else None
@@ -69,8 +84,18 @@ def overdue(today):
 
 
 def overdue_digests(today):
-    """One digest a week for each coach whose new hires have overdue paths."""
-    late = Assignment.objects.overdue(today).with_progress()
+    """One digest a week for each coach whose new hires have overdue paths (and who has not
+    had this week's yet)."""
+    year, week, _day = today.isocalendar()
+    key = f"overdue-digest:{year}-W{week:02d}"
+    coaches = CoachRelationship.objects.active(today).exclude(
+        Exists(Notification.objects.filter(recipient=OuterRef("coach"), key=key))
+    )
+    late = (
+        Assignment.objects.overdue(today)
+        .filter(Exists(coaches.filter(trainee=OuterRef("trainee"))))
+        .with_progress()
+    )
     rows = late.values_list(
         "trainee_id",
         "trainee__first_name",
@@ -94,16 +119,17 @@ def overdue_digests(today):
         if translated := wordings(path=texts_of(translations)):
             item["translations"] = translated
         by_trainee[trainee_id].append(item)
-    coaches = CoachRelationship.objects.active(today).filter(trainee_id__in=list(by_trainee))
+    if not by_trainee:
+        return ()
     items_by_coach = defaultdict(list)
-    for coach_id, trainee_id in coaches.values_list("coach_id", "trainee_id").distinct():
+    links = coaches.filter(Exists(late.filter(trainee=OuterRef("trainee"))))
+    for coach_id, trainee_id in links.values_list("coach_id", "trainee_id").distinct():
         items_by_coach[coach_id].extend(by_trainee[trainee_id])
-    year, week, _day = today.isocalendar()
     return (
         Notice(
             recipient_id=coach_id,
             kind=NotificationKind.OVERDUE_DIGEST,
-            key=f"overdue-digest:{year}-W{week:02d}",
+            key=key,
             params={"items": items},
             url=reverse("coaching:dashboard") + "?sort=overdue",
         )

@@ -3,8 +3,9 @@
 import difflib
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +156,18 @@ class LearnablePage(PortalPageMixin, Page):
         return LearningPath.objects.filter(steps__page=self).distinct().order_by("title")
 
 
+# Portals are few and change only when an editor saves, moves or deletes a page.
+PORTALS_CACHE_KEYS = {True: "lessons:portals:live", False: "lessons:portals:all"}
+PORTALS_CACHE_SECONDS = 24 * 60 * 60
+
+
+def forget_portals(*args, **kwargs):
+    """Drop the cached portals, now and once the transaction commits (so that no request
+    caches again what a transaction still open is changing)."""
+    cache.delete_many(list(PORTALS_CACHE_KEYS.values()))
+    transaction.on_commit(lambda: cache.delete_many(list(PORTALS_CACHE_KEYS.values())))
+
+
 class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
     """The portal's root: the company profile, the units, the modules and the paths."""
 
@@ -219,7 +232,7 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         # Portals are few (one a site and language), so one query fetches them all and the
         # site picks its own. Without a portal the site is not even looked up; with one,
         # the header's link to it needs the site anyway, and Wagtail keeps it on the request.
-        portals = list(cls._in_tree_order(live).select_related("locale"))
+        portals = cls.all_portals(live)
         if not portals:
             return None, portals
         site = Site.find_for_request(request)
@@ -227,6 +240,17 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
             return None, portals
         root = site.root_page.path
         return next((portal for portal in portals if portal.path.startswith(root)), None), portals
+
+    @classmethod
+    def all_portals(cls, live=True):
+        """Every portal (live ones, or with drafts too), in tree order, with its locale:
+        the same for every request, so kept in the cache that all processes share until
+        a page or a locale changes (`forget_portals`, connected in lessons.signals)."""
+        return cache.get_or_set(
+            PORTALS_CACHE_KEYS[bool(live)],
+            lambda: list(cls._in_tree_order(live).select_related("locale")),
+            PORTALS_CACHE_SECONDS,
+        )
 
     @classmethod
     def _in_tree_order(cls, live):

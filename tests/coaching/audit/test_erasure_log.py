@@ -62,7 +62,7 @@ def test_the_log_is_refused_to_people_who_are_not_hr(client):
 
 @pytest.mark.parametrize("size", [2, 6])
 def test_the_log_takes_the_same_queries_for_any_number_of_erasures(
-    client, hr, size, django_assert_num_queries
+    portal, client, hr, size, django_assert_num_queries
 ):
     for number in range(size):
         person = builders.make_trainee(f"person{number}")

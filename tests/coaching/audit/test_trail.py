@@ -206,7 +206,7 @@ def test_people_without_the_admin_are_sent_to_sign_in(client, request, who):
 
 @pytest.mark.parametrize("size", [2, 6])
 def test_the_trail_takes_the_same_queries_for_any_number_of_entries(
-    client, hr, size, django_assert_num_queries
+    portal, client, hr, size, django_assert_num_queries
 ):
     for number in range(size):
         person = builders.make_trainee(f"person{number}")

@@ -148,8 +148,8 @@ def test_my_buddies_makes_the_same_queries_for_any_size(
     url = reverse("coaching:buddies")
     client.get(url)  # warm the content-type and unread-count caches
     # session, user; profiles with open questions (and photos); path summaries; planned
-    # check-ins; 1:1s; the portal for the header (page, site)
-    with django_assert_num_queries(8):
+    # check-ins; 1:1s; the site, for the header's portal (the portals are cached)
+    with django_assert_num_queries(7):
         response = client.get(url)
     assert response.text.count('class="card"') >= size
 
@@ -163,8 +163,8 @@ def test_a_new_hires_page_makes_the_same_queries_for_any_size(
     url = reverse("coaching:buddy_trainee", args=[first.pk])
     client.get(url)
     # session, user; the profile (with photo); path summaries; planned check-ins; 1:1s;
-    # questions; the portal for the header (page, site)
-    with django_assert_num_queries(9):
+    # questions; the site, for the header's portal (the portals are cached)
+    with django_assert_num_queries(8):
         response = client.get(url)
     assert response.text.count('class="question"') == size
 
@@ -179,8 +179,8 @@ def test_my_buddy_makes_the_same_queries_for_any_size(
     client.force_login(buddied)
     url = reverse("coaching:my_buddy")
     client.get(url)
-    # session, user; the profile with the buddy; the questions; the portal (page, site)
-    with django_assert_num_queries(6):
+    # session, user; the profile with the buddy; the questions; the site (for the portal)
+    with django_assert_num_queries(5):
         client.get(url)
 
 
@@ -195,7 +195,7 @@ def test_the_home_adds_two_queries_for_buddies_at_any_size(
     client.get(url)
     # session, user; own assignments, recent completions, 1:1s; buddies (the two this
     # part adds): the own profile with its buddy, the new hires buddied with their open
-    # questions; the portal (page, site); "a new hire?", permissions (own, groups') and
+    # questions; the site (for the cached portal); "a new hire?", permissions (own, groups') and
     # "coaches someone?" for the empty state's and the header's links
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         client.get(url)

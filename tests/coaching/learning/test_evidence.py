@@ -262,7 +262,7 @@ def submit_with_files(task, count):
 
 @pytest.mark.parametrize("count", [1, 5])
 def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
-    client, trainee, task, count, django_assert_num_queries
+    portal, client, trainee, task, count, django_assert_num_queries
 ):
     submit_with_files(task, count)
     client.force_login(trainee)
@@ -270,7 +270,7 @@ def test_a_task_step_costs_the_same_queries_with_one_or_many_files(
     client.get(url)  # warm per-process caches
 
     # session, user; the assignment with progress, its steps, its progress; the task's
-    # evidence; the portal for the header
+    # evidence; the site, for the header's cached portal
     with django_assert_num_queries(7):
         assert client.get(url).status_code == 200
 
@@ -318,7 +318,7 @@ def test_the_printable_record_lists_the_evidence_by_name(client, trainee, sent):
 
 @pytest.mark.parametrize("count", [1, 5])
 def test_the_printable_record_costs_the_same_queries_with_one_or_many_files(
-    client, trainee, task, count, django_assert_num_queries
+    portal, client, trainee, task, count, django_assert_num_queries
 ):
     submit_with_files(task, count)
     client.force_login(trainee)
@@ -327,7 +327,7 @@ def test_the_printable_record_costs_the_same_queries_with_one_or_many_files(
 
     # session, user; profile, coaches; assignments, their versions' steps, their progress,
     # its evidence files (one query whatever their number), knowledge check attempts;
-    # the entries (one: the milestone none); goals; the portal
+    # the entries (one: the milestone none); goals; the site (for the cached portal)
     with django_assert_num_queries(12):
         response = client.get(url)
 

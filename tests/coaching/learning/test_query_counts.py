@@ -75,15 +75,15 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         # the welcome page before day one: coaching.preboarding); assignments with
         # progress; the next 1:1s; their buddy, and the new hires they are the buddy of
         # with their open questions counted (coaching.buddies.homes, 2: 10 since); the
-        # portal and its site for the header; recently completed
+        # site, for the header's portal (the portals are cached); recently completed
         "portal home": queries(client, trainee, reverse("coaching:home")),
         # session, user; the assignment with progress, its steps (with whether their
-        # content was withdrawn), its progress (with who waived); the portal and its site
-        # for the header; marking the path's "assigned" notification read (an UPDATE,
+        # content was withdrawn), its progress (with who waived); the site, for the
+        # header's cached portal; marking the path's "assigned" notification read (an UPDATE,
         # made while the person has unread notifications: the other paths' here)
         "path page": queries(client, trainee, reverse("coaching:assignment", args=[assignment.pk])),
         # session, user, two permission lookups, coaching relationship; count, trainee
-        # rows, their assignments; the portal and its site; units and paths to filter by;
+        # rows, their assignments; the site (for the cached portal); units and paths to filter by;
         # what needs the coach (test_needs.py): tasks waiting, overdue paths, 1:1s,
         # check-in steps planned, goal check-ins due, people not recognised lately
         "dashboard": queries(client, coach, reverse("coaching:dashboard")),
@@ -91,8 +91,8 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         # coach), attempts, extra attempts granted, tasks' evidence files (shown beside
         # Sign off), assignments with progress, their steps (with whether their content
         # was withdrawn), their progress (with who waived); the next 1:1s with their
-        # coaches; the portal and its site
+        # coaches; the site (for the cached portal)
         "trainee page": queries(client, coach, reverse("coaching:trainee", args=[trainee.pk])),
     }
 
-    assert counts == {"portal home": 10, "path page": 8, "dashboard": 18, "trainee page": 14}
+    assert counts == {"portal home": 9, "path page": 7, "dashboard": 17, "trainee page": 13}

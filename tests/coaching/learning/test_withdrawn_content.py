@@ -186,7 +186,7 @@ def test_the_report_makes_a_fixed_number_of_queries(client, portal, hr, size):
     # and the page of steps, the steps done, the people waiting; Wagtail's admin
     # around it (locales, page and collection permissions, the explorer's root page,
     # the site, the menu's page count)
-    assert len(queries) == 15
+    assert len(queries) == 14
 
 
 def test_unpublishing_a_module_in_use_asks_again_with_the_count(

@@ -162,8 +162,8 @@ def test_translated_titles_cost_no_query_on_the_list(
     url = reverse("coaching:notifications")
     client.get(url)  # warm the content-type, language and unread-count caches
 
-    # session, user, portal, count, page of notifications, unread (for "mark all"): the
-    # titles' translations are in each notification's details
-    with django_assert_num_queries(6):
+    # session, user, count, page of notifications, unread (for "mark all"), the site (for
+    # the cached portal): the titles' translations are in each notification's details
+    with django_assert_num_queries(5):
         page = client.get(url).content.decode()
     assert "Jalur 0" in page

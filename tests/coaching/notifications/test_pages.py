@@ -167,14 +167,15 @@ def test_email_settings_refuse_an_unknown_kind_with_a_message(signed_in, person)
 
 @pytest.mark.parametrize("count", [3, 60])
 def test_the_page_makes_a_fixed_number_of_queries(
-    signed_in, person, count, django_assert_num_queries
+    portal, signed_in, person, count, django_assert_num_queries
 ):
     notices(person, count)
     url = reverse("coaching:notifications")
     signed_in.get(url)  # warm the content-type and unread-count caches
 
-    # session, user, portal, count, page of notifications, unread (for "mark all")
-    with django_assert_num_queries(6):
+    # session, user, count, page of notifications, unread (for "mark all"), the site (for
+    # the cached portal)
+    with django_assert_num_queries(5):
         signed_in.get(url)
 
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -256,3 +257,45 @@ def test_the_command_runs_the_sweep(task_path, trainee, coach, capsys):
     call_command("send_reminders")
 
     assert "Reminders written: 2." in capsys.readouterr().out  # overdue, and the digest
+
+
+FIRST_SWEEP_QUERIES = 15
+AGAIN_SWEEP_QUERIES = 8
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_a_sweep_makes_the_same_queries_for_any_number_of_new_hires(
+    task_path, coach, size, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """Half the new hires are overdue, half due soon; the second sweep finds in SQL that
+    every reminder is written and builds none. (The emails are the worker's, after the
+    commit: not counted here.)"""
+
+    def run(now=NOW):
+        with django_capture_on_commit_callbacks(execute=False):
+            return sweep(now)
+
+    for number in range(size):
+        late = number % 2 == 0
+        trainee = builders.make_trainee(f"hire{number}", coach=coach)
+        builders.assign(
+            task_path, trainee, by=coach, due_on=TODAY + timedelta(days=-2 if late else 2)
+        )
+    ContentType.objects.clear_cache()  # as in a fresh process, whichever test ran before
+
+    # emails to retry; repeating 1:1s held (and their content type); the paths due soon,
+    # the overdue ones, the digest's late paths and its coaches; goals due a check-in; 1:1s
+    # and check-in steps coming up; then the notices' email settings, and in a savepoint
+    # the insert and the rows it wrote
+    with django_assert_num_queries(FIRST_SWEEP_QUERIES):
+        run()
+    assert len(reminders(NotificationKind.OVERDUE)) == (size + 1) // 2
+    assert len(reminders(NotificationKind.DUE_SOON)) == size // 2
+    assert len(reminders(NotificationKind.OVERDUE_DIGEST)) == 1
+
+    # again an hour later (the worker has sent the emails): nothing new, nothing written
+    Notification.objects.update(email_status=EmailStatus.SENT)
+    # the same reads, less the digest's coaches (no late path is left to digest)
+    with django_assert_num_queries(AGAIN_SWEEP_QUERIES):
+        result = run(NOW + timedelta(hours=1))
+    assert result.written == 0

@@ -16,7 +16,7 @@ from tests import builders
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-QUERIES = 13
+QUERIES = 12
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_the_list_filtered_by_status_shows_only_those(admin_client, two_modules)
 
 @pytest.mark.parametrize("size", [2, 8])
 def test_the_list_takes_the_same_queries_for_any_number_of_new_hires(
-    admin_client, admin_user, two_modules, size, django_assert_num_queries
+    portal, admin_client, admin_user, two_modules, size, django_assert_num_queries
 ):
     for number in range(size):
         started(f"person{number}", two_modules, number % 3, coach=admin_user)

@@ -59,8 +59,8 @@ def test_the_welcome_page_makes_a_fixed_number_of_queries(client, portal, size):
     assert response.text.count('class="person-card"') == size + 1  # coaches and the buddy
     assert response.text.count("Path ") >= size
     # session, user; the profile with its unit and buddy (and the buddy's photo and job
-    # title); the active locale (the unit in the reader's language); the portals (for the
-    # header and the company profile), the site; the company
+    # title); the active locale (the unit in the reader's language); the site (the portals,
+    # for the header and the company profile, are cached); the company
     # profile in the reader's language; the coaches (with their photos and job titles);
     # the paths with steps before day one, those steps, their progress
-    assert len(context) == 11, [query["sql"] for query in context.captured_queries]
+    assert len(context) == 10, [query["sql"] for query in context.captured_queries]

@@ -267,7 +267,7 @@ def test_hr_does_not_erase_themself(client, hr):
 
 
 def test_the_confirmation_page_makes_the_same_queries_for_more_data(
-    client, hr, trainee, coach, traces, django_assert_num_queries
+    portal, client, hr, trainee, coach, traces, django_assert_num_queries
 ):
     client.force_login(hr)
     client.get(erase_url(trainee))  # warm the content-type cache
@@ -276,10 +276,11 @@ def test_the_confirmation_page_makes_the_same_queries_for_more_data(
     # new hires they are the buddy of, profile, preferences, default 1:1 agenda, Wagtail
     # profile, sessions, trail reasons, assignments; the record's: entries, notes, evidence
     # files, attempts, notifications, buddy questions asked and answers given as a buddy
-    # (one count), cheers, entries and replies elsewhere (2); the portal (page, site).
+    # (one count), cheers, entries and replies elsewhere (2); the site (for the cached portal).
     # (24: the buddies, the default agenda and the evidence files are new in issue 13;
-    # 25: the buddy questions' count is new with coaching.buddies in issue 15.)
-    with django_assert_num_queries(25) as first:
+    # 25: the buddy questions' count is new with coaching.buddies in issue 15; 24: the
+    # portals are cached since issue 16.)
+    with django_assert_num_queries(24) as first:
         client.get(erase_url(trainee))
     make.reflection(trainee)
     make.feedback(trainee, coach)

@@ -120,12 +120,12 @@ def test_the_screen_costs_the_same_queries_for_any_number_of_proposals(
     client.get(url)  # Wagtail caches its own lookups (sites, content types) on the first
 
     # session, user, the user's and group's permissions, Wagtail's user profile; the site
-    # and its portal, the editor's page permissions, whether a module may go under it
+    # (its portal is cached), the editor's page permissions, whether a module may go under it
     # (asked once for the screen and the menu); locales, the collection permissions and
     # the explorer's root page (Wagtail's menu); whether the editor coaches anyone (the
     # Reports menu's Onboarding submenu shows people data only then); the proposals
     # counted and fetched; the modules made from reviews.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -86,7 +86,7 @@ def warm(client, url):
 
 @pytest.mark.parametrize("size", [10, 500])
 def test_the_record_page_makes_a_fixed_number_of_queries(
-    client, trainee, coach, colleague, size, django_assert_num_queries
+    portal, client, trainee, coach, colleague, size, django_assert_num_queries
 ):
     build_record(trainee, coach, colleague, size)
     client.force_login(trainee)
@@ -97,8 +97,8 @@ def test_the_record_page_makes_a_fixed_number_of_queries(
     # authors, replies, their authors; recognition: values, cheers,
     # their authors; goals: key results; 1:1s: their coaches, agenda, its authors, action
     # items, their owners; reviews: follow-up actions, their owners; goals for the top,
-    # their key results; the portal (header); recognition by value. (No HR check: it is
-    # their own.)
+    # their key results; the site (for the header's cached portal); recognition by value.
+    # (No HR check: it is their own.)
     with django_assert_num_queries(30):
         response = client.get(url)
 
@@ -107,7 +107,7 @@ def test_the_record_page_makes_a_fixed_number_of_queries(
 
 @pytest.mark.parametrize("size", [10, 500])
 def test_the_record_page_for_a_coach_makes_a_fixed_number_of_queries(
-    client, trainee, coach, colleague, size, django_assert_num_queries
+    portal, client, trainee, coach, colleague, size, django_assert_num_queries
 ):
     build_record(trainee, coach, colleague, size)
     client.force_login(coach)
@@ -134,7 +134,7 @@ def test_the_record_page_shows_twenty_entries_of_500(client, trainee, coach, col
 
 @pytest.mark.parametrize("size", [10, 500])
 def test_the_printable_page_makes_a_fixed_number_of_queries(
-    client, trainee, coach, colleague, size, django_assert_num_queries
+    portal, client, trainee, coach, colleague, size, django_assert_num_queries
 ):
     build_record(trainee, coach, colleague, size)
     client.force_login(trainee)
@@ -144,7 +144,7 @@ def test_the_printable_page_makes_a_fixed_number_of_queries(
     # session, user; profile, coaches, assignments (none: nothing of theirs to fetch); the
     # entries, one per kind (7); authors, replies, their authors; recognition: values,
     # cheers, their authors; key results; 1:1s' coaches, agenda, its authors, action items,
-    # their owners; follow-up actions, their owners; goals, their key results; the portal
+    # their owners; follow-up actions, their owners; goals, their key results; the site
     with django_assert_num_queries(30):
         response = client.get(url)
 
@@ -170,13 +170,16 @@ def build_wall(size):
 
 
 @pytest.mark.parametrize("size", [10, 500])
-def test_the_kudos_wall_makes_a_fixed_number_of_queries(client, size, django_assert_num_queries):
+def test_the_kudos_wall_makes_a_fixed_number_of_queries(
+    portal, client, size, django_assert_num_queries
+):
     client.force_login(build_wall(size))
     url = reverse("coaching:kudos")
     warm(client, url)
 
     # session, user; count, the page of public recognition with its trainees; authors;
-    # values, cheers, their authors; the portal (header). No replies: they are private.
+    # values, cheers, their authors; the site (for the header's cached portal). No replies:
+    # they are private.
     with django_assert_num_queries(9):
         response = client.get(url)
 

@@ -140,7 +140,7 @@ def expected(extra=0):
 
 
 @pytest.mark.parametrize("size", [2, 5])
-def test_report_pages_make_a_fixed_number_of_queries(client, size):
+def test_report_pages_make_a_fixed_number_of_queries(portal, client, size):
     coach = build(size)
     hr = admin_user("hana", "manage_all_trainees")
 
@@ -151,7 +151,7 @@ def test_report_pages_make_a_fixed_number_of_queries(client, size):
 
 @pytest.mark.parametrize(("size", "total", "panel_queries"), [(2, 18, 1), (5, 19, 2)])
 def test_the_dashboard_panel_makes_a_fixed_number_of_queries(
-    client, size, total, panel_queries, django_assert_num_queries
+    portal, client, size, total, panel_queries, django_assert_num_queries
 ):
     coach = build(size)
     home = reverse("wagtailadmin_home")
