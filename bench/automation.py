@@ -1,14 +1,17 @@
-"""Onboarding that runs itself, at scale (issue 15): an enrolment rule applied to 10,000
-new hires, and an HR import of 1,000 rows.
+"""Onboarding that runs itself, at scale (issues 15 and 16): an enrolment rule applied to
+10,000 new hires, an HR import of 1,000 rows, and the reminder sweep over every new hire.
 
 Run as part of `python -m bench.run` (see bench/README.md). Nothing fails on a slow
 figure; each is printed beside its target.
 """
 
 import time
+from datetime import timedelta
 from functools import partial
 
 from django.db import connection
+from django.db.models.functions import Mod
+from django.utils import timezone
 
 from bench.data import add_trainees, unusable_user
 from coaching.automation.applying import apply_rule
@@ -16,6 +19,8 @@ from coaching.automation.models import CoachChoice, EnrolmentRule, EnrolmentRule
 from coaching.importing import imports
 from coaching.importing.example import HEADERS
 from coaching.importing.models import PeopleImport
+from coaching.learning.models import Assignment
+from coaching.notifications.reminders import sweep
 from lessons.models import BusinessUnit
 
 RULE_TARGET_SECONDS = 2.0
@@ -85,3 +90,19 @@ def import_times(rows):
         )
         _outcome, seconds, queries = _timed(work)
         print(f"| {label} | {seconds:.2f} | {queries} |")
+
+
+def sweep_times(new_hires):
+    """The reminder sweep over every assignment there is (`new_hires` new hires' worth):
+    a third of them made overdue and a third due soon, then swept twice (the second sweep
+    finds every reminder written)."""
+    print(f"\n## The reminder sweep at {new_hires:,} new hires\n")
+    today = timezone.localdate()
+    numbered = Assignment.objects.active().alias(third=Mod("pk", 3))
+    numbered.filter(third=0).update(due_on=today - timedelta(days=1))
+    numbered.filter(third=1).update(due_on=today + timedelta(days=2))
+    print("| sweep | reminders written | seconds | queries |")
+    print("|---|---:|---:|---:|")
+    for label in ("first", "again (all written before)"):
+        result, seconds, queries = _timed(sweep)
+        print(f"| {label} | {result.written:,} | {seconds:.2f} | {queries} |")

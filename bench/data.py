@@ -7,6 +7,7 @@ inserted so that building 10,000 trainees takes seconds, not minutes.
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from bench.content import make_module, make_path, make_portal, publish_child
@@ -14,8 +15,10 @@ from bench.models import PlainPage
 from coaching.learning import stored
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment, AssignmentStatus, ProgressStatus, StepProgress
+from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship, TraineeProfile
-from lessons.models import PathVersionStep
+from coaching.record.models import Cheer, Feedback, Goal, KeyResult, Recognition, Reflection, Reply
+from lessons.models import CompanyValue, PathVersionStep
 
 User = get_user_model()
 PLAIN_BODY = "<p>" + "Customers remember how we made them feel. " * 40 + "</p>"
@@ -106,12 +109,15 @@ def assign_with_progress(learning_path, user_ids, *, assigned_by, shift=0):
 
 
 class People:
-    """A coach of everyone, a coach of the first 200, and a trainee with the focus paths."""
+    """A coach of everyone, a coach of the first 200, HR, and a trainee with the focus
+    paths and a record of `record_entries` entries; `recognitions` public recognitions
+    on the kudos wall."""
 
     DASHBOARD_TARGET = 200
 
-    def __init__(self, content):
+    def __init__(self, content, record_entries=500, recognitions=500):
         self.content = content
+        self.record_entries, self.recognitions = record_entries, recognitions
         self.coach = User.objects.create(username="coach-all", password="!")
         self.coach_of_200 = User.objects.create(username="coach-200", password="!")
         (focus_id,) = add_trainees(0, 1, coaches=[self.coach])
@@ -120,7 +126,12 @@ class People:
             assign_with_progress(
                 learning_path, [focus_id], assigned_by=self.coach, shift=3 + 7 * index
             )
+        self.hr = User.objects.create(username="hr", is_staff=True, password="!")
+        self.hr.user_permissions.add(
+            *Permission.objects.filter(codename__in=["access_admin", HR_PERMISSION])
+        )
         self.count = 0
+        build_record(self.trainee, self.coach, record_entries)
 
     def grow_to(self, size):
         """Add trainees until there are `size`, each with the population paths."""
@@ -130,4 +141,64 @@ class People:
         ids += add_trainees(self.count + 1 + small, new - small, coaches=[self.coach])
         for learning_path in self.content.population_paths:
             assign_with_progress(learning_path, ids, assigned_by=self.coach)
+        if not self.count:  # the wall, among the first new hires
+            build_wall(ids[: self.DASHBOARD_TARGET], self.recognitions)
         self.count = size
+
+
+RECORD_KINDS = ("feedback", "recognition", "reflection", "goal")
+
+
+def build_record(trainee, coach, size=500):
+    """`size` entries on `trainee`'s record, cycling feedback, recognition (public every
+    other one), reflections and goals with two key results, each with a reply."""
+    value = CompanyValue.objects.get_or_create(slug="one-team", defaults={"name": "One team"})[0]
+    text = "Listened before answering, and the customer said so."
+    makers = {
+        "feedback": lambda n: Feedback.objects.create(
+            trainee=trainee,
+            author=coach,
+            feedback_kind="appreciation",
+            situation=text,
+            behaviour=text,
+            impact=text,
+            suggestion=text,
+        ),
+        "recognition": lambda n: Recognition.objects.create(
+            trainee=trainee, author=coach, value=value, message=text, is_public=n % 2 == 0
+        ),
+        "reflection": lambda n: Reflection.objects.create(
+            trainee=trainee, author=trainee, title=f"Week {n}", text=text
+        ),
+        "goal": lambda n: Goal.objects.create(trainee=trainee, author=coach, title=f"Goal {n}"),
+    }
+    entries = [makers[RECORD_KINDS[n % len(RECORD_KINDS)]](n) for n in range(size)]
+    KeyResult.objects.bulk_create(
+        KeyResult(goal=entry, title=title, target_value=10, position=position)
+        for entry in entries
+        if isinstance(entry, Goal)
+        for position, title in enumerate(("Calls handled", "Guide read"))
+    )
+    Reply.objects.bulk_create(
+        Reply(entry=entry, author=trainee, text="Thanks") for entry in entries
+    )
+
+
+def build_wall(user_ids, size=500):
+    """`size` public recognitions among the new hires of `user_ids`, each cheered once."""
+    value = CompanyValue.objects.get_or_create(slug="one-team", defaults={"name": "One team"})[0]
+    people = list(User.objects.filter(pk__in=user_ids).order_by("pk"))
+    given = [
+        Recognition.objects.create(
+            trainee=people[n % len(people)],
+            author=people[(n + 1) % len(people)],
+            value=value,
+            message="Thanks for covering my shift, it made the day.",
+            is_public=True,
+        )
+        for n in range(size)
+    ]
+    Cheer.objects.bulk_create(
+        Cheer(recognition=entry, author=people[(n + 2) % len(people)])
+        for n, entry in enumerate(given)
+    )

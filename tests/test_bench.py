@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def people():
-    return People(Content(population_steps=3, focus_paths=2, focus_steps=4))
+    return People(
+        Content(population_steps=3, focus_paths=2, focus_steps=4), record_entries=8, recognitions=5
+    )
 
 
 def test_the_data_spreads_new_hires_from_not_started_to_done(people):
@@ -28,13 +30,30 @@ def test_the_data_spreads_new_hires_from_not_started_to_done(people):
 
 
 def test_each_report_prints_a_row_per_page(people, capsys):
-    run.server_times(people, [2, 3])
+    run.pages_at_sizes(people, [2, 3])
     run.bulk_assign(people, 20)
 
     report = capsys.readouterr().out
-    for page in ("plain Wagtail page", "portal home", "path page", "coach dashboard"):
+    for page, _person, _url in run.page_urls(people, people.coach):
         assert report.count(f"| {page} |") == 2
+    assert "| HR's dashboard |" in report and "| the kudos wall |" in report
+    assert "HR's dashboard in process at 3 new hires against 2: growth factor" in report
     assert "| 20 |" in report
+
+
+def test_the_sweep_benchmark_writes_reminders_then_none(people, capsys):
+    people.grow_to(6)
+
+    automation.sweep_times(people.count)
+
+    report = capsys.readouterr().out
+    first, again = (
+        line
+        for line in report.splitlines()
+        if line.startswith("| first") or line.startswith("| again")
+    )
+    assert first.split("|")[2].strip() != "0"
+    assert again.split("|")[2].strip() == "0"
 
 
 def test_the_rule_and_import_benchmarks_print_their_rows(people, capsys):
