@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any, TypedDict, TypeVar
 
-from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    Prefetch,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from polymorphic.query import PolymorphicQuerySet
@@ -102,10 +110,22 @@ def upcoming_one_on_ones(trainee: User, limit: int = 3) -> list[OneOnOne]:
     return list(meetings.select_related("coach").order_by("meets_at", "pk")[:limit])
 
 
-def goals_of(trainee: User) -> list[Goal]:
-    """Goals for the top of the record: open ones first, with their key results."""
-    goals = Goal.objects.filter(trainee=trainee).prefetch_related("key_results")
-    return sorted(goals, key=lambda goal: (goal.status == GoalStatus.DONE, -goal.pk))
+# The record's page lists this many goals at its top (open ones first); the timeline's
+# "Goals" filter lists them all.
+GOALS_AT_THE_TOP = 5
+
+
+def goals_of(trainee: User, limit: int | None = None) -> list[Goal]:
+    """Goals, open ones first, newest first, with their key results: all of them, or the
+    first `limit`."""
+    done_last = Case(When(status=GoalStatus.DONE, then=Value(1)), default=Value(0))
+    goals = (
+        Goal.objects.filter(trainee=trainee)
+        .alias(done_last=done_last)
+        .order_by("done_last", "-pk")
+        .prefetch_related("key_results")
+    )
+    return list(goals[:limit] if limit is not None else goals)
 
 
 class ValueCount(TypedDict):

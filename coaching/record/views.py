@@ -38,6 +38,7 @@ from coaching.record.models import (
 )
 from coaching.record.timeline import (
     FILTER_KINDS,
+    GOALS_AT_THE_TOP,
     PERIODS,
     filtered_entries,
     goals_of,
@@ -70,6 +71,7 @@ def record(request, person_id):
         coaching_settings.RECORD_PAGE_SIZE,
     )
     page.object_list = load_related(page.object_list, trainee=person)
+    goals = goals_of(person, limit=GOALS_AT_THE_TOP + 1)  # one more: are there others?
     return render_page(
         request,
         "coaching/record/home.html",
@@ -79,7 +81,8 @@ def record(request, person_id):
             "is_own": role.is_self,
             "may_erase": not role.is_self and is_hr(request.user),
             "page_obj": page,
-            "goals": goals_of(person),
+            "goals": goals[:GOALS_AT_THE_TOP],
+            "more_goals": len(goals) > GOALS_AT_THE_TOP,
             "recognition_by_value": recognition_by_value(person),
             "kinds": writable_kinds(role),
             "filter_kinds": [(slug, label) for slug, (_model, label) in FILTER_KINDS.items()],

@@ -2,6 +2,7 @@
 1:1 agendas and action items and learning progress, offered beside the JSON download;
 the kudos wall's cheers; key results as people say them."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,8 @@ from django.utils import translation
 from coaching.learning.progress import complete_module
 from coaching.models import ActionItem, AgendaItem, Cheer, KeyResult
 from coaching.record.forms import GoalCheckInForm
+from coaching.record.models import GoalStatus
+from coaching.record.timeline import GOALS_AT_THE_TOP
 from tests import builders
 
 from . import make
@@ -164,3 +167,37 @@ def test_a_number_typed_the_indonesian_way_is_read(trainee, coach):
         assert form.is_valid(), form.errors
 
     assert form.values() == {result.pk: Decimal("12.5")}
+
+
+def goal_titles_at_the_top(client, trainee):
+    text = client.get(reverse("coaching:record", args=[trainee.pk])).text
+    top = text.split('aria-labelledby="goals-heading"')[1].split("</section>")[0]
+    return re.findall(r"<h3><a [^>]*>([^<]+)</a>", top), top
+
+
+def test_the_top_of_the_record_shows_the_first_open_goals_and_links_to_all(client, trainee, coach):
+    done = make.goal(trainee, coach, title="Done first")
+    done.status = GoalStatus.DONE
+    done.save()
+    for number in range(GOALS_AT_THE_TOP + 1):
+        make.goal(trainee, coach, title=f"Open {number}")
+    client.force_login(trainee)
+
+    titles, top = goal_titles_at_the_top(client, trainee)
+
+    newest_open = [f"Open {number}" for number in range(GOALS_AT_THE_TOP, 0, -1)]
+    assert titles == newest_open
+    assert 'href="?kind=goal#timeline-heading">All goals, in the timeline</a>' in top
+
+
+def test_a_few_goals_are_all_at_the_top_open_ones_first_with_no_link(client, trainee, coach):
+    done = make.goal(trainee, coach, title="Done first")
+    done.status = GoalStatus.DONE
+    done.save()
+    make.goal(trainee, coach, title="Open later")
+    client.force_login(trainee)
+
+    titles, top = goal_titles_at_the_top(client, trainee)
+
+    assert titles == ["Open later", "Done first"]
+    assert "All goals" not in top
