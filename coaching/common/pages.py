@@ -8,6 +8,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 
 from lessons.conf import base_template
 from lessons.models import LearningPortalPage
@@ -40,3 +41,13 @@ def paginate(
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()
+
+
+def url_prefix(name: str) -> str:
+    """The URL named `name` (whose one argument is an id) up to that id: for a page of rows
+    built as prefix + id + "/", one `reverse` for the page instead of one a row."""
+    marker = "2147483647"  # an id no row has: only its place in the URL matters
+    head, tail = reverse(name, args=[int(marker)]).rsplit(marker, 1)
+    if tail != "/":
+        raise ValueError(f"{name} does not end in its id: {head}{marker}{tail}")
+    return head

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from coaching.common.ids import parse_id
-from coaching.common.pages import paginate, posted, render_page
+from coaching.common.pages import paginate, posted, render_page, url_prefix
 from coaching.common.types import Text
 from coaching.conf import coaching_settings
 from coaching.learning import assigning, progress, versions
@@ -68,6 +68,7 @@ def dashboard(request):
         "coaching/learning/dashboard/home.html",
         {
             "page_obj": page,
+            "trainee_url_prefix": url_prefix("coaching:trainee"),  # + the id + "/", a row
             "sort": sort,
             "units": BusinessUnit.objects.for_choosing(),
             "paths": LearningPath.objects.assignable(),

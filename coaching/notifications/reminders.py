@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Exists, Max, OuterRef, Q, QuerySet, Value
+from django.db.models import CharField, Exists, Max, OuterRef, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from coaching.common.names import name_from
 from coaching.common.titles import titles
 from coaching.conf import coaching_settings
 from coaching.learning.journeys import summaries
-from coaching.learning.models import Assignment, StepProgress
+from coaching.learning.models import Assignment, AssignmentQuerySet, StepProgress
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship
@@ -37,7 +37,9 @@ CHECK_IN_EVERY = {
 }
 
 
-def not_reminded(assignments: QuerySet[Assignment], prefix: str) -> QuerySet[Assignment]:
+def not_reminded(
+    assignments: AssignmentQuerySet[Assignment], prefix: str
+) -> AssignmentQuerySet[Assignment]:
     """The assignments whose new hire has no reminder yet with the key "prefix:pk:due_on":
     the database skips the reminders written before, so a sweep builds only new ones."""
     key = Concat(
