@@ -30,6 +30,7 @@ class Verdict:
     not_completed: list = field(default_factory=list)  # every step done, still active
     milestones_wrong: list = field(default_factory=list)  # not exactly one per completion
     drifted: list = field(default_factory=list)  # stored steps done != counted (stored.py)
+    trainees_drifted: list = field(default_factory=list)  # a new hire's stored figures too
     per_trainee: list = field(default_factory=list)  # completions each new hire saw, sorted
 
     @property
@@ -42,6 +43,7 @@ class Verdict:
             or self.not_completed
             or self.milestones_wrong
             or self.drifted
+            or self.trainees_drifted
         )
 
 
@@ -98,7 +100,9 @@ def verify(completions, assignment_ids):
         if (key in keys) != completed:
             verdict.milestones_wrong.append(assignment.pk)
     verdict.per_trainee = sorted(per_trainee.values())
-    verdict.drifted = stored.drift(Assignment.objects.filter(pk__in=assignment_ids))
+    mine = Assignment.objects.filter(pk__in=assignment_ids)
+    verdict.drifted = stored.drift(mine)
+    verdict.trainees_drifted = stored.trainee_drift(mine.values_list("trainee_id", flat=True))
     return verdict
 
 
@@ -129,6 +133,10 @@ def print_verdict(verdict):
         ("every step done, not completed", len(verdict.not_completed)),
         ("path milestones not exactly one per completed path", len(verdict.milestones_wrong)),
         ("stored steps done ≠ counted from the rows (assignments)", len(verdict.drifted)),
+        (
+            "stored figures ≠ counted from the assignments (new hires)",
+            len(verdict.trainees_drifted),
+        ),
     ]
     for label, count in rows:
         print(f"| {label} | {count:,} |" if isinstance(count, int) else f"| {label} | {count} |")
@@ -143,6 +151,7 @@ def print_verdict(verdict):
             "wrongly_completed",
             "not_completed",
             "drifted",
+            "trainees_drifted",
         )
         for name in names:
             if getattr(verdict, name):

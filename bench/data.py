@@ -106,6 +106,7 @@ def assign_with_progress(learning_path, user_ids, *, assigned_by, shift=0):
     Assignment.objects.filter(pk__in=completed).update(
         status=AssignmentStatus.COMPLETED, completed_at=now
     )
+    stored.refresh_trainees(user_ids)
 
 
 class People:

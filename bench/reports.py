@@ -154,6 +154,7 @@ class ReportData:
         StepProgress.objects.bulk_create(rows, batch_size=5000)
         CheckAttempt.objects.bulk_create(attempts, batch_size=5000)
         stored.recount(Assignment.objects.all())
+        stored.refresh_trainees(Assignment.objects.values_list("trainee_id", flat=True))
 
     def add_record(self):
         now = timezone.now()

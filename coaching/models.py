@@ -16,6 +16,7 @@ from coaching.learning.models import (
     ExtraAttempts,
     ProgressStatus,
     StepProgress,
+    TraineeFigures,
 )
 from coaching.notifications.models import (
     EmailStatus,
@@ -104,5 +105,6 @@ __all__ = [
     "RuleRun",
     "SetBy",
     "StepProgress",
+    "TraineeFigures",
     "TraineeProfile",
 ]

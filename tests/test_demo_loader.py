@@ -173,6 +173,7 @@ def test_the_demo_shows_onboarding_under_way(client):
     # The demo's progress was made through the same calls as a person's: every stored
     # figure is what the rows say.
     assert stored.drift() == []
+    assert stored.trainee_drift() == []
 
 
 def test_the_company_profile_and_modules_are_in_both_languages(client):

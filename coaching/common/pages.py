@@ -43,11 +43,12 @@ def paginate(
     return page, query.urlencode()
 
 
-def url_prefix(name: str) -> str:
-    """The URL named `name` (whose one argument is an id) up to that id: for a page of rows
-    built as prefix + id + "/", one `reverse` for the page instead of one a row."""
-    marker = "2147483647"  # an id no row has: only its place in the URL matters
-    head, tail = reverse(name, args=[int(marker)]).rsplit(marker, 1)
+def url_prefix(name: str, *args: Any) -> str:
+    """The URL named `name` (whose last argument is an id or a number, after `args`) up to
+    that last argument: a page of rows builds each link as prefix + id + "/", with one
+    `reverse` for the page instead of one a row."""
+    marker = "2147483647"  # no row has it: only its place in the URL matters
+    head, tail = reverse(name, args=[*args, int(marker)]).rsplit(marker, 1)
     if tail != "/":
         raise ValueError(f"{name} does not end in its id: {head}{marker}{tail}")
     return head

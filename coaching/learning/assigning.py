@@ -149,17 +149,20 @@ def assign_path(
                 new, "coaching.assign_by_rule", by=assigned_by, rule=rule.name, **titles(version)
             )
         events.paths_assigned(new, version=version, assigned_by=assigned_by)
-        _change_due_dates(new_due_dates, version=version, by=assigned_by)
+        changed = _change_due_dates(new_due_dates, version=version, by=assigned_by)
+        stored.refresh_trainees([*(assignment.trainee_id for assignment in new), *changed])
     result.created = len(new)
     return result
 
 
-def _change_due_dates(due_dates: dict[int, date], *, version: PathVersion, by: User | None) -> None:
+def _change_due_dates(
+    due_dates: dict[int, date], *, version: PathVersion, by: User | None
+) -> list[int]:
     """Give each assignment (by id) its new due date, if it is still in progress, and
     write each change to the audit trail as `change_due_date` does: a fixed number of
-    queries for any number of assignments."""
+    queries for any number of assignments. Returns the ids of the new hires changed."""
     if not due_dates:
-        return
+        return []
     changing = list(
         Assignment.objects.select_for_update()
         .filter(pk__in=due_dates, status=AssignmentStatus.ACTIVE)
@@ -179,6 +182,7 @@ def _change_due_dates(due_dates: dict[int, date], *, version: PathVersion, by: U
         },
         **titles(version),
     )
+    return [assignment.trainee_id for assignment in changing]
 
 
 def cancel_assignment(assignment: Assignment, *, by: User | None) -> None:
@@ -193,6 +197,7 @@ def cancel_assignment(assignment: Assignment, *, by: User | None) -> None:
         assignment.refresh_from_db(fields=["status", "cancelled_at"])
         trail.record_on_assignment(assignment, "coaching.cancel", by=by)
         check_ins_cancelled(assignment, by=by)  # their calendars let them go
+        stored.refresh_trainees([assignment.trainee_id])
 
 
 def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | None) -> None:
@@ -207,6 +212,7 @@ def change_due_date(assignment: Assignment, due_on: date | None, *, by: User | N
         trail.record_on_assignment(
             assignment, "coaching.change_due", by=by, old=_date_text(old), new=_date_text(due_on)
         )
+        stored.refresh_trainees([assignment.trainee_id])
 
 
 def _date_text(day: date | None) -> str:

@@ -180,6 +180,38 @@ class Assignment(models.Model):
         return None if days is None else -days
 
 
+class TraineeFigures(models.Model):
+    """A new hire's figures over their current paths (not cancelled): what the coach's
+    dashboard sorts and filters by and HR's overview counts, read as columns instead of
+    being counted from assignments and progress rows on every request. Written from the
+    rows by `stored.refresh_trainees` whenever an assignment or a step of it changes;
+    `manage.py check_stored_progress` recounts them."""
+
+    trainee = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="learning_figures",
+        verbose_name=_("new hire"),
+    )
+    steps_total = models.PositiveIntegerField(_("steps"), default=0)
+    steps_done = models.PositiveIntegerField(_("steps done"), default=0)
+    waiting_count = models.PositiveIntegerField(_("tasks waiting for sign-off"), default=0)
+    paths_current = models.PositiveIntegerField(_("paths"), default=0)
+    paths_active = models.PositiveIntegerField(_("paths in progress"), default=0)
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    # The earliest due date of a path in progress: before today, they are overdue.
+    next_due = models.DateField(_("next due"), null=True, blank=True, db_index=True)
+    finished_at = models.DateTimeField(_("last path completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("new hire's learning figures")
+        verbose_name_plural = _("new hires' learning figures")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+
 class StepProgressQuerySet(models.QuerySet["StepProgress"]):
     def on_own_version(self) -> Self:
         """Progress on the steps of its assignment's version: not the history left on a

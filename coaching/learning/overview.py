@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict, cast
 
 from django.db.models import (
     Aggregate,
-    Count,
+    Case,
     Exists,
     F,
-    Max,
-    Min,
     Model,
     OrderBy,
     OuterRef,
@@ -18,12 +16,13 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from coaching.common.percent import percent_of
-from coaching.learning.models import Assignment, StepProgress
+from coaching.learning.models import Assignment
 from coaching.people.models import TraineeProfile
 from lessons.i18n import in_reader_language, localized_field
 from lessons.models import BusinessUnit
@@ -89,23 +88,30 @@ def trainee_overview(
     """Annotate new hires' profiles with progress across their paths, overdue steps,
     last activity and next due date."""
     today = today or timezone.localdate()
-    current = Assignment.objects.current()
-    overdue = current.overdue(today)
-    waiting = StepProgress.objects.waiting_for_sign_off()
+    overdue = Assignment.objects.overdue(today)
     zero = Value(0)
-    # Steps done are read from each assignment's stored figure (coaching/learning/stored.py),
-    # not counted from progress rows.
+    # The figures are each new hire's stored ones (TraineeFigures, coaching/learning/
+    # stored.py), not counted from assignments and progress rows; only the overdue steps,
+    # which depend on today, are summed over the overdue assignments (of new hires with
+    # a path due before today: the stored next due date says which).
+    figures = "user__learning_figures__"
     steps_left = F("version__step_count") - F("steps_done")
     return (
         profiles.select_related("user")
         .annotate(
             unit_name=localized_field(BusinessUnit, via="business_unit__"),
-            steps_total=Coalesce(per_trainee(current, Sum("version__step_count")), zero),
-            steps_done=Coalesce(per_trainee(current, Sum("steps_done")), zero),
-            overdue_steps=Coalesce(per_trainee(overdue, Sum(steps_left)), zero),
-            waiting_count=Coalesce(per_trainee(waiting, Count("pk"), "assignment__trainee"), zero),
-            last_activity=per_trainee(current, Max("last_activity_at")),
-            next_due=per_trainee(current.active(), Min("due_on")),
+            steps_total=Coalesce(F(f"{figures}steps_total"), zero),
+            steps_done=Coalesce(F(f"{figures}steps_done"), zero),
+            waiting_count=Coalesce(F(f"{figures}waiting_count"), zero),
+            last_activity=F(f"{figures}last_activity_at"),
+            next_due=F(f"{figures}next_due"),
+            overdue_steps=Case(
+                When(
+                    **{f"{figures}next_due__lt": today},
+                    then=Coalesce(per_trainee(overdue, Sum(steps_left)), zero),
+                ),
+                default=zero,
+            ),
         )
         .annotate(percent=percent_of("steps_done", "steps_total", empty=0))
     )

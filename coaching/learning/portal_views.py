@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from coaching.account.homes import uses_admin
 from coaching.buddies import homes as buddy_homes
-from coaching.common.pages import render_page
+from coaching.common.pages import render_page, url_prefix
 from coaching.learning import progress
 from coaching.learning.forms import KnowledgeCheckForm, TaskForm
 from coaching.learning.journeys import journeys, recent_completions, summaries
@@ -62,7 +62,13 @@ def own_journey_or_404(user, assignment_id):
 def assignment_detail(request, assignment_id):
     journey = own_journey_or_404(request.user, assignment_id)
     mark_seen(request.user, [request.path])  # "a path is assigned to you", say
-    return render_page(request, "coaching/learning/portal/assignment.html", {"journey": journey})
+    # Each step's link is this prefix and its number.
+    step_urls = url_prefix("coaching:step", journey.assignment.pk)
+    return render_page(
+        request,
+        "coaching/learning/portal/assignment.html",
+        {"journey": journey, "step_url_prefix": step_urls},
+    )
 
 
 def step_url(assignment, number):

@@ -54,7 +54,8 @@ def _on_its_version(
 ) -> Callable[Concatenate[Assignment, PathVersionStep, _P], _R]:
     """Refuse a step of another version than the assignment's: a page shown before the
     assignment moved to a newer version of its path (the views check the step's key;
-    this is the rule itself, where the work is done)."""
+    this is the rule itself, where the work is done). After the action, the new hire's
+    stored figures are recounted (`stored.refresh_trainees`)."""
 
     @wraps(action)
     def checked(
@@ -62,7 +63,10 @@ def _on_its_version(
     ) -> _R:
         if step.version_id != assignment.version_id:
             raise StepError(str(PATH_CHANGED))
-        return action(assignment, step, *args, **kwargs)
+        try:
+            return action(assignment, step, *args, **kwargs)
+        finally:  # whatever the action changed (if anything), the new hire's figures follow
+            stored.refresh_trainees([assignment.trainee_id])
 
     return checked
 

@@ -10,15 +10,28 @@ every step another call made done before it. A new assignment starts with its ve
 first step and reading time (`assigning.assign_path`); a move to a newer version, which
 carries some progress over and leaves some behind, recounts. `recount` and `drift` serve
 `manage.py check_stored_progress` and the tests.
+
+Each new hire's figures over their current paths (`TraineeFigures`: steps, steps done,
+tasks waiting, paths in progress, last activity, next due date, last completion) are
+written by `refresh_trainees` after each change of their assignments or progress: it
+locks their row, then recounts it from the assignments in one UPDATE whose snapshot
+comes after the lock, so the last refresh to run has seen every change committed before
+it (two tabs, or a coach and a new hire at once, end in the right figures).
+`trainee_drift` checks them.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
+from django.db import transaction
 from django.db.models import (
+    Aggregate,
     Count,
     Exists,
     F,
     IntegerField,
+    Max,
+    Min,
     OuterRef,
     QuerySet,
     Subquery,
@@ -28,9 +41,19 @@ from django.db.models.functions import Coalesce
 
 from lessons.models import PathVersion, PathVersionStep
 
-from .models import Assignment, ProgressStatus, StepProgress
+from .models import Assignment, ProgressStatus, StepProgress, TraineeFigures
 
 FIGURES = ("steps_done", "next_step_id", "minutes_left")
+TRAINEE_FIGURES = (
+    "steps_total",
+    "steps_done",
+    "waiting_count",
+    "paths_current",
+    "paths_active",
+    "last_activity_at",
+    "next_due",
+    "finished_at",
+)
 
 
 def _steps_not_done() -> QuerySet[PathVersionStep]:
@@ -102,4 +125,75 @@ def drift(assignments: QuerySet[Assignment] | None = None) -> list[tuple[Any, ..
         kept, recounted = tuple(values[: len(FIGURES)]), tuple(values[len(FIGURES) :])
         if kept != recounted:
             found.append((pk, kept, recounted))
+    return found
+
+
+def _of_trainee(
+    rows: QuerySet[Any], aggregate: Aggregate, trainee_field: str = "trainee"
+) -> Subquery:
+    """`aggregate` over `rows` of the outer row's new hire (a correlated subquery)."""
+    return Subquery(
+        rows.filter(**{trainee_field: OuterRef("trainee")})
+        .order_by()
+        .values(trainee_field)
+        .annotate(value=aggregate)
+        .values("value")[:1]
+    )
+
+
+def trainee_counted() -> dict[str, Any]:
+    """Each figure of the outer TraineeFigures row, counted from the assignments."""
+    current = Assignment.objects.current()
+    waiting = StepProgress.objects.waiting_for_sign_off()
+    counts = {
+        "steps_total": _of_trainee(current, Sum("version__step_count")),
+        "steps_done": _of_trainee(current, Sum("steps_done")),
+        "waiting_count": _of_trainee(waiting, Count("pk"), "assignment__trainee"),
+        "paths_current": _of_trainee(current, Count("pk")),
+        "paths_active": _of_trainee(current.active(), Count("pk")),
+    }
+    return {
+        **{name: Coalesce(count, 0) for name, count in counts.items()},
+        "last_activity_at": _of_trainee(current, Max("last_activity_at")),
+        "next_due": _of_trainee(current.active(), Min("due_on")),
+        "finished_at": _of_trainee(current, Max("completed_at")),
+    }
+
+
+def refresh_trainees(trainee_ids: Iterable[int]) -> None:
+    """Recount the figures of these new hires from their assignments (3 queries)."""
+    ids = sorted(set(trainee_ids))
+    if not ids:
+        return
+    with transaction.atomic(savepoint=False):  # the caller's transaction, or its own
+        TraineeFigures.objects.bulk_create(
+            [TraineeFigures(trainee_id=pk) for pk in ids], ignore_conflicts=True
+        )
+        rows = TraineeFigures.objects.filter(trainee_id__in=ids)
+        list(rows.select_for_update().values_list("pk"))  # the lock, then a fresh snapshot
+        rows.update(**trainee_counted())
+
+
+def trainee_drift(trainee_ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+    """(new hire's id, stored figures, counted figures) of each new hire with an assignment
+    (of `trainee_ids`, or anyone) whose figures (TRAINEE_FIGURES, in that order) are not
+    what their assignments say; (id, None, "missing") for one without figures."""
+    assignments = Assignment.objects.all()
+    if trainee_ids is not None:
+        assignments = assignments.filter(trainee_id__in=list(trainee_ids))
+    missing = (
+        assignments.exclude(trainee__in=TraineeFigures.objects.values("trainee"))
+        .order_by("trainee_id")
+        .values_list("trainee_id", flat=True)
+        .distinct()
+    )
+    found: list[tuple[Any, ...]] = [(pk, None, "missing") for pk in missing]
+    figures = TraineeFigures.objects.filter(trainee__in=assignments.values("trainee")).annotate(
+        **{f"counted_{name}": expression for name, expression in trainee_counted().items()}
+    )
+    names = [*TRAINEE_FIGURES, *(f"counted_{name}" for name in TRAINEE_FIGURES)]
+    for pk, *values in figures.order_by("pk").values_list("pk", *names).iterator(2000):
+        kept, recounted = values[: len(TRAINEE_FIGURES)], values[len(TRAINEE_FIGURES) :]
+        if kept != recounted:
+            found.append((pk, tuple(kept), tuple(recounted)))
     return found

@@ -10,13 +10,11 @@ completed, worked out by the database so a list or a count of any size is one qu
 from datetime import date, datetime, time, timedelta
 from typing import TypedDict, cast
 
-from django.db.models import Case, Count, Exists, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coaching.learning.models import Assignment
-from coaching.learning.overview import per_trainee
 from coaching.people.models import TraineeProfile
 
 # "Starting soon" on HR's overview: a start date within this many days from today.
@@ -45,23 +43,20 @@ def with_status(
     profiles: QuerySet[TraineeProfile], today: date | None = None
 ) -> QuerySet[TraineeProfile]:
     """Annotate each profile with `onboarding_status` and `finished_at` (when its last
-    path was completed)."""
+    path was completed), from each new hire's stored figures (TraineeFigures, coaching/
+    learning/stored.py): columns, not counts over their assignments, so that HR's figures
+    over every new hire cost the same at any number of them."""
     today = today or timezone.localdate()
-    mine = {"trainee": OuterRef("user_id")}
-    current = Assignment.objects.current()
-    # Some step done on a current path, from the assignments' stored figures.
-    done = current.filter(steps_done__gt=0, **mine)
+    figures = "user__learning_figures__"
     return profiles.annotate(
-        finished_at=per_trainee(current, Max("completed_at")),
+        finished_at=F(f"{figures}finished_at"),
         onboarding_status=Case(
+            When(**{f"{figures}next_due__lt": today}, then=Value(OnboardingStatus.OVERDUE)),
             When(
-                Exists(current.overdue(today).filter(**mine)), then=Value(OnboardingStatus.OVERDUE)
-            ),
-            When(
-                Exists(current.filter(**mine)) & ~Exists(current.active().filter(**mine)),
+                **{f"{figures}paths_current__gt": 0, f"{figures}paths_active": 0},
                 then=Value(OnboardingStatus.COMPLETED),
             ),
-            When(Exists(done), then=Value(OnboardingStatus.IN_PROGRESS)),
+            When(**{f"{figures}steps_done__gt": 0}, then=Value(OnboardingStatus.IN_PROGRESS)),
             default=Value(OnboardingStatus.NOT_STARTED),
         ),
     )

@@ -4,6 +4,8 @@ from django import template
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
@@ -100,3 +102,38 @@ def ago(moment):
 
 # A count or a measure for reading, grouped in the active language: {{ total|figure }}.
 register.filter("figure", numbers.figure)
+
+
+# A step's status as a badge, in every list of steps (the path page, the coach's page of a
+# new hire, the welcome page, the step's own page): a tag, not an include a step.
+STEP_BADGES = {
+    "submitted": ("badge--waiting", lambda state: _("Waiting for sign-off")),
+    "returned": ("badge--returned", lambda state: _("Sent back")),
+    "planned": (
+        "badge--planned",
+        lambda state: (
+            _("Planned for %(when)s")
+            % {
+                "when": date_format(
+                    timezone.localtime(state.progress.scheduled_for), "DATETIME_FORMAT"
+                )
+            }
+        ),
+    ),
+}
+
+
+@register.simple_tag
+def step_status(state):
+    if state.is_waived:
+        modifier, text = "badge--done", _("Waived")
+    elif state.is_done:
+        modifier, text = "badge--done", _("Done")
+    elif state.status in STEP_BADGES:
+        modifier, words = STEP_BADGES[state.status]
+        text = words(state)
+    elif state.withdrawal:
+        modifier, text = "badge--returned", _("Withdrawn")
+    else:
+        modifier, text = "", _("To do")
+    return format_html('<span class="{}">{}</span>', f"badge {modifier}".strip(), text)

@@ -1,7 +1,7 @@
-"""`manage.py check_stored_progress`: recount every stored progress figure from the
-progress rows (coaching/learning/stored.py) and report any that drifted. `--repair`
-writes the counted figures. Without it, drift makes the command fail (exit status 1), so a
-scheduled run or a deployment check notices."""
+"""`manage.py check_stored_progress`: recount every stored progress figure from the rows
+(coaching/learning/stored.py), each assignment's and each new hire's, and report any that
+drifted. `--repair` writes the counted figures. Without it, drift makes the command fail
+(exit status 1), so a scheduled run or a deployment check notices."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -13,7 +13,10 @@ SHOWN = 20
 
 
 class Command(BaseCommand):
-    help = "Recount the progress figures stored on each assignment; report drift, or repair it."
+    help = (
+        "Recount the progress figures stored on each assignment and each new hire; report "
+        "drift, or repair it."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -25,20 +28,36 @@ class Command(BaseCommand):
             drifted = stored.drift()
             if drifted and repair:
                 stored.recount(Assignment.objects.filter(pk__in=[pk for pk, _s, _c in drifted]))
+            trainees = stored.trainee_drift()
+            if trainees and repair:
+                stored.refresh_trainees(pk for pk, _s, _c in trainees)
         total = Assignment.objects.count()
-        if not drifted:
-            self.stdout.write(f"All {total} assignments' stored progress matches their rows.")
-            return
-        for pk, kept, counted in drifted[:SHOWN]:
+        people = Assignment.objects.values("trainee").distinct().count()
+        self.report(drifted, "Assignment", "(steps done, next step, minutes of reading left)")
+        self.report(
+            trainees,
+            "New hire",
+            "(" + ", ".join(name.replace("_", " ") for name in stored.TRAINEE_FIGURES) + ")",
+        )
+        if not drifted and not trainees:
             self.stdout.write(
-                f"Assignment {pk}: stored {kept}, counted {counted} "
-                "(steps done, next step, minutes of reading left)."
+                f"All {total} assignments' and {people} new hires' stored progress matches "
+                "their rows."
             )
-        if len(drifted) > SHOWN:
-            self.stdout.write(f"… and {len(drifted) - SHOWN} more.")
+            return
         if repair:
-            self.stdout.write(f"Repaired {len(drifted)} of {total} assignments.")
+            self.stdout.write(
+                f"Repaired {len(drifted)} of {total} assignments and {len(trainees)} of "
+                f"{people} new hires."
+            )
             return
         raise CommandError(
-            f"{len(drifted)} of {total} assignments drifted; run with --repair to fix them."
+            f"{len(drifted)} of {total} assignments and {len(trainees)} of {people} new hires "
+            "drifted; run with --repair to fix them."
         )
+
+    def report(self, drifted, what, figures):
+        for pk, kept, counted in drifted[:SHOWN]:
+            self.stdout.write(f"{what} {pk}: stored {kept}, counted {counted} {figures}.")
+        if len(drifted) > SHOWN:
+            self.stdout.write(f"… and {len(drifted) - SHOWN} more.")

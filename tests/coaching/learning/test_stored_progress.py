@@ -29,7 +29,7 @@ from coaching.learning.progress import (
     waive,
 )
 from coaching.learning.versions import move_to_latest, on_older_versions
-from coaching.models import Assignment, AssignmentStatus, StepProgress
+from coaching.models import Assignment, AssignmentStatus, StepProgress, TraineeFigures
 from lessons.models import StepKind
 from tests import builders
 
@@ -158,6 +158,7 @@ def test_the_stored_figure_always_equals_the_counted_one(every_kind, people, act
             with contextlib.suppress(StepError, AssignmentError):
                 act(action, fresh, learning_path, coach, choice)
             assert stored.drift() == [], action
+            assert stored.trainee_drift() == [], action
             fresh.refresh_from_db()
             if fresh.status == AssignmentStatus.COMPLETED:
                 assert fresh.steps_done >= fresh.version.step_count, action
@@ -186,20 +187,26 @@ def test_the_command_reports_drift_and_repairs_it(portal, people, capsys):
     )
     complete_module(assignment, builders.steps_of(assignment)[0])
     call_command("check_stored_progress")
-    assert "All 1 assignments' stored progress matches their rows." in capsys.readouterr().out
+    assert (
+        "All 1 assignments' and 1 new hires' stored progress matches their rows."
+        in capsys.readouterr().out
+    )
 
     Assignment.objects.filter(pk=assignment.pk).update(steps_done=0)  # a figure gone wrong
-    with pytest.raises(CommandError, match="1 of 1 assignments drifted"):
+    TraineeFigures.objects.filter(trainee=nadia).update(waiting_count=3)  # and another
+    with pytest.raises(CommandError, match="1 of 1 assignments and 1 of 1 new hires drifted"):
         call_command("check_stored_progress")
     second = builders.steps_of(assignment)[1]
     assert (
         f"Assignment {assignment.pk}: stored (0, {second.pk}, 0), counted (1, {second.pk}, 0)"
-        in capsys.readouterr().out
+        in (out := capsys.readouterr().out)
     )
+    assert f"New hire {nadia.pk}: stored (2, 1, 3, " in out and "(steps total, steps done" in out
 
     call_command("check_stored_progress", "--repair")
-    assert "Repaired 1 of 1 assignments." in capsys.readouterr().out
+    assert "Repaired 1 of 1 assignments and 1 of 1 new hires." in capsys.readouterr().out
     assert Assignment.objects.get(pk=assignment.pk).steps_done == 1
+    assert TraineeFigures.objects.get(trainee=nadia).waiting_count == 0
     assert StepProgress.objects.filter(assignment=assignment).count() == 1  # rows untouched
 
 

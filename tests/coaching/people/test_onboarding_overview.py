@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.account.languages import remember_language
+from coaching.learning import stored
 from coaching.learning.progress import complete_module
 from coaching.people.models import TraineeProfile
 from coaching.people.onboarding import OnboardingStatus, overview_figures, with_status
@@ -36,6 +37,13 @@ def started(name, path, done, **extra):
     return trainee
 
 
+def backdate(trainee, **fields):
+    """Put the new hire's assignments in the past (a due date passed, a path finished long
+    ago), then recount their stored figures as every change of an assignment does."""
+    trainee.assignments.update(**fields)
+    stored.refresh_trainees([trainee.pk])
+
+
 def statuses():
     return {
         profile.user.username: profile.onboarding_status
@@ -49,7 +57,7 @@ def test_each_new_hire_is_not_started_in_progress_overdue_or_completed(two_modul
     started("citra", two_modules, 1)
     started("dewi", two_modules, 2)
     late = started("eka", two_modules, 1)
-    late.assignments.update(due_on=TODAY - datetime.timedelta(days=1))
+    backdate(late, due_on=TODAY - datetime.timedelta(days=1))
 
     assert statuses() == {
         "ayu": OnboardingStatus.NOT_STARTED,
@@ -67,9 +75,9 @@ def test_the_figures_count_starting_soon_in_progress_overdue_and_completed_this_
     builders.make_trainee("bima", start_date=TODAY + datetime.timedelta(days=30))
     started("citra", two_modules, 1)
     started("dewi", two_modules, 2)
-    started("eka", two_modules, 1).assignments.update(due_on=TODAY - datetime.timedelta(days=1))
+    backdate(started("eka", two_modules, 1), due_on=TODAY - datetime.timedelta(days=1))
     finished_long_ago = started("fajar", two_modules, 2)
-    finished_long_ago.assignments.update(completed_at=timezone.now() - datetime.timedelta(days=62))
+    backdate(finished_long_ago, completed_at=timezone.now() - datetime.timedelta(days=62))
 
     assert overview_figures() == {
         "starting_soon": 1,
