@@ -145,6 +145,7 @@ def pages_at_sizes(people, sizes, wrk_options=None):
     hr_ms = {}
     for size in sizes:
         people.grow_to(size)
+        measure.analyze()
         hr_ms[size] = server_times(people)
         if wrk_options:
             throughput(people, **wrk_options)
