@@ -35,6 +35,7 @@ from bench import measure  # noqa: E402
 from bench.automation import import_times, rule_times, sweep_times  # noqa: E402
 from bench.data import Content, People, add_trainees  # noqa: E402
 from bench.reports import report_times  # noqa: E402
+from coaching.conf import coaching_settings  # noqa: E402
 from coaching.learning.assigning import assign_path  # noqa: E402
 from coaching.learning.models import Assignment  # noqa: E402
 from coaching.people.models import TraineeProfile  # noqa: E402
@@ -182,7 +183,12 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="wrk's threads")
     parser.add_argument("--connections", type=int, default=8, help="wrk's connections")
     parser.add_argument("--bulk", type=int, default=10_000, help="new hires to bulk-assign")
-    parser.add_argument("--import-rows", type=int, default=1000, help="rows of the HR import")
+    parser.add_argument(
+        "--import-rows",
+        type=int,
+        default=coaching_settings.IMPORT_MAX_ROWS,
+        help="rows of the HR import (at most COACHING_IMPORT_MAX_ROWS)",
+    )
     parser.add_argument("--no-throughput", action="store_true", help="skip gunicorn and wrk")
     parser.add_argument(
         "--report-rows", type=int, default=100_000, help="step-progress rows the reports count"

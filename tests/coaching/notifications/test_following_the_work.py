@@ -66,9 +66,9 @@ def test_signing_off_tells_with_the_progress_row_it_wrote_not_looking_it_up_agai
     # released; the trail: its content type, both people, INSERT; the sign-off notices:
     # whose to recount, UPDATE read_at; telling the new hire: who with their preferences,
     # savepoint, INSERT, the notices to email, savepoint released; savepoint released;
-    # the new hire's stored figures: the row made if missing, locked, recounted (3).
-    # (25 when the notices looked the progress row up again.)
-    with django_assert_num_queries(24):
+    # the new hire's stored figures: locked, counted (2), upserted: 4.
+    # (26 when the notices looked the progress row up again.)
+    with django_assert_num_queries(25):
         progress.sign_off(assignment, task, coach=coach, comment="Well handled.")
 
 
