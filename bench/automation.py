@@ -13,6 +13,7 @@ from django.db import connection
 from django.db.models.functions import Mod
 from django.utils import timezone
 
+from bench import measure
 from bench.data import add_trainees, unusable_user
 from coaching.automation.applying import apply_rule
 from coaching.automation.models import CoachChoice, EnrolmentRule, EnrolmentRulePath, Trigger
@@ -52,6 +53,7 @@ def rule_times(content, count):
     lead.save()
     unit = BusinessUnit.objects.create(name="Rules", slug="rules", lead=lead)
     add_trainees(300_000, count, coaches=[], unit=unit)
+    measure.analyze()  # as a running site's autovacuum would have, before the rule runs
     rule = EnrolmentRule.objects.create(
         name="Everyone in Rules", business_unit=unit, coach=CoachChoice.UNIT_LEAD
     )

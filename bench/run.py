@@ -164,6 +164,7 @@ def bulk_assign(people, count):
     print(f"\n## Bulk-assigning one path to {count:,} new hires\n")
     unit = BusinessUnit.objects.create(name="Bulk", slug="bulk")
     add_trainees(100_000, count, coaches=[], unit=unit)
+    measure.analyze()
     profiles = TraineeProfile.objects.filter(business_unit=unit)
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
