@@ -70,11 +70,14 @@ SORTS: dict[str, list[str | OrderBy]] = {
 
 
 def per_trainee(
-    queryset: QuerySet[Model], aggregate: Aggregate, trainee_field: str = "trainee"
+    queryset: QuerySet[Model],
+    aggregate: Aggregate,
+    trainee_field: str = "trainee",
+    outer: str = "user_id",  # the outer row's field naming its new hire
 ) -> Subquery:
     """A correlated subquery: `aggregate` over `queryset` for the row's new hire."""
     return Subquery(
-        queryset.filter(**{trainee_field: OuterRef("user_id")})
+        queryset.filter(**{trainee_field: OuterRef(outer)})
         .order_by()
         .values(trainee_field)
         .annotate(value=aggregate)

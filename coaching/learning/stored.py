@@ -41,6 +41,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from coaching.learning.overview import per_trainee
 from lessons.models import PathVersion, PathVersionStep
 
 from .models import Assignment, AssignmentStatus, ProgressStatus, StepProgress, TraineeFigures
@@ -137,14 +138,8 @@ def drift(assignments: QuerySet[Assignment] | None = None) -> list[tuple[Any, ..
 def _of_trainee(
     rows: QuerySet[Any], aggregate: Aggregate, trainee_field: str = "trainee"
 ) -> Subquery:
-    """`aggregate` over `rows` of the outer row's new hire (a correlated subquery)."""
-    return Subquery(
-        rows.filter(**{trainee_field: OuterRef("trainee")})
-        .order_by()
-        .values(trainee_field)
-        .annotate(value=aggregate)
-        .values("value")[:1]
-    )
+    """`aggregate` over `rows` of the outer TraineeFigures row's new hire."""
+    return per_trainee(rows, aggregate, trainee_field, outer="trainee")
 
 
 def trainee_counted() -> dict[str, Any]:
