@@ -54,8 +54,8 @@ def _on_its_version(
 ) -> Callable[Concatenate[Assignment, PathVersionStep, _P], _R]:
     """Refuse a step of another version than the assignment's: a page shown before the
     assignment moved to a newer version of its path (the views check the step's key;
-    this is the rule itself, where the work is done). After the action, the new hire's
-    stored figures are recounted (`stored.refresh_trainees`)."""
+    this is the rule itself, where the work is done). After the action, in its
+    transaction, the new hire's stored figures are recounted (`stored.refresh_trainees`)."""
 
     @wraps(action)
     def checked(
@@ -63,10 +63,12 @@ def _on_its_version(
     ) -> _R:
         if step.version_id != assignment.version_id:
             raise StepError(str(PATH_CHANGED))
-        try:
-            return action(assignment, step, *args, **kwargs)
-        finally:  # whatever the action changed (if anything), the new hire's figures follow
+        # The action and the new hire's figures that follow it commit together; a refused
+        # action (StepError) changes neither.
+        with transaction.atomic():
+            done = action(assignment, step, *args, **kwargs)
             stored.refresh_trainees([assignment.trainee_id])
+        return done
 
     return checked
 
