@@ -144,18 +144,22 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
             .update(status=ProgressStatus.DONE, completed_at=now, updated_at=now, **fields)
         )
         if newly_done:
-            stored.step_done(assignment.pk)
-            complete_if_finished(assignment, now)
+            complete_if_finished(assignment, now, locked=stored.step_done(assignment.pk))
     return progress if newly_done else None
 
 
-def complete_if_finished(assignment: Assignment, now: datetime) -> None:
-    """Complete the assignment, with its milestone, if every step of its version is done."""
-    locked = (
-        Assignment.objects.select_for_update()
-        .select_related("version", "trainee")
-        .get(pk=assignment.pk)
-    )
+def complete_if_finished(
+    assignment: Assignment, now: datetime, locked: Assignment | None = None
+) -> None:
+    """Complete the assignment, with its milestone, if every step of its version is done.
+    `locked`: the assignment already locked by this transaction, with its version and new
+    hire (as `stored.step_done` returns it); else it is locked and read here."""
+    if locked is None:
+        locked = (
+            Assignment.objects.select_for_update()
+            .select_related("version", "trainee")
+            .get(pk=assignment.pk)
+        )
     if locked.status == AssignmentStatus.ACTIVE and locked.steps_done >= locked.version.step_count:
         Assignment.objects.filter(pk=locked.pk).update(
             status=AssignmentStatus.COMPLETED, completed_at=now

@@ -103,16 +103,24 @@ def starting(version: PathVersion) -> dict[str, Any]:
     return {"steps_done": 0, "next_step_id": first, "minutes_left": version.estimated_minutes}
 
 
-def step_done(assignment_id: int) -> None:
-    """A step of the assignment was just made done, by this call and no other."""
+def step_done(assignment_id: int) -> Assignment:
+    """A step of the assignment was just made done, by this call and no other. Returns
+    the assignment, locked until the transaction ends, with its version and new hire and
+    its steps done as now stored (what `progress.complete_if_finished` reads)."""
     # The lock first: the UPDATE after it then reads what other calls committed.
-    list(Assignment.objects.select_for_update().filter(pk=assignment_id).values_list("pk"))
+    locked = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("version", "trainee")
+        .get(pk=assignment_id)
+    )
     figures = counted()
     Assignment.objects.filter(pk=assignment_id).update(
         steps_done=F("steps_done") + 1,
         next_step_id=figures["next_step_id"],
         minutes_left=figures["minutes_left"],
     )
+    locked.steps_done += 1
+    return locked
 
 
 def recount(assignments: QuerySet[Assignment]) -> int:

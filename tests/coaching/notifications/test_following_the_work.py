@@ -62,14 +62,14 @@ def test_signing_off_tells_with_the_progress_row_it_wrote_not_looking_it_up_agai
     assignment, task, _buddy = waiting
 
     # savepoint (the action and the stored figures that follow it, together), savepoint,
-    # done already?, savepoint, the progress row, UPDATE it, lock the
-    # assignment, UPDATE its stored figures, the assignment and its version, savepoint
-    # released; the trail: its content type, both people, INSERT; the sign-off notices:
-    # whose to recount, UPDATE read_at; telling the new hire: who with their preferences,
-    # savepoint, INSERT, the notices to email, savepoint released; savepoint released;
-    # the new hire's stored figures: locked, counted (2), upserted: 4; savepoint released.
-    # (28 when the notices looked the progress row up again.)
-    with django_assert_num_queries(27):
+    # done already?, savepoint, the progress row, UPDATE it, lock the assignment (with its
+    # version and new hire), UPDATE its stored figures, savepoint released; the trail: its
+    # content type, both people, INSERT; the sign-off notices: whose to recount, UPDATE
+    # read_at; telling the new hire: who with their preferences, savepoint, INSERT, the
+    # notices to email, savepoint released; savepoint released; the new hire's stored
+    # figures: locked, counted (2), upserted: 4; savepoint released.
+    # (27 when the notices looked the progress row up again.)
+    with django_assert_num_queries(26):
         progress.sign_off(assignment, task, coach=coach, comment="Well handled.")
 
 
