@@ -150,10 +150,15 @@ class People:
 RECORD_KINDS = ("feedback", "recognition", "reflection", "goal")
 
 
+def one_team():
+    """The company value every benchmark recognition names."""
+    return CompanyValue.objects.get_or_create(slug="one-team", defaults={"name": "One team"})[0]
+
+
 def build_record(trainee, coach, size=500):
     """`size` entries on `trainee`'s record, cycling feedback, recognition (public every
     other one), reflections and goals with two key results, each with a reply."""
-    value = CompanyValue.objects.get_or_create(slug="one-team", defaults={"name": "One team"})[0]
+    value = one_team()
     text = "Listened before answering, and the customer said so."
     makers = {
         "feedback": lambda n: Feedback.objects.create(
@@ -187,7 +192,7 @@ def build_record(trainee, coach, size=500):
 
 def build_wall(user_ids, size=500):
     """`size` public recognitions among the new hires of `user_ids`, each cheered once."""
-    value = CompanyValue.objects.get_or_create(slug="one-team", defaults={"name": "One team"})[0]
+    value = one_team()
     people = list(User.objects.filter(pk__in=user_ids).order_by("pk"))
     given = [
         Recognition.objects.create(

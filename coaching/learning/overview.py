@@ -70,14 +70,11 @@ SORTS: dict[str, list[str | OrderBy]] = {
 
 
 def per_trainee(
-    queryset: QuerySet[Model],
-    aggregate: Aggregate,
-    trainee_field: str = "trainee",
-    outer: str = "user_id",  # the outer row's field naming its new hire
+    queryset: QuerySet[Model], aggregate: Aggregate, trainee_field: str = "trainee"
 ) -> Subquery:
     """A correlated subquery: `aggregate` over `queryset` for the row's new hire."""
     return Subquery(
-        queryset.filter(**{trainee_field: OuterRef(outer)})
+        queryset.filter(**{trainee_field: OuterRef("user_id")})
         .order_by()
         .values(trainee_field)
         .annotate(value=aggregate)

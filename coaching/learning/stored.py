@@ -21,12 +21,12 @@ one upsert.
 `trainee_drift` checks them.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 from django.db.models import (
-    Aggregate,
     Count,
     Exists,
     F,
@@ -41,14 +41,13 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from coaching.learning.overview import per_trainee
 from lessons.models import PathVersion, PathVersionStep
 
 from .models import Assignment, AssignmentStatus, ProgressStatus, StepProgress, TraineeFigures
 
 FIGURES = ("steps_done", "next_step_id", "minutes_left")
-# A new hire with no current path has none of these; the dates stay empty.
-ZEROED = ("steps_total", "steps_done", "paths_current", "paths_active")
+# Counts, zero for a new hire with no current path (whose dates stay empty).
+ZEROED = ("steps_total", "steps_done", "waiting_count", "paths_current", "paths_active")
 # Rows of one upsert: 9 parameters each, within PostgreSQL's 65,535 a statement.
 PEOPLE_PER_UPSERT = 5000
 TRAINEE_FIGURES = (
@@ -143,40 +142,15 @@ def drift(assignments: QuerySet[Assignment] | None = None) -> list[tuple[Any, ..
     return found
 
 
-def _of_trainee(
-    rows: QuerySet[Any], aggregate: Aggregate, trainee_field: str = "trainee"
-) -> Subquery:
-    """`aggregate` over `rows` of the outer TraineeFigures row's new hire."""
-    return per_trainee(rows, aggregate, trainee_field, outer="trainee")
-
-
-def trainee_counted() -> dict[str, Any]:
-    """Each figure of the outer TraineeFigures row, counted from the assignments (as
-    correlated subqueries: what `trainee_drift` compares with)."""
-    current = Assignment.objects.current()
-    waiting = StepProgress.objects.waiting_for_sign_off()
-    counts = {
-        "steps_total": _of_trainee(current, Sum("version__step_count")),
-        "steps_done": _of_trainee(current, Sum("steps_done")),
-        "waiting_count": _of_trainee(waiting, Count("pk"), "assignment__trainee"),
-        "paths_current": _of_trainee(current, Count("pk")),
-        "paths_active": _of_trainee(current.active(), Count("pk")),
-    }
-    return {
-        **{name: Coalesce(count, 0) for name, count in counts.items()},
-        "last_activity_at": _of_trainee(current, Max("last_activity_at")),
-        "next_due": _of_trainee(current.active(), Min("due_on")),
-        "finished_at": _of_trainee(current, Max("completed_at")),
-    }
-
-
-def _grouped(trainee_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Each new hire's figures, counted in two grouped passes over their assignments and
-    their tasks waiting (not a subquery per person: as fast for 10,000 as for one)."""
+def _grouped(trainee_ids: list[int] | None = None) -> defaultdict[int, dict[str, Any]]:
+    """Each new hire's figures (of `trainee_ids`, or everyone's), counted in two grouped
+    passes over their current assignments and their tasks waiting, not a subquery per
+    person: as fast for 10,000 as for one. Someone with no current path counts zeros."""
+    mine = {} if trainee_ids is None else {"trainee_id__in": trainee_ids}
     active = Q(status=AssignmentStatus.ACTIVE)
     rows = (
         Assignment.objects.current()
-        .filter(trainee_id__in=trainee_ids)
+        .filter(**mine)
         .order_by()
         .values("trainee_id")
         .annotate(
@@ -189,12 +163,14 @@ def _grouped(trainee_ids: list[int]) -> dict[int, dict[str, Any]]:
             finished_at=Max("completed_at"),
         )
     )
-    figures = {pk: {"waiting_count": 0} for pk in trainee_ids}
+    figures: defaultdict[int, dict[str, Any]] = defaultdict(
+        lambda: {**dict.fromkeys(TRAINEE_FIGURES), **dict.fromkeys(ZEROED, 0)}
+    )
     for row in rows:
         figures[row.pop("trainee_id")].update(row)
     waiting = (
         StepProgress.objects.waiting_for_sign_off()
-        .filter(assignment__trainee_id__in=trainee_ids)
+        .filter(**{f"assignment__{lookup}": ids for lookup, ids in mine.items()})
         .order_by()
         .values_list("assignment__trainee_id")
         .annotate(count=Count("pk"))
@@ -215,12 +191,9 @@ def refresh_trainees(trainee_ids: Iterable[int]) -> None:
         list(
             TraineeFigures.objects.select_for_update().filter(trainee_id__in=ids).values_list("pk")
         )
-        rows = [
-            TraineeFigures(trainee_id=pk, **{**dict.fromkeys(ZEROED, 0), **figures})
-            for pk, figures in _grouped(ids).items()
-        ]
+        counted = _grouped(ids)
         TraineeFigures.objects.bulk_create(
-            rows,
+            [TraineeFigures(trainee_id=pk, **counted[pk]) for pk in ids],
             update_conflicts=True,
             unique_fields=["trainee"],
             update_fields=list(TRAINEE_FIGURES),
@@ -232,9 +205,10 @@ def trainee_drift(trainee_ids: Iterable[int] | None = None) -> list[tuple[Any, .
     """(new hire's id, stored figures, counted figures) of each new hire with an assignment
     (of `trainee_ids`, or anyone) whose figures (TRAINEE_FIGURES, in that order) are not
     what their assignments say; (id, None, "missing") for one without figures."""
-    assignments = Assignment.objects.all()
-    if trainee_ids is not None:
-        assignments = assignments.filter(trainee_id__in=list(trainee_ids))
+    ids = None if trainee_ids is None else sorted(set(trainee_ids))
+    assignments = (
+        Assignment.objects.all() if ids is None else Assignment.objects.filter(trainee_id__in=ids)
+    )
     missing = (
         assignments.exclude(trainee__in=TraineeFigures.objects.values("trainee"))
         .order_by("trainee_id")
@@ -242,12 +216,14 @@ def trainee_drift(trainee_ids: Iterable[int] | None = None) -> list[tuple[Any, .
         .distinct()
     )
     found: list[tuple[Any, ...]] = [(pk, None, "missing") for pk in missing]
-    figures = TraineeFigures.objects.filter(trainee__in=assignments.values("trainee")).annotate(
-        **{f"counted_{name}": expression for name, expression in trainee_counted().items()}
+    counted = _grouped(ids)
+    kept_rows = (
+        TraineeFigures.objects.filter(trainee__in=assignments.values("trainee"))
+        .order_by("pk")
+        .values_list("pk", *TRAINEE_FIGURES)
     )
-    names = [*TRAINEE_FIGURES, *(f"counted_{name}" for name in TRAINEE_FIGURES)]
-    for pk, *values in figures.order_by("pk").values_list("pk", *names).iterator(2000):
-        kept, recounted = values[: len(TRAINEE_FIGURES)], values[len(TRAINEE_FIGURES) :]
-        if kept != recounted:
-            found.append((pk, tuple(kept), tuple(recounted)))
+    for pk, *kept in kept_rows.iterator(2000):
+        recounted = tuple(counted[pk][name] for name in TRAINEE_FIGURES)
+        if tuple(kept) != recounted:
+            found.append((pk, tuple(kept), recounted))
     return found

@@ -110,7 +110,6 @@ def _move(
         candidates.update(version=version)
         # What carried over counts on the new version; what it dropped stays as history.
         stored.recount(Assignment.objects.filter(pk__in=[pk for pk, *_rest in rows]))
-        stored.refresh_trainees(trainee for _pk, trainee, _v, _n in rows)
         by_number = defaultdict(list)
         for assignment, (_pk, _trainee, _version, number) in zip(moved, rows, strict=True):
             by_number[number].append(assignment)
@@ -124,6 +123,8 @@ def _move(
                 new=version.number,
             )
         _complete_finished(moved)
+        # Last: the new hires' figures count the paths the move has just completed too.
+        stored.refresh_trainees(trainee for _pk, trainee, _v, _n in rows)
     return len(rows)
 
 

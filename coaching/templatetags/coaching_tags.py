@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from coaching.common import names, numbers
 from coaching.common.text import render_user_text
 from coaching.conf import coaching_settings
+from coaching.learning.models import ProgressStatus
 from coaching.notifications.inbox import unread_count
 from coaching.people.access import can_coach
 from coaching.reports.scope import report_scope
@@ -106,34 +107,22 @@ register.filter("figure", numbers.figure)
 
 # A step's status as a badge, in every list of steps (the path page, the coach's page of a
 # new hire, the welcome page, the step's own page): a tag, not an include a step.
-STEP_BADGES = {
-    "submitted": ("badge--waiting", lambda state: _("Waiting for sign-off")),
-    "returned": ("badge--returned", lambda state: _("Sent back")),
-    "planned": (
-        "badge--planned",
-        lambda state: (
-            _("Planned for %(when)s")
-            % {
-                "when": date_format(
-                    timezone.localtime(state.progress.scheduled_for), "DATETIME_FORMAT"
-                )
-            }
-        ),
-    ),
-}
-
-
 @register.simple_tag
 def step_status(state):
+    modifier = ""
     if state.is_waived:
         modifier, text = "badge--done", _("Waived")
     elif state.is_done:
         modifier, text = "badge--done", _("Done")
-    elif state.status in STEP_BADGES:
-        modifier, words = STEP_BADGES[state.status]
-        text = words(state)
+    elif state.status == ProgressStatus.SUBMITTED:
+        modifier, text = "badge--waiting", _("Waiting for sign-off")
+    elif state.status == ProgressStatus.RETURNED:
+        modifier, text = "badge--returned", _("Sent back")
+    elif state.status == ProgressStatus.PLANNED:
+        when = date_format(timezone.localtime(state.progress.scheduled_for), "DATETIME_FORMAT")
+        modifier, text = "badge--planned", _("Planned for %(when)s") % {"when": when}
     elif state.withdrawal:
         modifier, text = "badge--returned", _("Withdrawn")
     else:
-        modifier, text = "", _("To do")
+        text = _("To do")
     return format_html('<span class="{}">{}</span>', f"badge {modifier}".strip(), text)

@@ -1,8 +1,10 @@
-"""The steps done stored on each assignment (coaching/learning/stored.py) always equal what
-its progress rows say, whatever happens in whatever order: completions, knowledge checks
-passed and failed, submissions, sign-offs and send-backs, check-ins, waivers, a cancelled
-path, a republished path the assignment moves to, withdrawn content. And the command that
-recounts them finds drift and repairs it."""
+"""The figures stored on each assignment and each new hire (coaching/learning/stored.py)
+always equal what the rows say, whatever happens in whatever order: completions, knowledge
+checks passed and failed, submissions, sign-offs and send-backs, check-ins, waivers, a
+cancelled path, a republished path the assignment moves to, withdrawn content. A new
+hire's figures are also worked out by hand, one assignment at a time, so the check does
+not rest on stored.py's own count. And the command that recounts them finds drift and
+repairs it."""
 
 import contextlib
 from datetime import timedelta
@@ -29,7 +31,13 @@ from coaching.learning.progress import (
     waive,
 )
 from coaching.learning.versions import move_to_latest, on_older_versions
-from coaching.models import Assignment, AssignmentStatus, StepProgress, TraineeFigures
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    ProgressStatus,
+    StepProgress,
+    TraineeFigures,
+)
 from lessons.models import StepKind
 from tests import builders
 
@@ -140,6 +148,36 @@ def act(action, assignment, learning_path, coach, choice):
             step.page.unpublish()
 
 
+def counted_by_hand(trainee):
+    """The new hire's TraineeFigures (stored.TRAINEE_FIGURES, in order), worked out in
+    Python from each of their assignments: an oracle independent of stored.py."""
+    mine = Assignment.objects.filter(trainee=trainee).select_related("version")
+    current = [a for a in mine if a.status != AssignmentStatus.CANCELLED]
+    active = [a for a in current if a.status == AssignmentStatus.ACTIVE]
+    submitted = StepProgress.objects.filter(assignment__in=active, status=ProgressStatus.SUBMITTED)
+    waiting = [
+        p
+        for p in submitted.select_related("step", "assignment")
+        if p.step.version_id == p.assignment.version_id
+    ]
+
+    def latest(values):
+        known = [value for value in values if value is not None]
+        return max(known) if known else None
+
+    due = [a.due_on for a in active if a.due_on is not None]
+    return (
+        sum(a.version.step_count for a in current),
+        sum(a.steps_done for a in current),
+        len(waiting),
+        len(current),
+        len(active),
+        latest(a.last_activity_at for a in current),
+        min(due) if due else None,
+        latest(a.completed_at for a in current),
+    )
+
+
 @PROPERTIES
 @given(
     actions=st.lists(
@@ -150,7 +188,9 @@ def test_the_stored_figure_always_equals_the_counted_one(every_kind, people, act
     coach, nadia = people
 
     def check():
-        assignment = builders.assign(every_kind, nadia, by=coach)
+        # A due date, so that the next due date is a figure to keep true too.
+        due = timezone.localdate() + timedelta(days=7)
+        assignment = builders.assign(every_kind, nadia, by=coach, due_on=due)
         for action, choice in actions:
             fresh = Assignment.objects.select_related("version").get(pk=assignment.pk)
             learning_path = type(every_kind).objects.get(pk=every_kind.pk)
@@ -159,6 +199,8 @@ def test_the_stored_figure_always_equals_the_counted_one(every_kind, people, act
                 act(action, fresh, learning_path, coach, choice)
             assert stored.drift() == [], action
             assert stored.trainee_drift() == [], action
+            kept = TraineeFigures.objects.values_list(*stored.TRAINEE_FIGURES).get(trainee=nadia)
+            assert kept == counted_by_hand(nadia), action
             fresh.refresh_from_db()
             if fresh.status == AssignmentStatus.COMPLETED:
                 assert fresh.steps_done >= fresh.version.step_count, action
@@ -166,6 +208,25 @@ def test_the_stored_figure_always_equals_the_counted_one(every_kind, people, act
     with transaction.atomic():
         check()
         transaction.set_rollback(True)
+
+
+def test_a_new_hires_figures_follow_a_path_completed_and_one_cancelled(portal, people):
+    coach, nadia = people
+    soon, later = (timezone.localdate() + timedelta(days=days) for days in (3, 10))
+    first = builders.assign(
+        builders.make_path("First", steps=[builders.make_module(portal, "A")]), nadia, due_on=soon
+    )
+    builders.assign(builders.make_path("Second", steps=["Shadow a call"]), nadia, due_on=later)
+    third = builders.assign(builders.make_path("Third", steps=["Read"]), nadia, due_on=soon)
+
+    complete_module(first, builders.steps_of(first)[0])
+    cancel_assignment(third, by=coach)
+
+    figures = TraineeFigures.objects.get(trainee=nadia)
+    assert (figures.paths_current, figures.paths_active, figures.steps_total) == (2, 1, 2)
+    assert figures.next_due == later and figures.finished_at is not None
+    kept = TraineeFigures.objects.values_list(*stored.TRAINEE_FIGURES).get(trainee=nadia)
+    assert kept == counted_by_hand(nadia)
 
 
 def test_a_double_completion_counts_once(portal, people):
