@@ -1,5 +1,7 @@
 """Ways to measure a page: its queries, its median server time, and its throughput."""
 
+import cProfile
+import pstats
 import re
 import socket
 import subprocess
@@ -49,6 +51,33 @@ def median_ms(client, url, repeat=25, warm=3):
         get_ok(client, url)
         timings.append(time.perf_counter() - started)
     return median(timings) * 1000
+
+
+# Where a request's time goes, as cProfile names the functions: the time inside each, with
+# everything it calls (the templates' share includes the lazy queries they run).
+TIME_SPLIT = {
+    "database": ("db/backends/utils.py", "_execute"),
+    "building SQL": ("sql/compiler.py", "as_sql"),
+    "templates": ("template/base.py", "render"),
+}
+
+
+def time_split(client, url, repeat=20):
+    """Each TIME_SPLIT part's share of a request's time, profiled over `repeat` requests."""
+    get_ok(client, url)
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(repeat):
+        get_ok(client, url)
+    profile.disable()
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    total = sum(own for _calls, _primitive, own, _inner, _callers in stats.values())
+    outermost = {}  # cProfile counts a recursive function's time once, at its outermost call
+    for (filename, _line, function), (_c, _p, _own, inner, _callers) in stats.items():
+        for part, (ending, name) in TIME_SPLIT.items():
+            if function == name and filename.endswith(ending):
+                outermost[part] = max(outermost.get(part, 0), inner)
+    return {part: outermost.get(part, 0) / total for part in TIME_SPLIT}
 
 
 def free_port():

@@ -91,8 +91,16 @@ def server_times(people):
     """Queries and in-process time of every page at the people's size; returns HR's
     dashboard's median milliseconds."""
     print(f"\n### Queries and median server time at {people.count:,} new hires (in process)\n")
-    print("| page | queries | target | median ms | speed vs plain page |")
-    print("|---|---:|---:|---:|---:|")
+    print(
+        "The last columns are shares of the request's time, profiled (cProfile): in the "
+        "database driver, in Django building SQL, and in templates (with the queries they run).\n"
+    )
+    print(
+        "| page | queries | target | median ms | speed vs plain page | "
+        + " | ".join(measure.TIME_SPLIT)
+        + " |"
+    )
+    print("|---|---:|---:|---:|---:|" + "---:|" * len(measure.TIME_SPLIT))
     plain_ms = hr_ms = None
     for name, person, url in page_urls(people, people.coach):
         client = measure.signed_in_client(person)
@@ -103,7 +111,10 @@ def server_times(people):
             hr_ms = ms
         target = QUERY_TARGETS.get(name)
         target_text = f"≤ {target} ({mark(queries, target, False)})" if target else ""
-        print(f"| {name} | {queries} | {target_text} | {ms:.1f} | {plain_ms / ms:.2f} |")
+        split = " | ".join(f"{share:.0%}" for share in measure.time_split(client, url).values())
+        print(
+            f"| {name} | {queries} | {target_text} | {ms:.1f} | {plain_ms / ms:.2f} | {split} |"
+        )
     return hr_ms
 
 

@@ -6,7 +6,7 @@ every page it measures answers and the report has a row for each.
 
 import pytest
 
-from bench import automation, run
+from bench import automation, measure, run
 from bench.data import Content, People
 from coaching.learning import stored
 from coaching.models import Assignment, StepProgress, TraineeProfile
@@ -39,6 +39,17 @@ def test_each_report_prints_a_row_per_page(people, capsys):
     assert "| HR's dashboard |" in report and "| the kudos wall |" in report
     assert "HR's dashboard in process at 3 new hires against 2: growth factor" in report
     assert "| 20 |" in report
+
+
+def test_the_time_split_gives_each_part_a_share_of_the_request(people):
+    people.grow_to(2)
+    client = measure.signed_in_client(people.trainee)
+
+    split = measure.time_split(client, people.content.plain_page.url, repeat=3)
+
+    assert list(split) == ["database", "building SQL", "templates"]
+    assert all(0 < share < 1 for share in split.values()), split
+    assert sum(split.values()) < 1  # the parts are apart: none holds another
 
 
 def test_the_sweep_benchmark_writes_reminders_then_none(people, capsys):
