@@ -16,6 +16,7 @@ class CoachingConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
+        from wagtail.signals import page_published
         from wagtail.users.models import UserProfile
 
         from coaching.account.languages import profile_saved
@@ -25,6 +26,7 @@ class CoachingConfig(AppConfig):
         from coaching.learning.evidence import delete_stored_file
         from coaching.learning.models import Evidence
         from coaching.people.models import TraineeProfile
+        from coaching.rereading.signals import must_read_published
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
         user_logged_in.connect(remember_site, dispatch_uid="coaching_remember_site")
@@ -38,3 +40,5 @@ class CoachingConfig(AppConfig):
         # A new hire's open questions follow them to their new buddy.
         post_init.connect(remember_buddy, sender=TraineeProfile, dispatch_uid="coaching_buddy")
         post_save.connect(buddy_saved, sender=TraineeProfile, dispatch_uid="coaching_buddy")
+        # A change people must read asks everyone who read the page before.
+        page_published.connect(must_read_published, dispatch_uid="coaching_must_read")

@@ -24,6 +24,7 @@ from coaching.notifications.models import (
     NotificationKind,
 )
 from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
 from coaching.provisioning.models import ProvisionedPerson, ProvisionedUnit, ProvisioningToken
 from coaching.record.models import (
     ActionItem,
@@ -88,6 +89,7 @@ __all__ = [
     "LearningReview",
     "Milestone",
     "MilestoneKind",
+    "ModuleChange",
     "Notification",
     "NotificationKind",
     "OneOnOne",
@@ -97,6 +99,8 @@ __all__ = [
     "ProvisionedPerson",
     "ProvisionedUnit",
     "ProvisioningToken",
+    "ReadAgain",
+    "ReadAgainReason",
     "Recognition",
     "RecordErasure",
     "Reflection",

@@ -14,6 +14,7 @@ app_name = "coaching"
 urlpatterns = [
     path("", include("coaching.account.urls")),
     path("", include("coaching.learning.urls")),
+    path("", include("coaching.rereading.urls")),
     path("", include("coaching.record.urls")),
     path("", include("coaching.notifications.urls")),
     path("", include("coaching.people.urls")),

@@ -66,6 +66,10 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
         _("Granted %(attempts)s more attempts at %(step)s in %(path)s"),
     ),
     "coaching.waive": (_("Onboarding: waive a step"), _("Waived %(step)s in %(path)s")),
+    "coaching.ask_read_again": (
+        _("Onboarding: ask to read a module again"),
+        _("Asked to read %(step)s in %(path)s again"),
+    ),
     "coaching.link_start": (
         _("Onboarding: a coaching link starts"),
         _("%(coach)s coaches this new hire from %(starts_on)s"),

@@ -24,6 +24,7 @@ from coaching.learning.forms import (
     GrantAttemptsForm,
     MoveVersionForm,
     PlanCheckinForm,
+    ReadAgainForm,
     RequiredNoteForm,
     SignOffForm,
     WaiveForm,
@@ -335,6 +336,13 @@ COACH_ACTIONS = {
         ),
         gettext_lazy("Step waived. It counts as done."),
         WaiveForm,
+    ),
+    "read_again": CoachAction(
+        lambda assignment, step, data, coach: progress.ask_to_read_again(
+            assignment, step, coach=coach, message=data["text"]
+        ),
+        gettext_lazy("Asked to read it again. The step stays done."),
+        ReadAgainForm,
     ),
 }
 

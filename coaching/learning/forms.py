@@ -247,6 +247,12 @@ class RequiredNoteForm(NoteForm):
     text = _note_field(_("What is missing"), required=True, compact=True)
 
 
+class ReadAgainForm(NoteForm):
+    """Ask a new hire to read a module again; the message is shown to them."""
+
+    text = _note_field(_("Why read it again? (optional, shown to the new hire)"), compact=True)
+
+
 class CheckinNotesForm(NoteForm):
     text = _note_field(_("Notes (optional)"), compact=True)
 

@@ -18,6 +18,7 @@ from coaching.learning.models import (
     ProgressStatus,
     StepProgress,
 )
+from coaching.rereading.changes import with_read_again
 from lessons.models import PathVersionStep
 
 if TYPE_CHECKING:
@@ -48,6 +49,11 @@ class StepState:
     @property
     def is_waived(self) -> bool:
         return self.progress is not None and self.progress.is_waived
+
+    @property
+    def read_again(self) -> str | None:
+        """Why a done module is asked to be read again (a ReadAgainReason), or None."""
+        return getattr(self.progress, "read_again", None) if self.is_done else None
 
     @property
     def withdrawal(self) -> str:
@@ -104,7 +110,10 @@ def journeys(assignments: AssignmentQuerySet[Assignment]) -> list[Journey]:
         .select_related("version", "assigned_by", "rule")
         .prefetch_related(
             Prefetch("version__steps", queryset=PathVersionStep.objects.with_withdrawal()),
-            Prefetch("progress", queryset=StepProgress.objects.select_related("waived_by")),
+            Prefetch(
+                "progress",
+                queryset=with_read_again(StepProgress.objects.select_related("waived_by")),
+            ),
         )
     )
     result = []

@@ -273,6 +273,17 @@ class StepProgress(models.Model):
         verbose_name=_("waived by"),
     )
     waived_reason = models.TextField(_("why it was waived"), blank=True)
+    # The revision of the module's page that was read, in the reader's language (the page
+    # is the revision's object): recorded when the step was done, and again when the reader
+    # confirms they read a change (coaching.rereading). None for other steps.
+    read_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("revision read"),
+    )
     # Every change of a row is an update(), which auto_now does not see: the code that
     # changes progress (progress.py) writes this too.
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -315,6 +326,15 @@ class CheckAttempt(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("knowledge check"),
+    )
+    # The check's live revision that was answered: its questions then, whatever they are now.
+    check_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("revision of the check"),
     )
     number = models.PositiveSmallIntegerField(_("attempt"))
     answers = models.JSONField(_("answers"), default=dict)

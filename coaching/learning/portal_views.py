@@ -24,6 +24,8 @@ from coaching.learning.models import Assignment, AssignmentStatus, CheckAttempt
 from coaching.notifications.inbox import mark_seen
 from coaching.preboarding.welcome import starting
 from coaching.record.timeline import upcoming_one_on_ones
+from coaching.rereading import changes as rereading
+from coaching.rereading import differences
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
 
@@ -100,6 +102,8 @@ def _step_context(request, assignment_id, number):
         # The latest attempt's questions, answers and explanations in the reader's words.
         attempts[0].shown_results = wording.reworded(attempts[0].results)  # type: ignore[attr-defined]
     limit = progress.attempt_limit(assignment, step, check) if check is not None else None
+    # A done module asked to be read again: the request, and what changed since it was read.
+    read_again = rereading.open_request(state.progress) if state.read_again else None
     attempts_left = None if limit is None else max(limit - len(attempts), 0)
     return {
         "journey": journey,
@@ -120,6 +124,12 @@ def _step_context(request, assignment_id, number):
         ),
         # the new hire may take a file back until the task is signed off
         "evidence_removable": assignment.status == AssignmentStatus.ACTIVE and not state.is_done,
+        "read_again": read_again,
+        "changes": (
+            differences.changes_since(differences.revision_read_by(state.progress, step), request)
+            if read_again is not None
+            else []
+        ),
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < len(journey.steps) else None,
     }

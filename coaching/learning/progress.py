@@ -32,6 +32,8 @@ from coaching.learning.models import (
 from coaching.notifications import events
 from coaching.record.models import MilestoneKind
 from coaching.record.writing import write_milestone
+from coaching.rereading import changes as rereading
+from coaching.rereading.changes import revision_read
 from lessons.i18n import texts_of
 from lessons.models import CheckResult, KnowledgeCheck, PathVersionStep, QuestionResult, StepKind
 
@@ -189,7 +191,7 @@ def complete_module(assignment: Assignment, step: PathVersionStep) -> bool:
         raise StepError(_("Only a module is marked as done by its reader."))
     if knowledge_check_for(step) is not None:
         raise StepError(_("Pass the knowledge check to complete this module."))
-    newly_done = _finish(assignment, step) is not None
+    newly_done = _finish(assignment, step, read_revision_id=revision_read(step)) is not None
     if newly_done:
         _touch(assignment)
     return newly_done
@@ -229,6 +231,7 @@ def take_check(
             assignment=assignment,
             step=step,
             knowledge_check=check,
+            check_revision_id=check.live_revision_id,
             number=used + 1,
             answers=answers,
             results=[_question_json(question) for question in result.questions],
@@ -237,7 +240,7 @@ def take_check(
         )
         _touch(assignment)
         if result.passed:
-            _mark_done(assignment, step)
+            _mark_done(assignment, step, read_revision_id=revision_read(step))
             write_milestone(
                 assignment.trainee_id,
                 MilestoneKind.CHECK_PASSED,
@@ -472,3 +475,20 @@ def waive(assignment: Assignment, step: PathVersionStep, *, coach: User, reason:
             events.step_waived(assignment, step, reason=reason, by=coach)
     if waived is None:
         raise StepError(_("This step is already done."))
+
+
+def ask_to_read_again(
+    assignment: Assignment, step: PathVersionStep, *, coach: User, message: str
+) -> None:
+    """A coach asks the new hire to read a module they completed again: the step stays done
+    (and the path completed); the new hire sees the request and confirms they read it."""
+    if step.version_id != assignment.version_id:
+        raise StepError(str(PATH_CHANGED))
+    done = StepProgress.objects.filter(
+        assignment=assignment, step=step, status=ProgressStatus.DONE
+    ).first()
+    if step.kind != StepKind.MODULE or done is None:
+        raise StepError(_("Only a module that is done can be read again."))
+    if not rereading.ask_to_read_again(done, by=coach, message=message):
+        raise StepError(_("They are already asked to read this module again."))
+    trail.record_on_assignment(assignment, "coaching.ask_read_again", by=coach, step=step)

@@ -35,6 +35,7 @@ urlpatterns = [
             (f"{coach_step}record/", "record_checkin"),
             (f"{coach_step}more-attempts/", "grant_attempts"),
             (f"{coach_step}waive/", "waive"),
+            (f"{coach_step}read-again/", "read_again"),
         )
     ),
 ]

@@ -16,6 +16,7 @@ from coaching.learning.models import ProgressStatus
 from coaching.notifications.inbox import unread_count
 from coaching.people.access import can_coach
 from coaching.reports.scope import report_scope
+from coaching.rereading.models import ReadAgainReason
 
 register = template.Library()
 
@@ -108,9 +109,14 @@ register.filter("figure", numbers.figure)
 # A step's status as a badge, in every list of steps (the path page, the coach's page of a
 # new hire, the welcome page, the step's own page): a tag, not an include a step.
 @register.simple_tag
-def step_status(state):
+def step_status(state, coach_view=False):
     modifier = ""
-    if state.is_waived:
+    if state.read_again == ReadAgainReason.CHANGED:
+        text = _("Updated since they read it") if coach_view else _("Updated since you read it")
+        modifier = "badge--waiting"
+    elif state.read_again == ReadAgainReason.COACH:
+        modifier, text = "badge--waiting", _("Asked to read again")
+    elif state.is_waived:
         modifier, text = "badge--done", _("Waived")
     elif state.is_done:
         modifier, text = "badge--done", _("Done")

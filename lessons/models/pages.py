@@ -29,6 +29,7 @@ from lessons.i18n import (
     shown_instead,
 )
 from lessons.module_editing import PathsUsingPagePanel
+from lessons.page_forms import LearnablePageForm
 
 from .first_day import SAME_TIME_IN_EVERY_LANGUAGE, FirstDayFields, first_day_panel
 from .organisation import BusinessUnit, CompanyValue, original_units
@@ -128,7 +129,26 @@ class LearnablePage(PortalPageMixin, Page):
         help_text=_("Optional: a check the trainee passes to complete this module."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"))
+    # The question publishing asks (`LearnablePageForm` unticks it at every edit): a change
+    # people must read puts "Updated since you read it" on the step of everyone who
+    # completed an earlier revision (coaching.rereading); their completion stays.
+    change_must_be_read = models.BooleanField(
+        _("people who read it must read this change"),
+        default=False,
+        help_text=_(
+            "Tick this when the change matters to everyone who already completed this page: "
+            "they see “Updated since you read it” with what changed, and confirm they read "
+            "it. Nobody's progress is reset. Leave it unticked for a typo or a new image."
+        ),
+    )
+    change_note = models.CharField(
+        _("what changed, in a sentence"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to the people asked to read the change."),
+    )
 
+    base_form_class = LearnablePageForm
     content_panels = [
         PORTAL_TITLE_PANEL,
         PathsUsingPagePanel(heading=_("Learning paths")),
@@ -136,6 +156,10 @@ class LearnablePage(PortalPageMixin, Page):
         FieldPanel("estimated_minutes"),
         FieldPanel("body"),
         FieldPanel("knowledge_check"),
+        MultiFieldPanel(
+            [FieldPanel("change_must_be_read"), FieldPanel("change_note")],
+            heading=_("Publishing this change"),
+        ),
     ]
     promote_panels = PORTAL_PROMOTE_PANELS
     search_fields = [

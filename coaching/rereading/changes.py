@@ -1,0 +1,118 @@
+"""Which revision of a module each reader read, and asking them to read it again.
+
+A module step that is done records the revision of the page it was read in
+(`revision_read`). When an editor publishes a revision as a change people must read,
+everyone whose step is done on an earlier revision of that page is asked to read it again
+(`ask_everyone_who_read`); a coach can ask one new hire (`ask_to_read_again`). The reader
+sees what changed since their revision and confirms (`confirm_read`). Nothing here changes
+a step's status, its completion date, or a path's: the request is a row of its own.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from wagtail.models import Page, Revision
+
+from coaching.common.types import User
+from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgress
+from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
+from lessons.i18n import in_active_language
+from lessons.models import LearnablePage, PathVersionStep, StepKind
+
+
+def revision_read(step: PathVersionStep) -> int | None:
+    """The live revision of the step's module in the reader's language (the page shown on
+    the step), for its progress row; None for other steps or a module withdrawn."""
+    if step.kind != StepKind.MODULE or step.page is None or not step.page.live:
+        return None
+    return in_active_language(step.page).page.live_revision_id
+
+
+def open_request_exists() -> Exists:
+    """For a StepProgress queryset: whether the step has a request to read it again."""
+    return Exists(ReadAgain.objects.still_open().filter(progress=OuterRef("pk")))
+
+
+def with_read_again(progress_rows: QuerySet[StepProgress]) -> QuerySet[StepProgress]:
+    """Annotate `read_again`: why the step is asked to be read again (a ReadAgainReason),
+    or None; in the same query."""
+    open_requests = ReadAgain.objects.still_open().filter(progress=OuterRef("pk"))
+    return progress_rows.annotate(read_again=Subquery(open_requests.values("reason")[:1]))
+
+
+def readers_of(page: Page):
+    """The done module steps read on an earlier revision of `page`, on paths that count
+    (in progress or completed, on their own version): a step done before revisions were
+    recorded counts as read on its own page."""
+    page_type = ContentType.objects.get_for_model(Page)
+    read_here = Q(
+        read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk)
+    )
+    return (
+        StepProgress.objects.on_own_version()
+        .filter(status=ProgressStatus.DONE, step__kind=StepKind.MODULE)
+        .exclude(assignment__status=AssignmentStatus.CANCELLED)
+        .filter(read_here | Q(read_revision__isnull=True, step__page=page))
+        .exclude(read_revision=page.live_revision_id)
+    )
+
+
+def ask_everyone_who_read(page: LearnablePage, revision: Revision | None, by: User | None) -> int:
+    """The page was published as a change people must read: record it and ask everyone who
+    read an earlier revision, at once (an INSERT of the ids; a step already asked keeps its
+    open request). Returns how many were asked."""
+    with transaction.atomic():
+        change = ModuleChange.objects.create(
+            page=page, revision=revision, note=page.change_note, published_by=by
+        )
+        ids = list(readers_of(page).exclude(open_request_exists()).values_list("pk", flat=True))
+        ReadAgain.objects.bulk_create(
+            [
+                ReadAgain(progress_id=pk, reason=ReadAgainReason.CHANGED, change=change)
+                for pk in ids
+            ],
+            ignore_conflicts=True,  # a request opened meanwhile: one open request a step
+            batch_size=5000,
+        )
+        ModuleChange.objects.filter(pk=change.pk).update(readers_asked=len(ids))
+        # The answer belongs to this change only: the next publish asks again.
+        type(page).objects.filter(pk=page.pk).update(change_must_be_read=False, change_note="")
+    return len(ids)
+
+
+def ask_to_read_again(progress: StepProgress, *, by: User, message: str) -> bool:
+    """A coach asks a new hire to read a done module step again; False if it is asked
+    already (one open request a step)."""
+    try:
+        with transaction.atomic():
+            ReadAgain.objects.create(
+                progress=progress, reason=ReadAgainReason.COACH, asked_by=by, message=message
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def open_request(progress: StepProgress | None) -> ReadAgain | None:
+    if progress is None:
+        return None
+    return (
+        ReadAgain.objects.still_open()
+        .select_related("change", "asked_by")
+        .filter(progress=progress)
+        .first()
+    )
+
+
+def confirm_read(progress: StepProgress, step: PathVersionStep) -> bool:
+    """The reader read the module again: the open request closes and the step records the
+    revision now read. Once only: a second tab or a double click changes nothing."""
+    now = timezone.now()
+    with transaction.atomic():
+        closed = ReadAgain.objects.still_open().filter(progress=progress).update(read_at=now)
+        if closed:
+            StepProgress.objects.filter(pk=progress.pk).update(
+                read_revision=revision_read(step), updated_at=now
+            )
+    return bool(closed)

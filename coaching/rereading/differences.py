@@ -1,0 +1,49 @@
+"""What changed in a module since a reader's revision, with Wagtail's own comparison of
+revisions (the fields of the page's content tab), for the portal to show in its own look."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from wagtail.models import Page, Revision
+
+from coaching.learning.models import StepProgress
+from lessons.models import PathVersionStep
+
+# The publishing question is about the change, not part of what the reader reads.
+NOT_COMPARED = frozenset({"change_must_be_read", "change_note"})
+
+
+def revision_read_by(progress: StepProgress, step: PathVersionStep) -> Revision | None:
+    """The revision the step was read in: recorded since revisions were kept; for a step
+    done before, the page's revision that was live when it was done."""
+    if progress.read_revision_id is not None:
+        return progress.read_revision
+    if step.page_id is None or progress.completed_at is None:
+        return None
+    return (
+        Revision.page_revisions.filter(object_id=str(step.page_id))
+        .filter(created_at__lte=progress.completed_at)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def changes_since(revision: Revision | None, request: HttpRequest) -> list[Any]:
+    """Wagtail's comparisons (`field_label()`, `htmldiff()`) of each content field that
+    changed between `revision` and its page as published now; [] when the revision, or
+    its page, is gone or not live."""
+    if revision is None:
+        return []
+    page = Page.objects.filter(pk=revision.object_id, live=True).specific().first()
+    if page is None or page.live_revision_id == revision.pk:
+        return []
+    content_tab = page.get_edit_handler().children[0]
+    bound = content_tab.get_bound_panel(instance=page, request=request, form=None)
+    read = revision.as_object()
+    shown = []
+    for comparison_class in bound.get_comparison():
+        comparison = comparison_class(read, page)
+        if comparison.field.name in NOT_COMPARED or not comparison.has_changed():
+            continue
+        shown.append(comparison)
+    return shown

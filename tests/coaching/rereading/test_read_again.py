@@ -1,0 +1,206 @@
+"""Content that changes after people read it: a change people must read asks them again,
+shows what changed, and never resets anyone's progress."""
+
+import pytest
+from django.urls import reverse
+
+from coaching.learning.progress import StepError, ask_to_read_again, complete_module
+from coaching.models import (
+    Assignment,
+    AssignmentStatus,
+    ModuleChange,
+    ProgressStatus,
+    ReadAgain,
+    StepProgress,
+)
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def read(portal):
+    """Nadia completed a one-module path (the path completed); Omar has not started it."""
+    module = builders.make_module(portal, title="Refunds")
+    learning_path = builders.make_path(steps=[module])
+    coach = builders.make_user("carla")
+    nadia = builders.make_trainee("nadia", coach=coach)
+    omar = builders.make_trainee("omar", coach=coach)
+    done = builders.assign(learning_path, nadia)
+    builders.assign(learning_path, omar)
+    complete_module(done, builders.steps_of(done)[0])
+    return module, done, coach
+
+
+def publish_change(module, must_read, body_text="Refunds within 30 days.", note=""):
+    module = type(module).objects.get(pk=module.pk)
+    module.summary = body_text
+    module.change_must_be_read = must_read
+    module.change_note = note
+    module.save_revision().publish()
+    return module
+
+
+def test_completing_a_module_records_the_revision_read(read):
+    module, done, _ = read
+
+    progress = StepProgress.objects.get(assignment=done)
+
+    assert progress.read_revision_id == module.live_revision_id
+
+
+def test_a_minor_change_asks_nobody(read):
+    module, _, _ = read
+
+    publish_change(module, must_read=False)
+
+    assert not ReadAgain.objects.exists()
+    assert not ModuleChange.objects.exists()
+
+
+def test_a_change_people_must_read_asks_those_who_read_it_and_resets_nothing(read):
+    module, done, _ = read
+    before = StepProgress.objects.get(assignment=done)
+
+    publish_change(module, must_read=True, note="The refund window is now 30 days.")
+
+    change = ModuleChange.objects.get()
+    assert change.readers_asked == 1 and change.note == "The refund window is now 30 days."
+    request = ReadAgain.objects.get()
+    assert request.progress == before and request.reason == "changed"
+    after = StepProgress.objects.get(pk=before.pk)
+    assert (after.status, after.completed_at) == (ProgressStatus.DONE, before.completed_at)
+    assert Assignment.objects.get(pk=done.pk).status == AssignmentStatus.COMPLETED
+    # The answer belongs to one change: the page's next edit starts unticked.
+    module.refresh_from_db()
+    assert module.change_must_be_read is False and module.change_note == ""
+
+
+def test_the_reader_sees_what_changed_and_confirms_once(read, client):
+    module, done, _ = read
+    publish_change(module, must_read=True, body_text="Refunds within 30 days.")
+    client.force_login(done.trainee)
+
+    path_page = client.get(reverse("coaching:assignment", args=[done.pk])).text
+    step_page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+
+    assert "Updated since you read it" in path_page
+    assert "What changed since you read it" in step_page
+    assert "Refunds within 30 days." in step_page and 'class="addition"' in step_page
+    url = reverse("coaching:read_again_done", args=[done.pk, 1])
+    for _ in range(2):  # a double click, or a second tab
+        assert client.post(url).status_code == 302
+    request = ReadAgain.objects.get()
+    assert request.read_at is not None
+    progress = StepProgress.objects.get(assignment=done)
+    module.refresh_from_db()
+    assert progress.read_revision_id == module.live_revision_id
+    assert "Updated since you read it" not in client.get(
+        reverse("coaching:assignment", args=[done.pk])
+    ).text
+
+
+def test_a_second_change_before_the_first_is_read_keeps_one_request(read):
+    module, _, _ = read
+
+    module = publish_change(module, must_read=True, body_text="One")
+    publish_change(module, must_read=True, body_text="Two")
+
+    assert ReadAgain.objects.count() == 1
+    assert list(ModuleChange.objects.values_list("readers_asked", flat=True)) == [0, 1]
+
+
+def test_nobody_else_can_confirm_a_request(read, client):
+    module, done, _ = read
+    publish_change(module, must_read=True)
+    client.force_login(builders.make_trainee("someone"))
+
+    response = client.post(reverse("coaching:read_again_done", args=[done.pk, 1]))
+
+    assert response.status_code == 404
+    assert ReadAgain.objects.get().read_at is None
+
+
+def test_a_coach_asks_one_new_hire_to_read_a_module_again(read, client):
+    _, done, coach = read
+    client.force_login(coach)
+
+    response = client.post(
+        reverse("coaching:read_again", args=[done.pk, 1]), {"text": "Before your first shift."}
+    )
+
+    assert response.status_code == 302
+    request = ReadAgain.objects.get()
+    assert (request.reason, request.asked_by, request.message) == (
+        "coach",
+        coach,
+        "Before your first shift.",
+    )
+    trainee_page = client.get(reverse("coaching:trainee", args=[done.trainee_id])).text
+    assert "Asked to read again" in trainee_page
+    with pytest.raises(StepError):
+        ask_to_read_again(done, builders.steps_of(done)[0], coach=coach, message="")
+
+
+def test_a_coach_cannot_ask_someone_they_do_not_coach(read, client):
+    _, done, _ = read
+    client.force_login(builders.make_user("other-coach"))
+
+    response = client.post(reverse("coaching:read_again", args=[done.pk, 1]), {"text": ""})
+
+    assert response.status_code == 404
+    assert not ReadAgain.objects.exists()
+
+
+def test_a_step_not_done_cannot_be_asked_again(portal):
+    module = builders.make_module(portal)
+    assignment = builders.assign(builders.make_path(steps=[module]), builders.make_trainee())
+
+    with pytest.raises(StepError):
+        ask_to_read_again(
+            assignment, builders.steps_of(assignment)[0], coach=builders.make_user(), message=""
+        )
+
+
+def test_the_coach_message_is_escaped(read, client):
+    _, done, coach = read
+    ask_to_read_again(
+        done, builders.steps_of(done)[0], coach=coach, message="<script>alert(1)</script>"
+    )
+    client.force_login(done.trainee)
+
+    page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_the_editor_answers_the_question_when_publishing_and_it_starts_unticked(
+    read, admin_client
+):
+    module, _, _ = read
+    edit = reverse("wagtailadmin_pages:edit", args=[module.pk])
+    data = builders.page_form_data(
+        module,
+        change_must_be_read="on",
+        change_note="Thirty days now.",
+        **{"action-publish": "publish"},
+    )
+
+    response = admin_client.post(edit, data)
+
+    assert response.status_code == 302
+    assert ModuleChange.objects.get().note == "Thirty days now."
+    assert ReadAgain.objects.count() == 1
+    form = admin_client.get(edit).context["form"]
+    assert form["change_must_be_read"].value() is False and form["change_note"].value() == ""
+
+
+def test_a_draft_asks_nobody_until_it_is_published(read):
+    module, _, _ = read
+    module = type(module).objects.get(pk=module.pk)
+    module.change_must_be_read = True
+    revision = module.save_revision()
+
+    assert not ReadAgain.objects.exists()
+    revision.publish()
+    assert ReadAgain.objects.count() == 1
