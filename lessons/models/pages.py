@@ -129,9 +129,10 @@ class LearnablePage(PortalPageMixin, Page):
         help_text=_("Optional: a check the trainee passes to complete this module."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("body"))
-    # The question publishing asks (`LearnablePageForm` unticks it at every edit): a change
-    # people must read puts "Updated since you read it" on the step of everyone who
-    # completed an earlier revision (coaching.rereading); their completion stays.
+    # The question publishing asks (`LearnablePageForm` unticks it at every edit). The app
+    # that keeps who read what acts on a change people must read when it is published: it
+    # puts "Updated since you read it" on the step of everyone who completed an earlier
+    # revision; their completion stays.
     change_must_be_read = models.BooleanField(
         _("people who read it must read this change"),
         default=False,

@@ -329,6 +329,22 @@ ROWS = {
         number=1,
         **ASSIGNMENT,
     ),
+    # Refused with a message: the scene's module is not done yet (tests/coaching/rereading).
+    "ask to read again": row(
+        "coaching:read_again",
+        get=POST_ONLY,
+        post=signed_in(404, coach=REFUSED, hr=REFUSED, superuser=REFUSED),
+        data={"text": "The refund rules changed"},
+        number=1,
+        **ASSIGNMENT,
+    ),
+    "read it again": row(
+        "coaching:read_again_done",
+        get=POST_ONLY,
+        post=signed_in(404, trainee=DONE),
+        number=1,
+        **ASSIGNMENT,
+    ),
     # The development record: everyone's own (my record, export, print), the new hire's.
     "my record": row("coaching:my_record", get=signed_in(DONE)),
     "export record": row("coaching:export_record", get=signed_in(200)),

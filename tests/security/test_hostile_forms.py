@@ -378,6 +378,10 @@ FORMS: dict[str, list[Form]] = {
             "coach", ("reason",), {"reason": "Done elsewhere"}, ("reason",), number=1, **ASSIGNMENT
         )
     ],
+    # The scene's module is not done, so asking to read it again is refused whatever is
+    # sent (tests/coaching/rereading shows the message escaped on a done one).
+    "coaching:read_again": [form("coach", ("text",), number=1, **ASSIGNMENT)],
+    "coaching:read_again_done": [form("trainee", (), {}, number=1, **ASSIGNMENT)],
     # The development record.
     "coaching:my_record": [page("trainee")],
     "coaching:export_record": [page("trainee")],
