@@ -112,9 +112,7 @@ def server_times(people):
         target = QUERY_TARGETS.get(name)
         target_text = f"≤ {target} ({mark(queries, target, False)})" if target else ""
         split = " | ".join(f"{share:.0%}" for share in measure.time_split(client, url).values())
-        print(
-            f"| {name} | {queries} | {target_text} | {ms:.1f} | {plain_ms / ms:.2f} | {split} |"
-        )
+        print(f"| {name} | {queries} | {target_text} | {ms:.1f} | {plain_ms / ms:.2f} | {split} |")
     return hr_ms
 
 

@@ -24,7 +24,6 @@ from coaching.notifications.models import (
     NotificationKind,
 )
 from coaching.people.models import CoachRelationship, TraineeProfile
-from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
 from coaching.provisioning.models import ProvisionedPerson, ProvisionedUnit, ProvisioningToken
 from coaching.record.models import (
     ActionItem,
@@ -54,6 +53,7 @@ from coaching.record.models import (
     ReviewAction,
     SetBy,
 )
+from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
 
 __all__ = [
     "ActionItem",

@@ -46,9 +46,7 @@ def readers_of(page: Page):
     (in progress or completed, on their own version): a step done before revisions were
     recorded counts as read on its own page."""
     page_type = ContentType.objects.get_for_model(Page)
-    read_here = Q(
-        read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk)
-    )
+    read_here = Q(read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk))
     return (
         StepProgress.objects.on_own_version()
         .filter(status=ProgressStatus.DONE, step__kind=StepKind.MODULE)

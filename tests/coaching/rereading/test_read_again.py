@@ -95,9 +95,10 @@ def test_the_reader_sees_what_changed_and_confirms_once(read, client):
     progress = StepProgress.objects.get(assignment=done)
     module.refresh_from_db()
     assert progress.read_revision_id == module.live_revision_id
-    assert "Updated since you read it" not in client.get(
-        reverse("coaching:assignment", args=[done.pk])
-    ).text
+    assert (
+        "Updated since you read it"
+        not in client.get(reverse("coaching:assignment", args=[done.pk])).text
+    )
 
 
 def test_a_second_change_before_the_first_is_read_keeps_one_request(read):
@@ -174,9 +175,7 @@ def test_the_coach_message_is_escaped(read, client):
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 
-def test_the_editor_answers_the_question_when_publishing_and_it_starts_unticked(
-    read, admin_client
-):
+def test_the_editor_answers_the_question_when_publishing_and_it_starts_unticked(read, admin_client):
     module, _, _ = read
     edit = reverse("wagtailadmin_pages:edit", args=[module.pk])
     data = builders.page_form_data(
