@@ -41,6 +41,7 @@ def home(request):
         "coaching/learning/portal/home.html",
         {
             "journeys": summaries(mine),
+            "read_again": rereading.to_read_again(request.user),
             "recent": recent_completions(request.user),
             "one_on_ones": upcoming_one_on_ones(request.user),
             "is_new_hire": start.is_new_hire,

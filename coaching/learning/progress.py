@@ -489,6 +489,7 @@ def ask_to_read_again(
     ).first()
     if step.kind != StepKind.MODULE or done is None:
         raise StepError(_("Only a module that is done can be read again."))
+    done.assignment, done.step = assignment, step
     if not rereading.ask_to_read_again(done, by=coach, message=message):
         raise StepError(_("They are already asked to read this module again."))
     trail.record_on_assignment(assignment, "coaching.ask_read_again", by=coach, step=step)

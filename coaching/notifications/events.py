@@ -192,6 +192,24 @@ def step_waived(assignment: Assignment, step: PathVersionStep, *, reason: str, b
     notify([notice])
 
 
+def asked_to_read_again(
+    progress_rows: Iterable[StepProgress], asked_at: datetime, **params: object
+) -> None:
+    """Tell each new hire that a module step they completed is to be read again: it changed
+    (`note`), or their coach asks (`coach`, `message`). The rows come with their
+    assignment's version and their step (select_related)."""
+    notify(
+        _step_notice(
+            progress.assignment,
+            progress.step,
+            NotificationKind.READ_AGAIN,
+            f"read_again:{progress.pk}:{asked_at.isoformat()}",
+            **params,
+        )
+        for progress in progress_rows
+    )
+
+
 def entry_written(entry: Entry) -> None:
     """Tell a person about feedback or recognition written on their record by someone else,
     and the people of a 1:1 that someone else planned it."""

@@ -214,6 +214,21 @@ def _step_waived(p):
     return _("A step was waived: %(step)s") % p, lines, _("Open the step")
 
 
+def _read_again(p):
+    if p.get("coach"):
+        lines = [
+            _("%(coach)s asks you to read “%(step)s” on %(path)s again.") % p,
+            _("Their message: %(message)s") % p if p.get("message") else "",
+        ]
+    else:
+        lines = [
+            _("“%(step)s” on %(path)s changed since you read it.") % p,
+            _("What changed: %(note)s") % p if p.get("note") else "",
+        ]
+    lines.append(_("The step stays done: read it again and confirm on the step."))
+    return _("Read again: %(step)s") % p, lines, _("See what changed")
+
+
 def _task_signed_off(p):
     lines = [
         _("%(coach)s signed off “%(step)s” on %(path)s: it is done.") % p,
@@ -265,6 +280,7 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.ONE_ON_ONE_CANCELLED: _one_on_one_cancelled,
     NotificationKind.ATTEMPTS_GRANTED: _attempts_granted,
     NotificationKind.STEP_WAIVED: _step_waived,
+    NotificationKind.READ_AGAIN: _read_again,
     NotificationKind.TASK_SIGNED_OFF: _task_signed_off,
     NotificationKind.TASK_SENT_BACK: _task_sent_back,
     NotificationKind.BUDDY_QUESTION: _buddy_question,

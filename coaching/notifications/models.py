@@ -30,6 +30,10 @@ class NotificationKind(models.TextChoices):
     STEP_WAIVED = "step_waived", _("My coach waives a step of my path")
     TASK_SIGNED_OFF = "task_signed_off", _("My coach signs off a practical task of mine")
     TASK_SENT_BACK = "task_sent_back", _("My coach sends a practical task of mine back")
+    READ_AGAIN = (
+        "read_again",
+        _("A module I completed changes, or my coach asks me to read it again"),
+    )
     BUDDY_QUESTION = "buddy_question", _("A new hire I am the buddy of asks me a question")
     BUDDY_ANSWER = "buddy_answer", _("My buddy answers my question")
 
@@ -44,6 +48,7 @@ FOR_NEW_HIRES = frozenset(
         NotificationKind.OVERDUE,
         NotificationKind.ATTEMPTS_GRANTED,
         NotificationKind.STEP_WAIVED,
+        NotificationKind.READ_AGAIN,
         NotificationKind.TASK_SIGNED_OFF,
         NotificationKind.TASK_SENT_BACK,
         NotificationKind.BUDDY_ANSWER,

@@ -10,12 +10,14 @@ a step's status, its completion date, or a path's: the request is a row of its o
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
+from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgress
+from coaching.notifications import events
 from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
 from lessons.i18n import in_active_language
 from lessons.models import LearnablePage, PathVersionStep, StepKind
@@ -74,22 +76,45 @@ def ask_everyone_who_read(page: LearnablePage, revision: Revision | None, by: Us
             batch_size=5000,
         )
         ModuleChange.objects.filter(pk=change.pk).update(readers_asked=len(ids))
+        asked = StepProgress.objects.filter(pk__in=ids).select_related(
+            "assignment__version", "step"
+        )
+        events.asked_to_read_again(asked, change.published_at, note=change.note)
         # The answer belongs to this change only: the next publish asks again.
         type(page).objects.filter(pk=page.pk).update(change_must_be_read=False, change_note="")
     return len(ids)
 
 
 def ask_to_read_again(progress: StepProgress, *, by: User, message: str) -> bool:
-    """A coach asks a new hire to read a done module step again; False if it is asked
-    already (one open request a step)."""
+    """A coach asks a new hire to read a done module step again (`progress` with its
+    assignment and step), and tells them; False if it is asked already (one open request
+    a step)."""
     try:
         with transaction.atomic():
-            ReadAgain.objects.create(
+            request = ReadAgain.objects.create(
                 progress=progress, reason=ReadAgainReason.COACH, asked_by=by, message=message
+            )
+            events.asked_to_read_again(
+                [progress], request.asked_at, coach=display_name(by), message=message
             )
     except IntegrityError:
         return False
     return True
+
+
+def to_read_again(user: User) -> list[ReadAgain]:
+    """The person's open requests to read a module again, oldest first, with the step and
+    path each is on (one query), for My onboarding."""
+    return list(
+        ReadAgain.objects.still_open()
+        .filter(
+            progress__assignment__trainee=user,
+            progress__step__version=F("progress__assignment__version"),
+        )
+        .exclude(progress__assignment__status=AssignmentStatus.CANCELLED)
+        .select_related("progress__step", "progress__assignment__version", "change")
+        .order_by("asked_at", "pk")
+    )
 
 
 def open_request(progress: StepProgress | None) -> ReadAgain | None:

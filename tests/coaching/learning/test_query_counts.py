@@ -75,7 +75,8 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         # the welcome page before day one: coaching.preboarding); assignments with
         # progress; the next 1:1s; their buddy, and the new hires they are the buddy of
         # with their open questions counted (coaching.buddies.homes, 2: 10 since); the
-        # site, for the header's portal (the portals are cached); recently completed
+        # site, for the header's portal (the portals are cached); recently completed; the
+        # modules to read again (coaching.rereading)
         "portal home": queries(client, trainee, reverse("coaching:home")),
         # session, user; the assignment with progress, its steps (with whether their
         # content was withdrawn), its progress (with who waived); the site, for the
@@ -95,4 +96,4 @@ def test_pages_make_a_fixed_number_of_queries(client, portal, size):
         "trainee page": queries(client, coach, reverse("coaching:trainee", args=[trainee.pk])),
     }
 
-    assert counts == {"portal home": 9, "path page": 7, "dashboard": 17, "trainee page": 13}
+    assert counts == {"portal home": 10, "path page": 7, "dashboard": 17, "trainee page": 13}

@@ -9,10 +9,13 @@ from coaching.models import (
     Assignment,
     AssignmentStatus,
     ModuleChange,
+    Notification,
+    NotificationKind,
     ProgressStatus,
     ReadAgain,
     StepProgress,
 )
+from coaching.notifications.messages import message_for
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +206,41 @@ def test_a_draft_asks_nobody_until_it_is_published(read):
     assert not ReadAgain.objects.exists()
     revision.publish()
     assert ReadAgain.objects.count() == 1
+
+
+def test_each_reader_is_told_once_and_opening_the_step_reads_it(read, client):
+    module, done, coach = read
+    publish_change(module, must_read=True, note="Thirty days now.")
+    notice = Notification.objects.get(kind=NotificationKind.READ_AGAIN)
+    assert notice.recipient_id == done.trainee_id
+    assert notice.url == reverse("coaching:step", args=[done.pk, 1])
+    assert "Thirty days now." in str(message_for(notice).lines)
+
+    client.force_login(done.trainee)
+    client.get(notice.url)
+
+    notice.refresh_from_db()
+    assert notice.read_at is not None
+
+
+def test_the_new_hire_is_told_of_their_coachs_request(read):
+    _, done, coach = read
+
+    ask_to_read_again(done, builders.steps_of(done)[0], coach=coach, message="Before Friday.")
+
+    notice = Notification.objects.get(kind=NotificationKind.READ_AGAIN)
+    assert notice.recipient_id == done.trainee_id
+    assert "Before Friday." in str(message_for(notice).lines)
+
+
+def test_my_onboarding_lists_what_to_read_again_until_it_is_read(read, client):
+    module, done, _ = read
+    publish_change(module, must_read=True)
+    client.force_login(done.trainee)
+
+    home = client.get(reverse("coaching:home")).text
+    assert "To read again" in home
+    assert reverse("coaching:step", args=[done.pk, 1]) in home
+
+    client.post(reverse("coaching:read_again_done", args=[done.pk, 1]))
+    assert "To read again" not in client.get(reverse("coaching:home")).text
