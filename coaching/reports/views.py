@@ -26,6 +26,7 @@ from .completion import DIMENSIONS, completion
 from .exports import DescribedExportMixin
 from .filters import AssignmentFilterSet, RecordFilterSet, ReportFilters
 from .funnel import question_rates, step_funnel
+from .reading import module_readers
 from .record import SERIES, goals_by_status, recognition_over_time
 from .scope import require_report_scope, scope_for_request
 
@@ -402,5 +403,42 @@ class GoalsReportView(OnboardingReportView):
             series=[
                 chart_series(status.label, rows, status.value, GOAL_TONES[status])
                 for status in GoalStatus
+            ],
+        )
+
+
+class ModuleReadersReportView(OnboardingReportView):
+    """Who has read each module as it stands now (coaching.rereading): the step stays done
+    after a change people must read, so "up to date" is what tells."""
+
+    page_title = gettext_lazy("Modules read as they stand")
+    header_icon = "doc-full"
+    url_name = "module_readers"
+    fields = (
+        ("module", gettext_lazy("Module")),
+        ("completed", gettext_lazy("Completed")),
+        ("up_to_date", gettext_lazy("Read as it stands")),
+        ("up_to_date_rate", gettext_lazy("Read as it stands (%)")),
+        ("to_read_again", gettext_lazy("Asked to read again")),
+        ("read_again", gettext_lazy("Read again")),
+        ("last_change", gettext_lazy("Last change people must read")),
+    )
+
+    def get_rows(self):
+        return module_readers(self.scope, self.report_filters)
+
+    def get_chart(self, rows):
+        return charts.stacked_bars(
+            chart_id="module-readers-chart",
+            title=_("Modules read as they stand, and those asked to read again"),
+            description=_(
+                "One bar per module: the people who completed it, split into those who read "
+                "it as it stands and those asked to read it again. The table below holds "
+                "the same figures."
+            ),
+            categories=[row["module"] for row in rows],
+            series=[
+                chart_series(_("Read as it stands"), rows, "up_to_date", charts.DONE),
+                chart_series(_("Asked to read again"), rows, "to_read_again", charts.ATTENTION),
             ],
         )

@@ -11,6 +11,7 @@ REPORTS = (
     (views.CompletionReportView, "completion/<slug:by>/", "path"),
     (views.StepFunnelReportView, "step-funnel/", None),
     (views.QuestionsReportView, "questions/", None),
+    (views.ModuleReadersReportView, "module-readers/", None),
     (views.RecognitionReportView, "recognition/<slug:by>/", "value"),
     (views.GoalsReportView, "goals/", None),
 )

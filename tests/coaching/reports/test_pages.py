@@ -20,6 +20,7 @@ URLS = [
     ("recognition", {"by": "value"}),
     ("recognition", {"by": "unit"}),
     ("goals", {}),
+    ("module_readers", {}),
 ]
 
 

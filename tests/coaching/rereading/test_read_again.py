@@ -209,7 +209,7 @@ def test_a_draft_asks_nobody_until_it_is_published(read):
 
 
 def test_each_reader_is_told_once_and_opening_the_step_reads_it(read, client):
-    module, done, coach = read
+    module, done, _ = read
     publish_change(module, must_read=True, note="Thirty days now.")
     notice = Notification.objects.get(kind=NotificationKind.READ_AGAIN)
     assert notice.recipient_id == done.trainee_id
