@@ -29,6 +29,7 @@ from coaching.record.proposal_views import ModuleProposalsViewSet
 from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_menu
 from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
+from coaching.rereading import admin_views as read_again_views
 from lessons.header import HOOK_NAME as HEADER_ITEMS
 from lessons.header import PINNED_HOOK_NAME as HEADER_PINNED_ITEMS
 from lessons.header import SIGN_OUT_ORDER
@@ -128,6 +129,15 @@ hooks.register("after_edit_snippet", on_publishing_path)
 @hooks.register("register_admin_viewset")
 def register_path_versions():
     return PathVersionsViewSet()
+
+
+# Asking people who completed a module to read it again (coaching/rereading/admin_views.py).
+hooks.register("register_page_header_buttons", read_again_views.ask_button)
+
+
+@hooks.register("register_admin_viewset")
+def register_read_again():
+    return read_again_views.ReadAgainViewSet()
 
 
 # SCIM provisioning (coaching/provisioning): HR's provisioning tokens, under Settings.

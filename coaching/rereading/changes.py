@@ -8,6 +8,9 @@ sees what changed since their revision and confirms (`confirm_read`). Nothing he
 a step's status, its completion date, or a path's: the request is a row of its own.
 """
 
+from datetime import datetime
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
@@ -20,7 +23,7 @@ from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgr
 from coaching.notifications import events
 from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
 from lessons.i18n import in_active_language
-from lessons.models import LearnablePage, PathVersionStep, StepKind
+from lessons.models import BusinessUnit, LearnablePage, PathVersionStep, StepKind
 
 
 def revision_read(step: PathVersionStep) -> int | None:
@@ -43,9 +46,9 @@ def with_read_again(progress_rows: QuerySet[StepProgress]) -> QuerySet[StepProgr
     return progress_rows.annotate(read_again=Subquery(open_requests.values("reason")[:1]))
 
 
-def readers_of(page: Page):
-    """The done module steps read on an earlier revision of `page`, on paths that count
-    (in progress or completed, on their own version): a step done before revisions were
+def done_on(page: Page) -> QuerySet[StepProgress]:
+    """The done module steps read on `page` (in any revision), on paths that count (in
+    progress or completed, on their own version): a step done before revisions were
     recorded counts as read on its own page."""
     page_type = ContentType.objects.get_for_model(Page)
     read_here = Q(read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk))
@@ -54,35 +57,62 @@ def readers_of(page: Page):
         .filter(status=ProgressStatus.DONE, step__kind=StepKind.MODULE)
         .exclude(assignment__status=AssignmentStatus.CANCELLED)
         .filter(read_here | Q(read_revision__isnull=True, step__page=page))
-        .exclude(read_revision=page.live_revision_id)
     )
+
+
+def readers_of(page: Page) -> QuerySet[StepProgress]:
+    """The done module steps read on an earlier revision of `page` than its live one."""
+    return done_on(page).exclude(read_revision=page.live_revision_id)
+
+
+def _ask(readers: QuerySet[StepProgress], asked_at: datetime, **request: Any) -> list[int]:
+    """Open a request to read again on each of `readers` not asked already (an INSERT of
+    the ids; a step asked meanwhile keeps its one open request), and tell each reader.
+    Returns the progress rows asked."""
+    ids = list(readers.exclude(open_request_exists()).values_list("pk", flat=True))
+    ReadAgain.objects.bulk_create(
+        [ReadAgain(progress_id=pk, asked_at=asked_at, **request) for pk in ids],
+        ignore_conflicts=True,
+        batch_size=5000,
+    )
+    told = StepProgress.objects.filter(pk__in=ids).select_related("assignment__version", "step")
+    change, by = request.get("change"), request.get("asked_by")
+    if change is not None:
+        events.asked_to_read_again(told, asked_at, note=change.note)
+    else:
+        events.asked_to_read_again(
+            told, asked_at, coach=display_name(by), message=request.get("message", "")
+        )
+    return ids
 
 
 def ask_everyone_who_read(page: LearnablePage, revision: Revision | None, by: User | None) -> int:
     """The page was published as a change people must read: record it and ask everyone who
-    read an earlier revision, at once (an INSERT of the ids; a step already asked keeps its
-    open request). Returns how many were asked."""
+    read an earlier revision, at once. Returns how many were asked."""
     with transaction.atomic():
         change = ModuleChange.objects.create(
             page=page, revision=revision, note=page.change_note, published_by=by
         )
-        ids = list(readers_of(page).exclude(open_request_exists()).values_list("pk", flat=True))
-        ReadAgain.objects.bulk_create(
-            [
-                ReadAgain(progress_id=pk, reason=ReadAgainReason.CHANGED, change=change)
-                for pk in ids
-            ],
-            ignore_conflicts=True,  # a request opened meanwhile: one open request a step
-            batch_size=5000,
+        asked = _ask(
+            readers_of(page), change.published_at, reason=ReadAgainReason.CHANGED, change=change
         )
-        ModuleChange.objects.filter(pk=change.pk).update(readers_asked=len(ids))
-        asked = StepProgress.objects.filter(pk__in=ids).select_related(
-            "assignment__version", "step"
-        )
-        events.asked_to_read_again(asked, change.published_at, note=change.note)
+        ModuleChange.objects.filter(pk=change.pk).update(readers_asked=len(asked))
         # The answer belongs to this change only: the next publish asks again.
         type(page).objects.filter(pk=page.pk).update(change_must_be_read=False, change_note="")
-    return len(ids)
+    return len(asked)
+
+
+def ask_unit(page: Page, unit: BusinessUnit | None, *, by: User, message: str) -> int:
+    """HR or L&D ask everyone in `unit` (everyone, if None) who completed `page` to read it
+    again, whatever revision they read. Returns how many were asked."""
+    readers = done_on(page)
+    if unit is not None:
+        readers = readers.filter(assignment__trainee__trainee_profile__business_unit=unit)
+    with transaction.atomic():
+        asked = _ask(
+            readers, timezone.now(), reason=ReadAgainReason.ASKED, asked_by=by, message=message
+        )
+    return len(asked)
 
 
 def ask_to_read_again(progress: StepProgress, *, by: User, message: str) -> bool:

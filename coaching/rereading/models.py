@@ -45,6 +45,7 @@ class ModuleChange(models.Model):
 class ReadAgainReason(models.TextChoices):
     CHANGED = "changed", _("The module changed since you read it")
     COACH = "coach", _("Your coach asked you to read it again")
+    ASKED = "asked", _("HR or L&D asked you to read it again")
 
 
 class ReadAgainQuerySet(models.QuerySet["ReadAgain"]):

@@ -88,6 +88,7 @@ def things(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
         "learning path": assignment.path,
+        "module": builders.steps_of(assignment)[0].page,
         "provisioning token": make_token("Okta")[0],
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
         "rule": rule_for(assignment.path),
@@ -654,6 +655,7 @@ for report, kwargs, answered in [
     ("completion", {"by": "path"}, REPORTS),
     ("funnel", {}, REPORTS),
     ("questions", {}, REPORTS),
+    ("module_readers", {}, REPORTS),
     ("recognition", {"by": "value"}, PEOPLE_REPORTS),
     ("goals", {}, PEOPLE_REPORTS),
 ]:
@@ -676,6 +678,15 @@ ROWS["coaching_path_versions:move"] = row(
     post=answers(ADMIN, hr=DONE, editor=DONE, superuser=DONE),
     data={"version": "1"},
     path_id=Of("learning path"),
+)
+# Asking everyone who completed a module to read it again: for the same people (nobody
+# completed it here, so nobody is asked: the answer is the report).
+ROWS["coaching_read_again:ask"] = row(
+    "coaching_read_again:ask",
+    get=answers(ADMIN, hr=200, editor=200, superuser=200),
+    post=answers(ADMIN, hr=DONE, editor=DONE, superuser=DONE),
+    data={"unit": "", "message": "Please read it again"},
+    page_id=Of("module"),
 )
 
 # SCIM provisioning: a provisioning token opens it, and nothing else does: without one,

@@ -168,6 +168,7 @@ def scene(portal, people):
     things["people import"] = an_import(people["hr"])
     things["older"] = on_an_older_version(trainee)
     things["older path"] = things["older"].path
+    things["module"] = builders.steps_of(things["assignment"])[0].page
     things["foreign"] = [
         str(other.pk),
         str(other.trainee_profile.pk),
@@ -568,6 +569,7 @@ for report, kwargs in {
     "completion": {"by": "path"},
     "funnel": {},
     "questions": {},
+    "module_readers": {},
     "recognition": {"by": "value"},
     "goals": {},
 }.items():
@@ -583,6 +585,9 @@ for name in ("index", "results", "example_csv", "example_xlsx"):
     FORMS[f"people_imports:{name}"] = [page("hr")]
 FORMS["people_imports:upload"] = [form("hr", ("file",))]
 FORMS["people_imports:preview"] = [form("hr", (), {}, pk=Of("people import"))]
+FORMS["coaching_read_again:ask"] = [
+    form("hr", ("unit", "message"), {"unit": "", "message": "Read it"}, page_id=Of("module"))
+]
 FORMS["coaching_path_versions:move"] = [
     form("hr", ("version",), {"version": "2"}, path_id=Of("older path"))
 ]
