@@ -18,6 +18,7 @@ from coaching.models import (
     Assignment,
     CheckAttempt,
     CoachRelationship,
+    ReadAgain,
     StepProgress,
     TraineeProfile,
 )
@@ -343,3 +344,19 @@ def test_loading_again_keeps_the_language_a_demo_person_chose_since():
     load()
 
     assert chosen_language(bima) == "en"
+
+
+def test_nadia_sees_a_page_she_read_updated_since(client):
+    load()
+    nadia = get_user_model().objects.get(username="nadia")
+    request = ReadAgain.objects.filter(progress__assignment__trainee=nadia).first()
+    progress = request.progress
+    client.force_login(nadia)
+
+    step = client.get(
+        reverse("coaching:step", args=[progress.assignment_id, progress.step.position + 1])
+    ).text
+
+    assert request.reason == "changed" and progress.status == "done"
+    assert "Updated since you read it" in step and "Credits for long outages." in step
+    assert "To read again" in client.get(reverse("coaching:home")).text

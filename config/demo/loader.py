@@ -18,7 +18,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from coaching.account.languages import remember_language
 from coaching.notifications.reminders import sweep
-from config.demo import automation, onboarding, provisioning, record, translations
+from config.demo import automation, onboarding, provisioning, record, rereading, translations
 from lessons.models import (
     BusinessUnit,
     BusinessUnitContact,
@@ -90,6 +90,7 @@ def load_demo():
         onboarding.ensure_profiles(organisation["people"], people, units, report)
         onboarding.ensure_assignments(people, report)
         onboarding.ensure_buddy_questions(people, report)
+        rereading.ensure_must_read_change(people, report)
         automation.ensure_rules(units, report)
         record.ensure_records(read("record"), people, report)
         report.scim_key = provisioning.ensure_token(report)
