@@ -26,6 +26,7 @@ class CoachingConfig(AppConfig):
         from coaching.learning.evidence import delete_stored_file
         from coaching.learning.models import Evidence
         from coaching.people.models import TraineeProfile
+        from coaching.record.loops import module_published
         from coaching.rereading.signals import must_read_published
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
@@ -42,3 +43,5 @@ class CoachingConfig(AppConfig):
         post_save.connect(buddy_saved, sender=TraineeProfile, dispatch_uid="coaching_buddy")
         # A change people must read asks everyone who read the page before.
         page_published.connect(must_read_published, dispatch_uid="coaching_must_read")
+        # A module made from a learning review, published, goes to those who must learn it.
+        page_published.connect(module_published, dispatch_uid="coaching_learning_loop")

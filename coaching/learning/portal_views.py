@@ -127,7 +127,10 @@ def _step_context(request, assignment_id, number):
         "evidence_removable": assignment.status == AssignmentStatus.ACTIVE and not state.is_done,
         "read_again": read_again,
         "changes": (
-            differences.changes_since(differences.revision_read_by(state.progress, step), request)
+            differences.changes_since(
+                differences.revision_read_by(state.progress, content.page if content else None),
+                request,
+            )
             if read_again is not None
             else []
         ),

@@ -30,6 +30,7 @@ from coaching.learning.models import (
     StepProgress,
 )
 from coaching.notifications import events
+from coaching.record import loops
 from coaching.record.models import MilestoneKind
 from coaching.record.writing import write_milestone
 from coaching.rereading import changes as rereading
@@ -176,6 +177,7 @@ def complete_if_finished(
             translations=texts_of(version.translations),
         )
         events.path_completed(locked, locked.trainee)
+        loops.path_completed(locked)
 
 
 def _touch(assignment: Assignment) -> None:

@@ -164,10 +164,29 @@ class OneOnOneForm(EntryForm):
 
 
 class LearningReviewForm(EntryForm):
+    # Who must learn the proposed module, and the target: each has a sensible default, so
+    # a review that proposes no module asks nothing more.
+    TARGET = ("target_percent", "target_days")
+
     class Meta:
         model = LearningReview
         fields = LearningReview.editable_fields
         field_classes = {"happened_on": DateField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.TARGET:
+            self.fields[name].required = False
+
+    def _or_default(self, name):
+        value = self.cleaned_data.get(name)
+        return LearningReview._meta.get_field(name).get_default() if value is None else value
+
+    def clean_target_percent(self):
+        return self._or_default("target_percent")
+
+    def clean_target_days(self):
+        return self._or_default("target_days")
 
 
 class RecognitionForm(EntryForm):

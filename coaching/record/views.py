@@ -17,7 +17,7 @@ from coaching.conf import coaching_settings
 from coaching.notifications.inbox import mark_seen
 from coaching.people.access import is_hr
 from coaching.people.models import CoachRelationship
-from coaching.record import roles, series, writing
+from coaching.record import loops, roles, series, writing
 from coaching.record.forms import (
     ActionItemForm,
     AgendaItemForm,
@@ -179,6 +179,7 @@ def entry_page(request, entry, role, *, cheer_form=None):
         context["action_form"] = ActionItemForm(people=_people_of(entry.trainee))
     if keeper and isinstance(entry, LearningReview):
         context["action_form"] = ReviewActionForm(people=_people_of(entry.trainee))
+        context["loop"] = loops.loop_of(entry)
     entry.cheer_state = writing.cheer_state(request.user, entry)  # what its card offers
     if entry.cheer_state == writing.MAY_CHEER or cheer_form is not None:
         context["cheer_form"] = cheer_form or CheerForm()

@@ -7,21 +7,24 @@ from django.http import HttpRequest
 from wagtail.models import Page, Revision
 
 from coaching.learning.models import StepProgress
-from lessons.models import PathVersionStep
 
 # The publishing question is about the change, not part of what the reader reads.
 NOT_COMPARED = frozenset({"change_must_be_read", "change_note"})
 
 
-def revision_read_by(progress: StepProgress, step: PathVersionStep) -> Revision | None:
-    """The revision the step was read in: recorded since revisions were kept; for a step
-    done before, the page's revision that was live when it was done."""
-    if progress.read_revision_id is not None:
+def revision_read_by(progress: StepProgress, page: Page | None) -> Revision | None:
+    """The revision of `page` (the module as shown now, in the reader's language) that the
+    step was read in: the one recorded, when it is of this page; else the revision of this
+    page that was live when the step was done (a step done before revisions were kept, or
+    read in another language: what changed is then shown in the language read now)."""
+    if page is None:
+        return None
+    if progress.read_revision_id is not None and progress.read_revision.object_id == str(page.pk):
         return progress.read_revision
-    if step.page_id is None or progress.completed_at is None:
+    if progress.completed_at is None:
         return None
     return (
-        Revision.page_revisions.filter(object_id=str(step.page_id))
+        Revision.page_revisions.filter(object_id=str(page.pk))
         .filter(created_at__lte=progress.completed_at)
         .order_by("-created_at", "-pk")
         .first()

@@ -23,7 +23,7 @@ from coaching.record.models import (
     Reflection,
     ReviewAction,
 )
-from lessons.models import CompanyValue
+from lessons.models import BusinessUnit, CompanyValue
 
 
 def ensure_records(rows, people, report):
@@ -87,8 +87,12 @@ def ensure_records(rows, people, report):
             CalendarFeed.objects.get_or_create(person=people[name])
     for row in filter(fresh, rows["reviews"]):
         fields = {
-            k: v for k, v in row.items() if k not in ("trainee", "author", "days_ago", "actions")
+            k: v
+            for k, v in row.items()
+            if k not in ("trainee", "author", "days_ago", "actions", "learners_unit")
         }
+        # Who must learn its lesson once the proposed module is published (record/loops.py).
+        fields["learners_unit"] = BusinessUnit.objects.originals().get(slug=row["learners_unit"])
         happened = timezone.localdate() - timedelta(days=row["days_ago"])
         review = LearningReview.objects.create(**who(row), happened_on=happened, **fields)
         for owner, text in row["actions"]:

@@ -47,6 +47,17 @@ PARAMS = {
         "reason": "Withdrawn module.",
     },
 }
+PARAMS[NotificationKind.READ_AGAIN] = {
+    "step": "Refunds",
+    "path": "Orientation",
+    "note": "The refund window is now 30 days.",
+}
+ASKED_BY_THE_COACH = {
+    "step": "Refunds",
+    "path": "Orientation",
+    "coach": "Citra",
+    "message": "Before your first shift.",
+}
 PARAMS[NotificationKind.TASK_SIGNED_OFF] = {
     "coach": "Citra",
     "step": "Shadow calls",
@@ -87,6 +98,7 @@ def test_every_kind_of_notification_is_covered_here():
         (NotificationKind.ONE_ON_ONE_PLANNED, CHECK_IN_STEP),
         (NotificationKind.ONE_ON_ONE_MOVED, CHECK_IN_STEP),
         (NotificationKind.ONE_ON_ONE_CANCELLED, CHECK_IN_STEP),
+        (NotificationKind.READ_AGAIN, ASKED_BY_THE_COACH),
     ],
     ids=[
         *PARAMS,
@@ -94,6 +106,7 @@ def test_every_kind_of_notification_is_covered_here():
         "check_in_step_planned",
         "check_in_step_moved",
         "check_in_step_cancelled",
+        "read_again_asked_by_the_coach",
     ],
 )
 def test_no_sentence_ends_with_two_dots(kind, params, language):

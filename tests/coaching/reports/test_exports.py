@@ -6,8 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
+from coaching.learning.progress import complete_module
 from coaching.reports.exports import sheet_title
 from coaching.reports.views import NO_FIGURE
+
+from tests import builders
 
 from .helpers import (
     as_numbers,
@@ -24,8 +27,17 @@ from .test_pages import URLS
 pytestmark = pytest.mark.django_db
 
 
+def a_module_read(portal, company):
+    """The company's paths have no module: one read by Nadia, for the modules' report."""
+    module = builders.make_module(portal, title="Refunds")
+    assignment = builders.assign(builders.make_path("Refunds", steps=[module]), company.nadia)
+    complete_module(assignment, builders.steps_of(assignment)[0])
+
+
 @pytest.mark.parametrize(("name", "kwargs"), URLS)
-def test_exports_hold_the_numbers_of_the_page(client, company, hr, name, kwargs):
+def test_exports_hold_the_numbers_of_the_page(client, company, hr, name, kwargs, request):
+    if name == "module_readers":
+        a_module_read(request.getfixturevalue("portal"), company)
     client.force_login(hr)
     base = reverse(f"onboarding_reports:{name}", kwargs=kwargs)
     query = f"?path={company.orientation.pk}" if name == "funnel" else ""
