@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MaxLengthValidator
+from django.db import models
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -180,7 +181,9 @@ class LearningReviewForm(EntryForm):
 
     def _or_default(self, name):
         value = self.cleaned_data.get(name)
-        return LearningReview._meta.get_field(name).get_default() if value is None else value
+        field = LearningReview._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        return field.get_default() if value is None else value
 
     def clean_target_percent(self):
         return self._or_default("target_percent")

@@ -84,7 +84,8 @@ def _one_step_path(module: ModulePage) -> LearningPath:
         description=module.summary,
         live=False,
     )
-    learning_path.steps = [LearningPathStep(kind=StepKind.MODULE, page=module)]
+    # modelcluster's child relation takes a list; the stubs see a related manager.
+    learning_path.steps = [LearningPathStep(kind=StepKind.MODULE, page=module)]  # type: ignore[misc]
     learning_path.save()
     learning_path.save_revision(log_action=False).publish(log_action=False)
     learning_path.refresh_from_db()
@@ -144,6 +145,7 @@ def path_completed(assignment: Assignment) -> None:
         if loop_of(review).target_met:
             now = timezone.now()
             LearningReview.objects.filter(pk=review.pk).update(target_met_at=now)
-            ReviewAction.objects.filter(pk=review.loop_action_id, done_at__isnull=True).update(
-                done_at=now
-            )
+            if review.loop_action_id is not None:
+                ReviewAction.objects.filter(pk=review.loop_action_id, done_at__isnull=True).update(
+                    done_at=now
+                )

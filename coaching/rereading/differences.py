@@ -19,8 +19,9 @@ def revision_read_by(progress: StepProgress, page: Page | None) -> Revision | No
     read in another language: what changed is then shown in the language read now)."""
     if page is None:
         return None
-    if progress.read_revision_id is not None and progress.read_revision.object_id == str(page.pk):
-        return progress.read_revision
+    read = progress.read_revision
+    if read is not None and read.object_id == str(page.pk):
+        return read
     if progress.completed_at is None:
         return None
     return (

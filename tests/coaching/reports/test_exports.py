@@ -9,7 +9,6 @@ from wagtail.users.models import UserProfile
 from coaching.learning.progress import complete_module
 from coaching.reports.exports import sheet_title
 from coaching.reports.views import NO_FIGURE
-
 from tests import builders
 
 from .helpers import (
