@@ -16,7 +16,7 @@ class CoachingConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_save
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, published
         from wagtail.users.models import UserProfile
 
         from coaching.account.languages import profile_saved
@@ -27,7 +27,8 @@ class CoachingConfig(AppConfig):
         from coaching.learning.models import Evidence
         from coaching.people.models import TraineeProfile
         from coaching.record.loops import module_published
-        from coaching.rereading.signals import must_read_published
+        from coaching.rereading.signals import must_pass_published, must_read_published
+        from lessons.models import KnowledgeCheck
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
         user_logged_in.connect(remember_site, dispatch_uid="coaching_remember_site")
@@ -43,5 +44,6 @@ class CoachingConfig(AppConfig):
         post_save.connect(buddy_saved, sender=TraineeProfile, dispatch_uid="coaching_buddy")
         # A change people must read asks everyone who read the page before.
         page_published.connect(must_read_published, dispatch_uid="coaching_must_read")
+        published.connect(must_pass_published, sender=KnowledgeCheck, dispatch_uid="must_pass")
         # A module made from a learning review, published, goes to those who must learn it.
         page_published.connect(module_published, dispatch_uid="coaching_learning_loop")

@@ -26,6 +26,7 @@ from coaching.preboarding.welcome import starting
 from coaching.record.timeline import upcoming_one_on_ones
 from coaching.rereading import changes as rereading
 from coaching.rereading import differences
+from coaching.rereading.models import ReadAgainReason
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
 
@@ -105,7 +106,15 @@ def _step_context(request, assignment_id, number):
     limit = progress.attempt_limit(assignment, step, check) if check is not None else None
     # A done module asked to be read again: the request, and what changed since it was read.
     read_again = rereading.open_request(state.progress) if state.read_again else None
-    attempts_left = None if limit is None else max(limit - len(attempts), 0)
+    # Asked to pass the check's new version: it is open again, and only the attempts since
+    # count against the limit.
+    retake = read_again if read_again and read_again.reason == ReadAgainReason.CHECK else None
+    counted = (
+        len(attempts)
+        if retake is None
+        else sum(attempt.created_at >= retake.asked_at for attempt in attempts)
+    )
+    attempts_left = None if limit is None else max(limit - counted, 0)
     return {
         "journey": journey,
         "assignment": journey.assignment,
@@ -126,6 +135,7 @@ def _step_context(request, assignment_id, number):
         # the new hire may take a file back until the task is signed off
         "evidence_removable": assignment.status == AssignmentStatus.ACTIVE and not state.is_done,
         "read_again": read_again,
+        "retake": retake,
         "changes": (
             differences.changes_since(
                 differences.revision_read_by(state.progress, content.page if content else None),

@@ -203,8 +203,9 @@ def complete_module(assignment: Assignment, step: PathVersionStep) -> bool:
 def take_check(
     assignment: Assignment, step: PathVersionStep, answers: Mapping[str, Iterable[str]]
 ) -> tuple[CheckAttempt, CheckResult]:
-    """Grade a knowledge check attempt, keep it, and complete the step when it passes."""
-    _require_active(assignment)
+    """Grade a knowledge check attempt, keep it, and complete the step when it passes. A
+    step asked to pass its check's new version (coaching.rereading) takes it again, even on
+    a completed path: passing closes the request, and the step, done, stays as it was."""
     check = knowledge_check_for(step)
     if check is None:
         raise StepError(_("This step has no knowledge check to take."))
@@ -212,8 +213,11 @@ def take_check(
         # Lock the assignment so that two submissions at once get distinct numbers and
         # cannot both slip under the attempt limit.
         Assignment.objects.select_for_update().filter(pk=assignment.pk).first()
-        if _already_done(assignment, step):
-            raise StepError(_("You have already passed this check."))
+        retake = rereading.open_check_request(assignment, step)
+        if retake is None:
+            _require_active(assignment)
+            if _already_done(assignment, step):
+                raise StepError(_("You have already passed this check."))
         used = (
             CheckAttempt.objects.filter(assignment=assignment, step=step).aggregate(
                 n=Max("number")
@@ -221,7 +225,7 @@ def take_check(
             or 0
         )
         limit = attempt_limit(assignment, step, check)
-        if limit is not None and used >= limit:
+        if limit is not None and attempts_counted(assignment, step, retake, used) >= limit:
             raise StepError(
                 _(
                     "You have used every attempt for this check. Your coach can give you "
@@ -241,7 +245,9 @@ def take_check(
             passed=result.passed,
         )
         _touch(assignment)
-        if result.passed:
+        if result.passed and retake is not None:
+            rereading.close(retake)
+        elif result.passed:
             _mark_done(assignment, step, read_revision_id=revision_read(step))
             write_milestone(
                 assignment.trainee_id,
@@ -251,6 +257,20 @@ def take_check(
                 translations=check.subjects_in_translation(),
             )
     return attempt, result
+
+
+def attempts_counted(
+    assignment: Assignment, step: PathVersionStep, retake: Any, used: int | None = None
+) -> int:
+    """The attempts that count against the limit: all of them, or those since the step was
+    asked to pass the check's new version (`retake`, an open request)."""
+    if retake is None:
+        if used is not None:
+            return used
+        return CheckAttempt.objects.filter(assignment=assignment, step=step).count()
+    return CheckAttempt.objects.filter(
+        assignment=assignment, step=step, created_at__gte=retake.asked_at
+    ).count()
 
 
 def _question_json(question: QuestionResult) -> dict[str, Any]:

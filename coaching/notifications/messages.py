@@ -215,6 +215,12 @@ def _step_waived(p):
 
 
 def _read_again(p):
+    if p.get("check"):
+        lines = [
+            _("The knowledge check of “%(step)s” on %(path)s changed since you passed it.") % p,
+            _("Your step stays done: pass the new version on the step."),
+        ]
+        return _("Pass again: %(step)s") % p, lines, _("Open the check")
     if p.get("coach"):
         lines = [
             _("%(coach)s asks you to read “%(step)s” on %(path)s again.") % p,

@@ -19,11 +19,11 @@ from wagtail.models import Page, Revision
 
 from coaching.common.names import display_name
 from coaching.common.types import User
-from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgress
+from coaching.learning.models import AssignmentStatus, CheckAttempt, ProgressStatus, StepProgress
 from coaching.notifications import events
 from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
 from lessons.i18n import in_active_language
-from lessons.models import BusinessUnit, LearnablePage, PathVersionStep, StepKind
+from lessons.models import BusinessUnit, KnowledgeCheck, LearnablePage, PathVersionStep, StepKind
 
 
 def revision_read(step: PathVersionStep) -> int | None:
@@ -65,24 +65,20 @@ def readers_of(page: Page) -> QuerySet[StepProgress]:
     return done_on(page).exclude(read_revision=page.live_revision_id)
 
 
-def _ask(readers: QuerySet[StepProgress], asked_at: datetime, **request: Any) -> list[int]:
+def _ask(
+    readers: QuerySet[StepProgress], asked_at: datetime, told: dict[str, Any], **request: Any
+) -> list[int]:
     """Open a request to read again on each of `readers` not asked already (an INSERT of
-    the ids; a step asked meanwhile keeps its one open request), and tell each reader.
-    Returns the progress rows asked."""
+    the ids; a step asked meanwhile keeps its one open request), and tell each reader
+    (`told`: the notification's words). Returns the progress rows asked."""
     ids = list(readers.exclude(open_request_exists()).values_list("pk", flat=True))
     ReadAgain.objects.bulk_create(
         [ReadAgain(progress_id=pk, asked_at=asked_at, **request) for pk in ids],
         ignore_conflicts=True,
         batch_size=5000,
     )
-    told = StepProgress.objects.filter(pk__in=ids).select_related("assignment__version", "step")
-    change, by = request.get("change"), request.get("asked_by")
-    if change is not None:
-        events.asked_to_read_again(told, asked_at, note=change.note)
-    else:
-        events.asked_to_read_again(
-            told, asked_at, coach=display_name(by), message=request.get("message", "")
-        )
+    asked = StepProgress.objects.filter(pk__in=ids).select_related("assignment__version", "step")
+    events.asked_to_read_again(asked, asked_at, **told)
     return ids
 
 
@@ -94,7 +90,11 @@ def ask_everyone_who_read(page: LearnablePage, revision: Revision | None, by: Us
             page=page, revision=revision, note=page.change_note, published_by=by
         )
         asked = _ask(
-            readers_of(page), change.published_at, reason=ReadAgainReason.CHANGED, change=change
+            readers_of(page),
+            change.published_at,
+            {"note": change.note},
+            reason=ReadAgainReason.CHANGED,
+            change=change,
         )
         ModuleChange.objects.filter(pk=change.pk).update(readers_asked=len(asked))
         # The answer belongs to this change only: the next publish asks again.
@@ -110,8 +110,44 @@ def ask_unit(page: Page, unit: BusinessUnit | None, *, by: User, message: str) -
         readers = readers.filter(assignment__trainee__trainee_profile__business_unit=unit)
     with transaction.atomic():
         asked = _ask(
-            readers, timezone.now(), reason=ReadAgainReason.ASKED, asked_by=by, message=message
+            readers,
+            timezone.now(),
+            {"coach": display_name(by), "message": message},
+            reason=ReadAgainReason.ASKED,
+            asked_by=by,
+            message=message,
         )
+    return len(asked)
+
+
+def passed_before(check: KnowledgeCheck) -> QuerySet[StepProgress]:
+    """The done steps (on paths that count, on their own version) passed on an earlier
+    revision of `check` than its live one: an attempt passed, and none on this revision."""
+    passed = CheckAttempt.objects.filter(
+        assignment=OuterRef("assignment"), step=OuterRef("step"), knowledge_check=check, passed=True
+    )
+    return (
+        StepProgress.objects.on_own_version()
+        .filter(status=ProgressStatus.DONE, waived_at__isnull=True)
+        .exclude(assignment__status=AssignmentStatus.CANCELLED)
+        .filter(Exists(passed))
+        .exclude(Exists(passed.filter(check_revision=check.live_revision_id)))
+    )
+
+
+def ask_everyone_who_passed(check: KnowledgeCheck) -> int:
+    """The check was published as a version people who passed must pass: ask each of them
+    to pass it again. Their step stays done and their attempts stay graded as they were.
+    Returns how many were asked."""
+    with transaction.atomic():
+        asked = _ask(
+            passed_before(check),
+            timezone.now(),
+            {"check": check.subject},
+            reason=ReadAgainReason.CHECK,
+        )
+        # The answer belongs to this change only: the next publish asks again.
+        KnowledgeCheck.objects.filter(pk=check.pk).update(change_must_be_passed=False)
     return len(asked)
 
 
@@ -147,6 +183,23 @@ def to_read_again(user: User) -> list[ReadAgain]:
     )
 
 
+def open_check_request(assignment: Any, step: PathVersionStep) -> ReadAgain | None:
+    """The step's open request to pass its changed check again, if any."""
+    return (
+        ReadAgain.objects.still_open()
+        .filter(progress__assignment=assignment, progress__step=step, reason=ReadAgainReason.CHECK)
+        .first()
+    )
+
+
+def close(request: ReadAgain) -> bool:
+    """The request is done (a changed check passed again); once only."""
+    closed = ReadAgain.objects.filter(pk=request.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return bool(closed)
+
+
 def open_request(progress: StepProgress | None) -> ReadAgain | None:
     if progress is None:
         return None
@@ -163,7 +216,13 @@ def confirm_read(progress: StepProgress, step: PathVersionStep) -> bool:
     revision now read. Once only: a second tab or a double click changes nothing."""
     now = timezone.now()
     with transaction.atomic():
-        closed = ReadAgain.objects.still_open().filter(progress=progress).update(read_at=now)
+        # A changed check is passed again (progress.take_check), not confirmed with a button.
+        closed = (
+            ReadAgain.objects.still_open()
+            .filter(progress=progress)
+            .exclude(reason=ReadAgainReason.CHECK)
+            .update(read_at=now)
+        )
         if closed:
             StepProgress.objects.filter(pk=progress.pk).update(
                 read_revision=revision_read(step), updated_at=now

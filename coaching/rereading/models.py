@@ -46,6 +46,7 @@ class ReadAgainReason(models.TextChoices):
     CHANGED = "changed", _("The module changed since you read it")
     COACH = "coach", _("Your coach asked you to read it again")
     ASKED = "asked", _("HR or L&D asked you to read it again")
+    CHECK = "check", _("The knowledge check changed: pass its new version")
 
 
 class ReadAgainQuerySet(models.QuerySet["ReadAgain"]):

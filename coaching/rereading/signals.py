@@ -1,7 +1,8 @@
-"""The publish of a learnable page answered "people who read it must read this change"."""
+"""A publish that answered "people who read it must read this change" (a learnable page)
+or "people who passed it must pass this version" (a knowledge check)."""
 
-from coaching.rereading.changes import ask_everyone_who_read
-from lessons.models import LearnablePage
+from coaching.rereading.changes import ask_everyone_who_passed, ask_everyone_who_read
+from lessons.models import KnowledgeCheck, LearnablePage
 
 
 def must_read_published(sender, instance, revision=None, **kwargs):
@@ -10,3 +11,10 @@ def must_read_published(sender, instance, revision=None, **kwargs):
     if isinstance(instance, LearnablePage) and instance.change_must_be_read and instance.live:
         by = getattr(revision, "user", None) if revision is not None else None
         ask_everyone_who_read(instance, revision, by)
+
+
+def must_pass_published(sender, instance, **kwargs):
+    """Connected to Wagtail's `published` for knowledge checks: a version published with
+    "people who passed it must pass this version" asks them to pass it."""
+    if isinstance(instance, KnowledgeCheck) and instance.change_must_be_passed and instance.live:
+        ask_everyone_who_passed(instance)

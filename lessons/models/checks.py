@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, Tra
 from wagtail.search import index
 
 from lessons.blocks import QuestionBlock
+from lessons.edit_forms import ChangeQuestionForm
 from lessons.i18n import active_content_language, translated_names
 
 from .snippets import EditorialSnippetMixin
@@ -115,7 +116,20 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
         help_text=_("Leave empty to allow any number of attempts."),
     )
     questions = StreamField(QuestionBlock(), verbose_name=_("questions"))
+    # The question publishing asks (`ChangeQuestionForm` unticks it at every edit): the app
+    # that keeps who passed what asks those who passed an earlier revision to pass this one.
+    # Their earlier attempts stay graded as they were, and their step stays done.
+    change_must_be_passed = models.BooleanField(
+        _("people who passed it must pass this version"),
+        default=False,
+        help_text=_(
+            "Tick this when the questions changed in a way that matters: everyone who passed "
+            "an earlier version is asked to pass this one. Their earlier attempts keep their "
+            "grades, and their step stays done."
+        ),
+    )
 
+    base_form_class = ChangeQuestionForm
     panels = [
         FieldPanel("title"),
         FieldPanel("intro"),
@@ -123,6 +137,7 @@ class KnowledgeCheck(  # noqa: DJ008 (__str__ comes from EditorialSnippetMixin)
             [FieldPanel("pass_mark"), FieldPanel("max_attempts")], heading=_("Passing")
         ),
         FieldPanel("questions"),
+        MultiFieldPanel([FieldPanel("change_must_be_passed")], heading=_("Publishing this change")),
     ]
     preview_template = "lessons/knowledge_check_preview.html"
 

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from lessons import conf
 from lessons.blocks import RICH_TEXT_FEATURES, BodyBlock
+from lessons.edit_forms import LearnablePageForm
 from lessons.i18n import (
     across_translations,
     localized_all,
@@ -29,7 +30,6 @@ from lessons.i18n import (
     shown_instead,
 )
 from lessons.module_editing import PathsUsingPagePanel
-from lessons.page_forms import LearnablePageForm
 
 from .first_day import SAME_TIME_IN_EVERY_LANGUAGE, FirstDayFields, first_day_panel
 from .organisation import BusinessUnit, CompanyValue, original_units
