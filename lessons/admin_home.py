@@ -1,12 +1,16 @@
-"""The editor's panel on the Wagtail admin home: their own drafts of onboarding content
-(modules and other learnable pages, learning paths, knowledge checks) still to publish.
+"""The editor's panels on the Wagtail admin home: their own drafts of onboarding content
+(modules and other learnable pages, learning paths, knowledge checks) still to publish,
+and the content they keep up to date whose review is due (lessons/models/freshness.py).
 
 Wagtail's own panels already show what awaits the editor's review and what they submitted
 to a workflow; this one shows what they left as a draft. Three queries (one a content
 type), whatever the number of drafts. Registered in wagtail_hooks.py.
 """
 
+from datetime import timedelta
+
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
@@ -17,6 +21,7 @@ from lessons.models import (
     LearningPath,
     ModulePage,
 )
+from lessons.models.freshness import REVIEW_SOON_DAYS
 
 PANEL_SIZE = 6
 
@@ -79,6 +84,54 @@ class EditorDraftsPanel(Component):
         return {"drafts": drafts, "more": more}
 
 
+REVIEWED_PAGES = (ModulePage, CompanyProfilePage, BusinessUnitPage)
+
+
+def reviews_due(user, today=None):
+    """The content the person keeps up to date whose review is due within
+    REVIEW_SOON_DAYS (or overdue), soonest first: (title, kind, url, review_by) rows. One
+    query per kind of content (three page types and paths), whatever the number."""
+    today = today or timezone.localdate()
+    soon = {"content_owner": user, "review_by__lte": today + timedelta(days=REVIEW_SOON_DAYS)}
+    rows = [
+        (
+            page.title,
+            model._meta.verbose_name,
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            page.review_by,
+        )
+        for model in REVIEWED_PAGES
+        for page in model.objects.filter(**soon).only("title", "review_by")
+    ]
+    rows += [
+        (
+            path.title,
+            LearningPath._meta.verbose_name,
+            reverse("wagtailsnippets_lessons_learningpath:edit", args=[path.pk]),
+            path.review_by,
+        )
+        for path in LearningPath.objects.filter(**soon).only("title", "review_by")
+    ]
+    rows.sort(key=lambda row: (row[3], row[0]))
+    return rows
+
+
+class ReviewsDuePanel(Component):
+    name = "onboarding_reviews_due"
+    template_name = "lessons/admin/reviews_due_panel.html"
+    order = 55
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def get_context_data(self, parent_context):
+        return {"reviews": self.rows, "today": timezone.localdate()}
+
+
 def add_editor_panels(request, panels):
-    if is_editor(request.user):
-        panels.append(EditorDraftsPanel())
+    if not is_editor(request.user):
+        return
+    panels.append(EditorDraftsPanel())
+    # The content they keep up to date, when a review of it is due.
+    if due := reviews_due(request.user):
+        panels.append(ReviewsDuePanel(due))

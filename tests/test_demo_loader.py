@@ -360,3 +360,12 @@ def test_nadia_sees_a_page_she_read_updated_since(client):
     assert request.reason == "changed" and progress.status == "done"
     assert "Updated since you read it" in step and "Credits for long outages." in step
     assert "To read again" in client.get(reverse("coaching:home")).text
+
+
+def test_edi_has_a_module_review_due_on_the_dashboard(client):
+    load()
+    client.force_login(get_user_model().objects.get(username="edi"))
+
+    home = client.get(reverse("wagtailadmin_home")).text
+
+    assert "Onboarding content to review" in home

@@ -235,6 +235,14 @@ def _read_again(p):
     return _("Read again: %(step)s") % p, lines, _("See what changed")
 
 
+def _review_due(p):
+    lines = [
+        _("“%(title)s” is due for review on %(review_on)s. You keep it up to date.") % p,
+        _("Check it still holds, set “last reviewed on” to today, and publish it."),
+    ]
+    return _("Review due: %(title)s") % p, lines, _("Open it in the admin")
+
+
 def _task_signed_off(p):
     lines = [
         _("%(coach)s signed off “%(step)s” on %(path)s: it is done.") % p,
@@ -287,6 +295,7 @@ WRITERS: dict[str, Writer] = {
     NotificationKind.ATTEMPTS_GRANTED: _attempts_granted,
     NotificationKind.STEP_WAIVED: _step_waived,
     NotificationKind.READ_AGAIN: _read_again,
+    NotificationKind.REVIEW_DUE: _review_due,
     NotificationKind.TASK_SIGNED_OFF: _task_signed_off,
     NotificationKind.TASK_SENT_BACK: _task_sent_back,
     NotificationKind.BUDDY_QUESTION: _buddy_question,

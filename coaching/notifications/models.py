@@ -34,6 +34,7 @@ class NotificationKind(models.TextChoices):
         "read_again",
         _("A module I completed changes, or my coach asks me to read it again"),
     )
+    REVIEW_DUE = "review_due", _("Onboarding content I keep up to date is due for review")
     BUDDY_QUESTION = "buddy_question", _("A new hire I am the buddy of asks me a question")
     BUDDY_ANSWER = "buddy_answer", _("My buddy answers my question")
 

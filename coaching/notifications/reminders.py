@@ -27,6 +27,7 @@ from coaching.people.models import CoachRelationship
 from coaching.record import series
 from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
 from lessons.i18n import texts_of, wordings
+from lessons.models import BusinessUnitPage, CompanyProfilePage, LearningPath, ModulePage
 
 from .sending import Notice, enqueue_emails, notify
 
@@ -174,6 +175,32 @@ def goal_check_ins(now):
         )
 
 
+# The content that has an owner and a review-by date, with where its owner edits it.
+REVIEWED_CONTENT = (
+    (ModulePage, "wagtailadmin_pages:edit"),
+    (CompanyProfilePage, "wagtailadmin_pages:edit"),
+    (BusinessUnitPage, "wagtailadmin_pages:edit"),
+    (LearningPath, "wagtailsnippets_lessons_learningpath:edit"),
+)
+
+
+def content_reviews(today):
+    """A reminder to each owner of content whose review is due (lessons.models.freshness),
+    once per review-by date: one query per kind of content."""
+    for model, edit_url in REVIEWED_CONTENT:
+        due = model.objects.filter(content_owner__isnull=False, review_by__lte=today)
+        rows = due.values_list("pk", "content_owner_id", "title", "review_by")
+        for pk, owner_id, title, review_by in rows:
+            assert review_by is not None  # filtered on
+            yield Notice(
+                recipient_id=owner_id,
+                kind=NotificationKind.REVIEW_DUE,
+                key=f"review:{model._meta.label_lower}:{pk}:{review_by.isoformat()}",
+                params={"title": title, "review_on": review_by.isoformat()},
+                url=reverse(edit_url, args=[pk]),
+            )
+
+
 @dataclass
 class Meeting:
     key: str
@@ -301,5 +328,6 @@ def sweep(now=None):
         *overdue_digests(today),
         *goal_check_ins(now),
         *upcoming_meetings(now),
+        *content_reviews(today),
     ]
     return SweepResult(written=notify(notices), retried=len(waiting))

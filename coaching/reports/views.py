@@ -26,7 +26,7 @@ from .completion import DIMENSIONS, completion
 from .exports import DescribedExportMixin
 from .filters import AssignmentFilterSet, RecordFilterSet, ReportFilters
 from .funnel import question_rates, step_funnel
-from .reading import module_readers
+from .reading import content_freshness
 from .record import SERIES, goals_by_status, recognition_over_time
 from .scope import require_report_scope, scope_for_request
 
@@ -407,38 +407,44 @@ class GoalsReportView(OnboardingReportView):
         )
 
 
-class ModuleReadersReportView(OnboardingReportView):
-    """Who has read each module as it stands now (coaching.rereading): the step stays done
-    after a change people must read, so "up to date" is what tells."""
+class ContentFreshnessReportView(OnboardingReportView):
+    """Whether content stays true (coaching.rereading, lessons.models.freshness): its
+    reviews, and who has read it as it stands. A step stays done after a change people
+    must read, so "read as it stands" is what tells."""
 
-    page_title = gettext_lazy("Modules read as they stand")
+    page_title = gettext_lazy("Content freshness")
     header_icon = "doc-full"
-    url_name = "module_readers"
+    url_name = "content_freshness"
     fields = (
-        ("module", gettext_lazy("Module")),
+        ("module", gettext_lazy("Page")),
+        ("owner", gettext_lazy("Kept up to date by")),
+        ("last_reviewed_on", gettext_lazy("Last reviewed on")),
+        ("review_by", gettext_lazy("Next review by")),
         ("completed", gettext_lazy("Completed")),
         ("up_to_date", gettext_lazy("Read as it stands")),
         ("up_to_date_rate", gettext_lazy("Read as it stands (%)")),
-        ("to_read_again", gettext_lazy("Asked to read again")),
+        ("to_read_again", gettext_lazy("Read only an outdated version")),
         ("read_again", gettext_lazy("Read again")),
         ("last_change", gettext_lazy("Last change people must read")),
     )
 
     def get_rows(self):
-        return module_readers(self.scope, self.report_filters)
+        return content_freshness(self.scope, self.report_filters)
 
     def get_chart(self, rows):
         return charts.stacked_bars(
-            chart_id="module-readers-chart",
-            title=_("Modules read as they stand, and those asked to read again"),
+            chart_id="content-freshness-chart",
+            title=_("Pages read as they stand, and read only in an outdated version"),
             description=_(
-                "One bar per module: the people who completed it, split into those who read "
-                "it as it stands and those asked to read it again. The table below holds "
-                "the same figures."
+                "One bar per page: the people who completed it, split into those who read "
+                "it as it stands and those who read only an outdated version. The table "
+                "below holds the same figures."
             ),
             categories=[row["module"] for row in rows],
             series=[
                 chart_series(_("Read as it stands"), rows, "up_to_date", charts.DONE),
-                chart_series(_("Asked to read again"), rows, "to_read_again", charts.ATTENTION),
+                chart_series(
+                    _("Read only an outdated version"), rows, "to_read_again", charts.ATTENTION
+                ),
             ],
         )

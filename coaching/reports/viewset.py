@@ -11,7 +11,7 @@ REPORTS = (
     (views.CompletionReportView, "completion/<slug:by>/", "path"),
     (views.StepFunnelReportView, "step-funnel/", None),
     (views.QuestionsReportView, "questions/", None),
-    (views.ModuleReadersReportView, "module-readers/", None),
+    (views.ContentFreshnessReportView, "content-freshness/", None),
     (views.RecognitionReportView, "recognition/<slug:by>/", "value"),
     (views.GoalsReportView, "goals/", None),
 )

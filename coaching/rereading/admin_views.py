@@ -99,7 +99,7 @@ class AskUnitView(WagtailAdminTemplateMixin, FormView):
                     "Nobody to ask: everyone chosen is asked already, or none completed it."
                 ),
             )
-        return redirect("onboarding_reports:module_readers")
+        return redirect("onboarding_reports:content_freshness")
 
 
 class ReadAgainViewSet(ViewSet):

@@ -91,6 +91,7 @@ def load_demo():
         onboarding.ensure_assignments(people, report)
         onboarding.ensure_buddy_questions(people, report)
         rereading.ensure_must_read_change(people, report)
+        rereading.ensure_review_owners(people)
         automation.ensure_rules(units, report)
         record.ensure_records(read("record"), people, report)
         report.scim_key = provisioning.ensure_token(report)

@@ -1,12 +1,18 @@
-"""A change people must read, in the demo: the Customer Service unit's page gains the rule
+"""Content that stays true, in the demo. Edi keeps the modules up to date, each reviewed
+every six months, and one review is due within days, so it is on Edi's dashboard. A change
+people must read: the Customer Service unit's page gains the rule
 on automatic credits after long outages, published as a change people must read, so
 Nadia (who read it on both her paths) sees "Updated since you read it" with what changed
 (coaching/rereading)."""
 
+from datetime import timedelta
+
+from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from coaching.models import ModuleChange
-from lessons.models import BusinessUnitPage
+from lessons.models import BusinessUnitPage, ModulePage
+from lessons.models.freshness import months_after
 
 PAGE = "customer-service-unit"
 NOTE = "Customers cut off for more than 24 hours now get a credit automatically: tell them so."
@@ -27,3 +33,18 @@ def ensure_must_read_change(people, report):
     module.change_note = NOTE
     module.save_revision(user=people["edi"]).publish(user=people["edi"])
     report.add(ModuleChange.objects.get(page=module))
+
+
+def ensure_review_owners(people):
+    """Edi keeps every module up to date, reviewed every six months: the first one's review
+    falls due in ten days, the others' later. Only modules with no owner yet change."""
+    today = timezone.localdate()
+    modules = ModulePage.objects.filter(content_owner__isnull=True, locale__language_code="en")
+    for number, pk in enumerate(modules.order_by("pk").values_list("pk", flat=True)):
+        last = months_after(today, -6) + timedelta(days=10 + 20 * number)
+        ModulePage.objects.filter(pk=pk).update(
+            content_owner=people["edi"],
+            last_reviewed_on=last,
+            review_every_months=6,
+            review_by=months_after(last, 6),
+        )

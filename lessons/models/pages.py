@@ -32,6 +32,7 @@ from lessons.i18n import (
 from lessons.module_editing import PathsUsingPagePanel
 
 from .first_day import SAME_TIME_IN_EVERY_LANGUAGE, FirstDayFields, first_day_panel
+from .freshness import ReviewedContent
 from .organisation import BusinessUnit, CompanyValue, original_units
 from .paths import LearningPath
 
@@ -105,7 +106,9 @@ class PortalPageMixin:
         return ancestors[portals[-1] :] if portals else []
 
 
-class LearnablePage(PortalPageMixin, Page):
+# With ReviewedContent as a second model base, django-stubs cannot tell which base's manager
+# the page has (Django takes Page's PageManager, the first in the MRO).
+class LearnablePage(PortalPageMixin, Page, ReviewedContent):  # type: ignore[django-manager-missing]
     """A page a trainee learns from and a path can ask them to read."""
 
     summary = models.TextField(
@@ -161,6 +164,7 @@ class LearnablePage(PortalPageMixin, Page):
             [FieldPanel("change_must_be_read"), FieldPanel("change_note")],
             heading=_("Publishing this change"),
         ),
+        ReviewedContent.review_panel,
     ]
     promote_panels = PORTAL_PROMOTE_PANELS
     search_fields = [
@@ -340,9 +344,8 @@ class LearningPortalPage(PortalPageMixin, RoutablePageMixin, Page):
         )
 
 
-# With FirstDayFields as a second model base, django-stubs cannot tell which base's manager
-# the page has (Django takes Page's PageManager, the first in the MRO).
-class CompanyProfilePage(LearnablePage, FirstDayFields):  # type: ignore[django-manager-missing]
+# A second model base (FirstDayFields), as LearnablePage's ReviewedContent.
+class CompanyProfilePage(LearnablePage, FirstDayFields):
     """Who the company is: mission, values, history, how it is organised; and the first
     day every new hire reads before they start, unless their unit says otherwise."""
 
@@ -385,7 +388,8 @@ class CompanyProfilePage(LearnablePage, FirstDayFields):  # type: ignore[django-
         return context
 
 
-class BusinessUnitPage(LearnablePage):
+# django-stubs cannot tell its manager (see LearnablePage), so nor the contacts' manager.
+class BusinessUnitPage(LearnablePage):  # type: ignore[django-manager-missing]
     """What a unit does, who leads it, its key processes and who to ask."""
 
     unit = models.ForeignKey(

@@ -37,6 +37,7 @@ from lessons.i18n import in_reader_language, translation_source
 from lessons.step_builder import KindFieldPanel, KindPageChooserPanel, StepsPanel
 
 from .checks import KnowledgeCheck
+from .freshness import ReviewedContent
 from .organisation import original_units
 from .snippets import EditorialSnippetMixin
 
@@ -106,6 +107,7 @@ class LearningPath(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    ReviewedContent,
     index.Indexed,
     ClusterableModel,
 ):
@@ -155,6 +157,7 @@ class LearningPath(
             [FieldPanel("business_unit"), FieldPanel("role")], heading=_("Who it is for")
         ),
         StepsPanel("steps", min_num=1, label=_("step"), heading=_("Steps")),
+        ReviewedContent.review_panel,
     ]
     # A translated path targets the same unit: the original row (see organisation.py).
     override_translatable_fields = [SynchronizedField("business_unit", overridable=False)]
@@ -180,6 +183,16 @@ class LearningPath(
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="lessons_path_slug_locale")
         ]
+
+    def clean(self) -> None:
+        super().clean()
+        # The constraint below names the locale, which is not on the form, so Django's form
+        # leaves it out of its checks: a taken address is said beside the field here.
+        taken = LearningPath.objects.filter(slug=self.slug, locale_id=self.locale_id)
+        if getattr(self, "locale_id", None) is not None and taken.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {"slug": _("Another learning path already has this slug. Choose another one.")}
+            )
 
     def copy_for_translation(
         self, locale: Locale, exclude_fields: list[str] | None = None

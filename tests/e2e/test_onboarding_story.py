@@ -126,6 +126,11 @@ def test_editor_publishes_a_module_and_a_path_that_appear_in_the_portal(visit):
     page.locator("#id_steps-2-instructions").fill(
         "Take one billing call with a buddy listening, and note what you checked."
     )
+    # Let Wagtail's autosave of the new path finish first: a Publish posted while its
+    # first save is still on the way would create the path a second time.
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", re.compile("saved|paused")
+    )
     page.get_by_role("button", name="More actions").click()
     click_and_load(page.get_by_role("button", name="Publish"))
     # "updated" when Wagtail's autosave kept a draft of the new path before Publish (on a

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowContentType, WorkflowTask
@@ -58,3 +59,14 @@ def test_a_path_approved_through_a_workflow_is_versioned():
     learning_path.refresh_from_db()
     assert learning_path.live
     assert [s.title for s in learning_path.current_version.steps.all()] == ["Shadow a call"]
+
+
+def test_a_taken_slug_is_refused_beside_the_field_not_with_an_error(db):
+    taken = builders.make_path("Orientation", slug="orientation")
+    again = LearningPath(title="Orientation again", slug="orientation", locale=taken.locale)
+
+    with pytest.raises(ValidationError) as refused:
+        again.clean()
+
+    assert "slug" in refused.value.message_dict
+    taken.clean()  # its own slug is not taken by itself

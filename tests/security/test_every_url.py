@@ -655,7 +655,7 @@ for report, kwargs, answered in [
     ("completion", {"by": "path"}, REPORTS),
     ("funnel", {}, REPORTS),
     ("questions", {}, REPORTS),
-    ("module_readers", {}, REPORTS),
+    ("content_freshness", {}, REPORTS),
     ("recognition", {"by": "value"}, PEOPLE_REPORTS),
     ("goals", {}, PEOPLE_REPORTS),
 ]:

@@ -569,7 +569,7 @@ for report, kwargs in {
     "completion": {"by": "path"},
     "funnel": {},
     "questions": {},
-    "module_readers": {},
+    "content_freshness": {},
     "recognition": {"by": "value"},
     "goals": {},
 }.items():

@@ -35,7 +35,7 @@ def a_module_read(portal, company):
 
 @pytest.mark.parametrize(("name", "kwargs"), URLS)
 def test_exports_hold_the_numbers_of_the_page(client, company, hr, name, kwargs, request):
-    if name == "module_readers":
+    if name == "content_freshness":
         a_module_read(request.getfixturevalue("portal"), company)
     client.force_login(hr)
     base = reverse(f"onboarding_reports:{name}", kwargs=kwargs)

@@ -20,7 +20,7 @@ URLS = [
     ("recognition", {"by": "value"}),
     ("recognition", {"by": "unit"}),
     ("goals", {}),
-    ("module_readers", {}),
+    ("content_freshness", {}),
 ]
 
 

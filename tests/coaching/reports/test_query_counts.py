@@ -128,7 +128,7 @@ CONTENT = {
     "goals": 1,
     # done module steps grouped by module (none are done here: test_report.py in
     # tests/coaching/rereading pins the queries of rows at two sizes)
-    "module_readers": 1,
+    "content_freshness": 1,
 }
 
 

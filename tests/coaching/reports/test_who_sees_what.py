@@ -22,7 +22,7 @@ CONTENT = {
     "completion": reverse("onboarding_reports:completion", kwargs={"by": "path"}),
     "funnel": reverse("onboarding_reports:funnel"),
     "questions": reverse("onboarding_reports:questions"),
-    "module_readers": reverse("onboarding_reports:module_readers"),
+    "content_freshness": reverse("onboarding_reports:content_freshness"),
 }
 PEOPLE = {
     "recognition": reverse("onboarding_reports:recognition", kwargs={"by": "value"}),

@@ -1,5 +1,7 @@
-"""The report of modules read as they stand: it counts who is asked to read again, and
-who has."""
+"""The content freshness report: each page's review, who has read it as it stands, and who
+read only an outdated version."""
+
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -8,7 +10,7 @@ from django.urls import reverse
 
 from coaching.learning.progress import complete_module
 from coaching.reports.filters import ReportFilters
-from coaching.reports.reading import module_readers
+from coaching.reports.reading import content_freshness
 from coaching.reports.scope import ReportScope
 from tests import builders
 
@@ -31,38 +33,59 @@ def readers(portal):
     return refunds, outages, assignments
 
 
+def rows_by_title():
+    return {row["module"]: row for row in content_freshness(ReportScope(), ReportFilters())}
+
+
 def test_a_change_people_must_read_shows_until_each_reads_it_again(readers, client):
     refunds, _, assignments = readers
     publish_change(refunds, must_read=True)
     client.force_login(assignments[0].trainee)
     client.post(reverse("coaching:read_again_done", args=[assignments[0].pk, 1]))
 
-    rows = {row["module"]: row for row in module_readers(ReportScope(), ReportFilters())}
+    rows = rows_by_title()
 
     assert rows["Refunds"]["completed"] == 3
     assert (rows["Refunds"]["to_read_again"], rows["Refunds"]["read_again"]) == (2, 1)
     assert (rows["Refunds"]["up_to_date"], rows["Refunds"]["up_to_date_rate"]) == (1, 33)
     assert rows["Refunds"]["last_change"]
-    assert rows["Outages"] | {"module": ""} == {
-        "module": "",
-        "completed": 1,
-        "to_read_again": 0,
-        "read_again": 0,
-        "up_to_date": 1,
-        "up_to_date_rate": 100,
-        "last_change": None,
-    }
+    outages = rows["Outages"]
+    assert (outages["completed"], outages["to_read_again"], outages["up_to_date_rate"]) == (
+        1,
+        0,
+        100,
+    )
+    assert outages["last_change"] is None
+    assert next(iter(rows)) == "Refunds"  # the most people on an outdated version first
+
+
+def test_every_published_page_is_listed_with_its_review(readers, portal):
+    builders.make_module(portal, title="Nobody read this yet")
+    editor = builders.make_user("edi")
+    refunds = type(readers[0]).objects.get(pk=readers[0].pk)
+    refunds.content_owner = editor
+    refunds.last_reviewed_on = date(2026, 1, 31)
+    refunds.review_every_months = 1
+    refunds.save_revision().publish()
+
+    rows = rows_by_title()
+
+    assert rows["Nobody read this yet"]["completed"] == 0
+    assert rows["Refunds"]["owner"] == "Edi"
+    assert rows["Refunds"]["last_reviewed_on"] == "Jan. 31, 2026"
+    assert rows["Refunds"]["review_by"] == "Feb. 28, 2026"  # a month on, the month's last day
+    assert rows["Refunds"]["review_overdue"] is True
 
 
 def test_hr_opens_the_report_and_its_export(readers, admin_client):
     refunds, _, _ = readers
     publish_change(refunds, must_read=True)
-    url = reverse("onboarding_reports:module_readers")
+    url = reverse("onboarding_reports:content_freshness")
 
     page = admin_client.get(url)
     export = admin_client.get(url + "?export=csv")
 
-    assert page.status_code == 200 and "Modules read as they stand" in page.text
+    assert page.status_code == 200 and "Content freshness" in page.text
     assert "Refunds" in page.text
     assert b"Refunds" in b"".join(export.streaming_content)
 
@@ -78,9 +101,9 @@ def test_the_report_makes_a_fixed_number_of_queries(portal, people):
     publish_change(modules[0], must_read=True)
 
     with CaptureQueriesContext(connection) as queries:
-        rows = module_readers(ReportScope(), ReportFilters())
+        rows = content_freshness(ReportScope(), ReportFilters())
 
     assert len(rows) == 3 and rows[0]["to_read_again"] == people
-    # done steps grouped by module with their requests; the modules; the active locale (to
-    # name them in the reader's language); their last change people must read
-    assert len(queries) == 4
+    # the default locale; modules, profile pages and unit pages; the readers grouped by
+    # page with their requests; the last changes; the active locale (for the titles)
+    assert len(queries) == 7, [query["sql"] for query in queries]
