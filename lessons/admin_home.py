@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from lessons.models import (
     BusinessUnitPage,
@@ -92,7 +92,11 @@ def reviews_due(user, today=None):
     REVIEW_SOON_DAYS (or overdue), soonest first: (title, kind, url, review_by) rows. One
     query per kind of content (three page types and paths), whatever the number."""
     today = today or timezone.localdate()
-    soon = {"content_owner": user, "review_by__lte": today + timedelta(days=REVIEW_SOON_DAYS)}
+    soon = {
+        "content_owner": user,
+        "review_by__lte": today + timedelta(days=REVIEW_SOON_DAYS),
+        "locale": Locale.get_default(),  # a translation shares its source's review
+    }
     rows = [
         (
             page.title,

@@ -99,21 +99,20 @@ def _step_context(request, assignment_id, number):
         if check or step.kind == StepKind.KNOWLEDGE_CHECK
         else []
     )
+    # A done module asked to be read again: the request, and what changed since it was read.
+    read_again = rereading.open_request(state.progress) if state.read_again else None
+    # Asked to pass the check's new version: it is open again, and only the attempts since
+    # are shown and count against the limit (the earlier ones keep their grades, and would
+    # show the old answers).
+    retake = read_again if read_again and read_again.reason == ReadAgainReason.CHECK else None
+    if retake is not None:
+        attempts = [attempt for attempt in attempts if attempt.created_at >= retake.asked_at]
     wording = check.for_reader() if check is not None else None
     if wording is not None and attempts:
         # The latest attempt's questions, answers and explanations in the reader's words.
         attempts[0].shown_results = wording.reworded(attempts[0].results)  # type: ignore[attr-defined]
     limit = progress.attempt_limit(assignment, step, check) if check is not None else None
-    # A done module asked to be read again: the request, and what changed since it was read.
-    read_again = rereading.open_request(state.progress) if state.read_again else None
-    # Asked to pass the check's new version: it is open again, and only the attempts since
-    # count against the limit.
-    retake = read_again if read_again and read_again.reason == ReadAgainReason.CHECK else None
-    counted = (
-        len(attempts)
-        if retake is None
-        else sum(attempt.created_at >= retake.asked_at for attempt in attempts)
-    )
+    counted = len(attempts)
     attempts_left = None if limit is None else max(limit - counted, 0)
     return {
         "journey": journey,

@@ -451,14 +451,17 @@ def grant_attempts(
     assignment: Assignment, step: PathVersionStep, *, coach: User, attempts: int, reason: str
 ) -> None:
     """The coach (or HR) gives the new hire more attempts at a step's knowledge check.
-    Each grant adds to the figure in the database: two at once both count."""
-    _require_active(assignment)
+    Each grant adds to the figure in the database: two at once both count. A done step
+    asked to pass its check's new version (even on a completed path) takes more too."""
+    retake = rereading.open_check_request(assignment, step)
+    if retake is None:
+        _require_active(assignment)
     if knowledge_check_for(step) is None:
         raise StepError(_("This step has no knowledge check to take again."))
     if attempts < 1:
         raise StepError(_("Grant at least one attempt."))
     with transaction.atomic():
-        if _already_done(assignment, step):
+        if retake is None and _already_done(assignment, step):
             raise StepError(_("This step is already done."))
         extra, created = ExtraAttempts.objects.get_or_create(
             assignment=assignment, step=step, defaults={"count": attempts}
@@ -509,7 +512,12 @@ def ask_to_read_again(
     done = StepProgress.objects.filter(
         assignment=assignment, step=step, status=ProgressStatus.DONE
     ).first()
-    if step.kind != StepKind.MODULE or done is None:
+    if (
+        step.kind != StepKind.MODULE
+        or done is None
+        or done.is_waived
+        or assignment.status == AssignmentStatus.CANCELLED
+    ):
         raise StepError(_("Only a module that is done can be read again."))
     done.assignment, done.step = assignment, step
     if not rereading.ask_to_read_again(done, by=coach, message=message):

@@ -15,6 +15,7 @@ from django.db.models import CharField, Exists, Max, OuterRef, Q, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from coaching.common.names import name_from
 from coaching.common.titles import titles
@@ -187,8 +188,11 @@ REVIEWED_CONTENT = (
 def content_reviews(today):
     """A reminder to each owner of content whose review is due (lessons.models.freshness),
     once per review-by date: one query per kind of content."""
+    default = Locale.get_default()  # a translation shares its source's review
     for model, edit_url in REVIEWED_CONTENT:
-        due = model.objects.filter(content_owner__isnull=False, review_by__lte=today)
+        due = model.objects.filter(
+            content_owner__isnull=False, review_by__lte=today, live=True, locale=default
+        )
         rows = due.values_list("pk", "content_owner_id", "title", "review_by")
         for pk, owner_id, title, review_by in rows:
             assert review_by is not None  # filtered on

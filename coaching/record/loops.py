@@ -35,7 +35,10 @@ class Loop:
 
     @property
     def target_met(self) -> bool:
-        return self.assigned > 0 and self.percent >= self.review.target_percent
+        # Not the rounded percent: 179 of 200 is 89.5 %, short of 90 %.
+        return (
+            self.assigned > 0 and self.completed * 100 >= self.review.target_percent * self.assigned
+        )
 
     @property
     def published(self) -> bool:
@@ -139,12 +142,15 @@ def close_the_loop(module: ModulePage) -> int:
 def path_completed(assignment: Assignment) -> None:
     """Called when an assignment completes: a review whose loop path it is closes its
     loop (and its follow-up action) once completion reaches the target."""
-    for review in LearningReview.objects.filter(
+    # Locked, so that the last two completions at once count one after the other.
+    for review in LearningReview.objects.select_for_update().filter(
         learning_path_id=assignment.path_id, target_met_at__isnull=True
     ):
         if loop_of(review).target_met:
             now = timezone.now()
-            LearningReview.objects.filter(pk=review.pk).update(target_met_at=now)
+            LearningReview.objects.filter(pk=review.pk, target_met_at__isnull=True).update(
+                target_met_at=now
+            )
             if review.loop_action_id is not None:
                 ReviewAction.objects.filter(pk=review.loop_action_id, done_at__isnull=True).update(
                     done_at=now

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from coaching.common.names import display_name
 from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgress
-from coaching.rereading.models import ModuleChange
+from coaching.rereading.models import ModuleChange, ReadAgainReason
 from lessons.i18n import localized_all
 from lessons.models import BusinessUnitPage, CompanyProfilePage, ModulePage, StepKind
 
@@ -46,8 +46,10 @@ def content_freshness(scope, filters):
         ),
         "assignment__trainee",
     )
-    open_requests = Q(read_again_requests__read_at__isnull=True)
-    closed_requests = Q(read_again_requests__read_at__isnull=False)
+    # Requests to read (a changed page, a coach's or HR's ask), not a check to pass again.
+    reading = ~Q(read_again_requests__reason=ReadAgainReason.CHECK)
+    open_requests = reading & Q(read_again_requests__read_at__isnull=True)
+    closed_requests = reading & Q(read_again_requests__read_at__isnull=False)
     readers = {
         row.pop("step__page"): row
         for row in done.values("step__page")

@@ -54,7 +54,7 @@ def done_on(page: Page) -> QuerySet[StepProgress]:
     read_here = Q(read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk))
     return (
         StepProgress.objects.on_own_version()
-        .filter(status=ProgressStatus.DONE, step__kind=StepKind.MODULE)
+        .filter(status=ProgressStatus.DONE, step__kind=StepKind.MODULE, waived_at__isnull=True)
         .exclude(assignment__status=AssignmentStatus.CANCELLED)
         .filter(read_here | Q(read_revision__isnull=True, step__page=page))
     )
@@ -86,6 +86,8 @@ def ask_everyone_who_read(page: LearnablePage, revision: Revision | None, by: Us
     """The page was published as a change people must read: record it and ask everyone who
     read an earlier revision, at once. Returns how many were asked."""
     with transaction.atomic():
+        if revision is not None and ModuleChange.objects.filter(revision=revision).exists():
+            return 0  # this revision published again (its content keeps the answer)
         change = ModuleChange.objects.create(
             page=page, revision=revision, note=page.change_note, published_by=by
         )
@@ -188,6 +190,7 @@ def open_check_request(assignment: Any, step: PathVersionStep) -> ReadAgain | No
     return (
         ReadAgain.objects.still_open()
         .filter(progress__assignment=assignment, progress__step=step, reason=ReadAgainReason.CHECK)
+        .exclude(progress__assignment__status=AssignmentStatus.CANCELLED)
         .first()
     )
 

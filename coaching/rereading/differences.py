@@ -8,8 +8,9 @@ from wagtail.models import Page, Revision
 
 from coaching.learning.models import StepProgress
 
-# The publishing question is about the change, not part of what the reader reads.
-NOT_COMPARED = frozenset({"change_must_be_read", "change_note"})
+# What the reader reads, compared; the editors' own fields (the publishing question, who
+# keeps the page and its reviews) are theirs, never shown to readers.
+COMPARED = frozenset({"title", "summary", "estimated_minutes", "body", "knowledge_check"})
 
 
 def revision_read_by(progress: StepProgress, page: Page | None) -> Revision | None:
@@ -47,7 +48,7 @@ def changes_since(revision: Revision | None, request: HttpRequest) -> list[Any]:
     shown = []
     for comparison_class in bound.get_comparison():
         comparison = comparison_class(read, page)
-        if comparison.field.name in NOT_COMPARED or not comparison.has_changed():
+        if comparison.field.name not in COMPARED or not comparison.has_changed():
             continue
         shown.append(comparison)
     return shown

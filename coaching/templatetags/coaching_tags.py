@@ -115,7 +115,8 @@ def step_status(state, coach_view=False):
         text = _("Updated since they read it") if coach_view else _("Updated since you read it")
         modifier = "badge--waiting"
     elif state.read_again == ReadAgainReason.CHECK:
-        modifier, text = "badge--waiting", _("Check changed: pass it again")
+        text = _("Asked to pass the new check") if coach_view else _("Check changed: pass it again")
+        modifier = "badge--waiting"
     elif state.read_again in (ReadAgainReason.COACH, ReadAgainReason.ASKED):
         modifier, text = "badge--waiting", _("Asked to read again")
     elif state.is_waived:

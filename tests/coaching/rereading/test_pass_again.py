@@ -4,7 +4,7 @@ take it again; their step stays done and their earlier attempts keep their grade
 import pytest
 from django.urls import reverse
 
-from coaching.learning.progress import StepError, take_check
+from coaching.learning.progress import StepError, grant_attempts, take_check
 from coaching.models import (
     Assignment,
     AssignmentStatus,
@@ -129,3 +129,26 @@ def test_the_editor_is_asked_when_publishing_and_it_starts_unticked(passed, admi
 
     assert "change_must_be_passed" in form.fields
     assert form["change_must_be_passed"].value() is False
+
+
+def test_a_coach_can_grant_more_attempts_at_the_new_version(passed):
+    check, done = passed
+    check = publish(check, must_pass=True)
+    step = builders.steps_of(done)[0]
+    take_check(done, step, wrong_answers(check))
+    take_check(done, step, wrong_answers(check))  # the limit of 2 since the request is used
+
+    grant_attempts(done, step, coach=builders.make_user("citra"), attempts=1, reason="Ill")
+    take_check(done, step, right_answers(check))
+
+    assert ReadAgain.objects.get().read_at is not None
+
+
+def test_the_retake_shows_only_the_attempts_since(passed, client):
+    check, done = passed
+    publish(check, must_pass=True)
+    client.force_login(done.trainee)
+
+    page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+
+    assert "Attempt 1" not in page  # the passed attempt, with its answers, is not shown

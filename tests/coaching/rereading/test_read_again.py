@@ -244,3 +244,28 @@ def test_my_onboarding_lists_what_to_read_again_until_it_is_read(read, client):
 
     client.post(reverse("coaching:read_again_done", args=[done.pk, 1]))
     assert "To read again" not in client.get(reverse("coaching:home")).text
+
+
+def test_readers_never_see_the_editors_own_fields_in_what_changed(read, client):
+    module, done, _ = read
+    module = type(module).objects.get(pk=module.pk)
+    module.summary = "Refunds within 30 days."
+    module.content_owner = builders.make_user("edi")
+    module.review_every_months = 6
+    module.change_must_be_read = True
+    module.save_revision().publish()
+    client.force_login(done.trainee)
+
+    page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+
+    assert "Refunds within 30 days." in page
+    assert "kept up to date by" not in page.lower() and "review every" not in page.lower()
+
+
+def test_publishing_the_same_revision_again_asks_once(read):
+    module, _, _ = read
+    module = publish_change(module, must_read=True)
+
+    module.live_revision.publish()
+
+    assert ModuleChange.objects.count() == 1 and ReadAgain.objects.count() == 1
