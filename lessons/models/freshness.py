@@ -27,10 +27,17 @@ def months_after(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+class OwnerField(models.ForeignKey):
+    """A person chosen in a list that says, when empty, that nobody keeps it yet."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"empty_label": _("Nobody yet"), **kwargs})
+
+
 class ReviewedContent(models.Model):
     """Who keeps this content true, and when it is next to be reviewed."""
 
-    content_owner = models.ForeignKey(
+    content_owner = OwnerField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("kept up to date by"),
         null=True,

@@ -52,6 +52,7 @@ PARAMS[NotificationKind.READ_AGAIN] = {
     "path": "Orientation",
     "note": "The refund window is now 30 days.",
 }
+PARAMS[NotificationKind.REVIEW_DUE] = {"title": "Refunds", "review_on": "2026-12-10"}
 ASKED_BY_THE_COACH = {
     "step": "Refunds",
     "path": "Orientation",
