@@ -9,6 +9,7 @@ reminders. These few fields do what this product needs on both kinds of content.
 
 import calendar
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -27,10 +28,10 @@ def months_after(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class OwnerField(models.ForeignKey):
+class OwnerField(models.ForeignKey[Any, Any]):
     """A person chosen in a list that says, when empty, that nobody keeps it yet."""
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
         return super().formfield(**{"empty_label": _("Nobody yet"), **kwargs})
 
 

@@ -286,8 +286,8 @@ def test_a_sweep_makes_the_same_queries_for_any_number_of_new_hires(
     # emails to retry; repeating 1:1s held (and their content type); the paths due soon,
     # the overdue ones, the digest's late paths and its coaches; goals due a check-in; 1:1s
     # and check-in steps coming up; content due for review (the default locale, then
-    # modules, profile and unit pages, paths: 5); then the notices' email settings, and in a savepoint the insert and
-    # the rows it wrote
+    # modules, profile and unit pages, paths: 5); then the notices' email settings, and in
+    # a savepoint the insert and the rows it wrote
     with django_assert_num_queries(FIRST_SWEEP_QUERIES):
         run()
     assert len(reminders(NotificationKind.OVERDUE)) == (size + 1) // 2
