@@ -14,13 +14,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page
 
-from lessons.models import (
-    BusinessUnitPage,
-    CompanyProfilePage,
-    KnowledgeCheck,
-    LearningPath,
-    ModulePage,
-)
+from lessons.models import LEARNABLE_PAGES, REVIEWED_CONTENT, KnowledgeCheck, LearningPath
 from lessons.models.freshness import REVIEW_SOON_DAYS
 
 PANEL_SIZE = 6
@@ -44,9 +38,7 @@ def _latest_first(queryset, user):
 def drafts_of(user):
     """The person's own drafts still to publish, newest first: (title, kind, url, edited)
     rows, at most PANEL_SIZE, and whether there are more."""
-    pages = _latest_first(
-        Page.objects.type(ModulePage, CompanyProfilePage, BusinessUnitPage), user
-    ).select_related("content_type")
+    pages = _latest_first(Page.objects.type(*LEARNABLE_PAGES), user).select_related("content_type")
     snippets = [
         (LearningPath.objects.all(), "wagtailsnippets_lessons_learningpath:edit"),
         (KnowledgeCheck.objects.all(), "wagtailsnippets_lessons_knowledgecheck:edit"),
@@ -84,9 +76,6 @@ class EditorDraftsPanel(Component):
         return {"drafts": drafts, "more": more}
 
 
-REVIEWED_PAGES = (ModulePage, CompanyProfilePage, BusinessUnitPage)
-
-
 def reviews_due(user, today=None):
     """The content the person keeps up to date whose review is due within
     REVIEW_SOON_DAYS (or overdue), soonest first: (title, kind, url, review_by) rows. One
@@ -98,23 +87,9 @@ def reviews_due(user, today=None):
         "locale": Locale.get_default(),  # a translation shares its source's review
     }
     rows = [
-        (
-            page.title,
-            model._meta.verbose_name,
-            reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            page.review_by,
-        )
-        for model in REVIEWED_PAGES
-        for page in model.objects.filter(**soon).only("title", "review_by")
-    ]
-    rows += [
-        (
-            path.title,
-            LearningPath._meta.verbose_name,
-            reverse("wagtailsnippets_lessons_learningpath:edit", args=[path.pk]),
-            path.review_by,
-        )
-        for path in LearningPath.objects.filter(**soon).only("title", "review_by")
+        (item.title, model._meta.verbose_name, reverse(url_name, args=[item.pk]), item.review_by)
+        for model, url_name in REVIEWED_CONTENT
+        for item in model.objects.filter(**soon).only("title", "review_by")
     ]
     rows.sort(key=lambda row: (row[3], row[0]))
     return rows

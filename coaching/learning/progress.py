@@ -259,15 +259,11 @@ def take_check(
     return attempt, result
 
 
-def attempts_counted(
-    assignment: Assignment, step: PathVersionStep, retake: Any, used: int | None = None
-) -> int:
-    """The attempts that count against the limit: all of them, or those since the step was
-    asked to pass the check's new version (`retake`, an open request)."""
+def attempts_counted(assignment: Assignment, step: PathVersionStep, retake: Any, used: int) -> int:
+    """The attempts that count against the limit: all of them (`used`), or those since the
+    step was asked to pass the check's new version (`retake`, an open request)."""
     if retake is None:
-        if used is not None:
-            return used
-        return CheckAttempt.objects.filter(assignment=assignment, step=step).count()
+        return used
     return CheckAttempt.objects.filter(
         assignment=assignment, step=step, created_at__gte=retake.asked_at
     ).count()

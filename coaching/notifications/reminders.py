@@ -28,7 +28,7 @@ from coaching.people.models import CoachRelationship
 from coaching.record import series
 from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
 from lessons.i18n import texts_of, wordings
-from lessons.models import BusinessUnitPage, CompanyProfilePage, LearningPath, ModulePage
+from lessons.models import REVIEWED_CONTENT
 
 from .sending import Notice, enqueue_emails, notify
 
@@ -174,15 +174,6 @@ def goal_check_ins(now):
             },
             url=reverse("coaching:goal_check_in", args=[pk]),
         )
-
-
-# The content that has an owner and a review-by date, with where its owner edits it.
-REVIEWED_CONTENT = (
-    (ModulePage, "wagtailadmin_pages:edit"),
-    (CompanyProfilePage, "wagtailadmin_pages:edit"),
-    (BusinessUnitPage, "wagtailadmin_pages:edit"),
-    (LearningPath, "wagtailsnippets_lessons_learningpath:edit"),
-)
 
 
 def content_reviews(today):

@@ -12,11 +12,9 @@ from coaching.common.names import display_name
 from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgress
 from coaching.rereading.models import ModuleChange, ReadAgainReason
 from lessons.i18n import localized_all
-from lessons.models import BusinessUnitPage, CompanyProfilePage, ModulePage, StepKind
+from lessons.models import LEARNABLE_PAGES, StepKind
 
 from .completion import percent
-
-REVIEWED_PAGES = (ModulePage, CompanyProfilePage, BusinessUnitPage)
 
 
 def _day(value):
@@ -33,7 +31,7 @@ def content_freshness(scope, filters):
     default = Locale.get_default()
     pages = [
         page
-        for model in REVIEWED_PAGES
+        for model in LEARNABLE_PAGES
         for page in model.objects.live().filter(locale=default).select_related("content_owner")
     ]
     done = scope.limit(

@@ -34,16 +34,20 @@ def revision_read(step: PathVersionStep) -> int | None:
     return in_active_language(step.page).page.live_revision_id
 
 
+def _open_on_the_row() -> QuerySet[ReadAgain]:
+    """For a subquery of a StepProgress queryset: the row's open requests."""
+    return ReadAgain.objects.still_open().filter(progress=OuterRef("pk"))
+
+
 def open_request_exists() -> Exists:
     """For a StepProgress queryset: whether the step has a request to read it again."""
-    return Exists(ReadAgain.objects.still_open().filter(progress=OuterRef("pk")))
+    return Exists(_open_on_the_row())
 
 
 def with_read_again(progress_rows: QuerySet[StepProgress]) -> QuerySet[StepProgress]:
     """Annotate `read_again`: why the step is asked to be read again (a ReadAgainReason),
     or None; in the same query."""
-    open_requests = ReadAgain.objects.still_open().filter(progress=OuterRef("pk"))
-    return progress_rows.annotate(read_again=Subquery(open_requests.values("reason")[:1]))
+    return progress_rows.annotate(read_again=Subquery(_open_on_the_row().values("reason")[:1]))
 
 
 def done_on(page: Page) -> QuerySet[StepProgress]:

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -78,7 +77,3 @@ class ReviewedContent(models.Model):
         if self.review_every_months and self.last_reviewed_on:
             self.review_by = months_after(self.last_reviewed_on, self.review_every_months)
         super().save(*args, **kwargs)
-
-    @property
-    def review_is_due(self) -> bool:
-        return self.review_by is not None and self.review_by <= timezone.localdate()
