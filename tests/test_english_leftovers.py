@@ -27,7 +27,8 @@ from coaching.account.languages import remember_language
 from config.demo.loader import DEMO_PASSWORD
 from tests.walking import let_go, links_of
 
-pytestmark = pytest.mark.django_db
+# What pages say, which no database changes: .ci/run walks them on SQLite only.
+pytestmark = [pytest.mark.django_db, pytest.mark.walks_pages]
 
 PAGES_PER_PERSON = 120
 NOT_PAGES = ("/static/", "/media/", "/documents/", "/id/", "/en/")

@@ -8,7 +8,8 @@ import pytest
 
 from tests.security.test_every_url import PEOPLE, ROWS, things, url_of
 
-pytestmark = pytest.mark.django_db
+# What pages say, which no database changes: .ci/run walks them on SQLite only.
+pytestmark = [pytest.mark.django_db, pytest.mark.walks_pages]
 
 __all__ = ["things"]  # the fixture, used here by its name
 

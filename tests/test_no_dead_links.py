@@ -15,7 +15,8 @@ from django.urls import reverse
 from config.demo.loader import DEMO_PASSWORD
 from tests.walking import let_go, links_of
 
-pytestmark = pytest.mark.django_db
+# What pages say, which no database changes: .ci/run walks them on SQLite only.
+pytestmark = [pytest.mark.django_db, pytest.mark.walks_pages]
 
 PAGES_PER_PERSON = 150
 # Not pages: files, and signing out (a POST anyway). The admin's own pages are Wagtail's:

@@ -56,6 +56,11 @@ class StepState:
         return getattr(self.progress, "read_again", None) if self.is_done else None
 
     @property
+    def pass_again(self) -> bool:
+        """Whether a done step is asked to pass its changed knowledge check again."""
+        return self.is_done and bool(getattr(self.progress, "pass_again", False))
+
+    @property
     def withdrawal(self) -> str:
         """Why the step's module or check is gone ("" if it is there): see `journeys`."""
         return str(self.step.withdrawal_label)

@@ -26,7 +26,6 @@ from coaching.preboarding.welcome import starting
 from coaching.record.timeline import upcoming_one_on_ones
 from coaching.rereading import changes as rereading
 from coaching.rereading import differences
-from coaching.rereading.models import ReadAgainReason
 from lessons.i18n import in_active_language
 from lessons.models import StepKind
 
@@ -79,6 +78,14 @@ def step_url(assignment, number):
     return reverse("coaching:step", args=[assignment.pk, number])
 
 
+def _what_changed(request, state, read_again, shown):
+    """For the step page of a module asked to be read again: what changed since it was read."""
+    if read_again is None:
+        return {"changes": [], "changes_in_original": None}
+    changes, original = differences.what_changed(state.progress, shown, read_again.change, request)
+    return {"changes": changes, "changes_in_original": original}
+
+
 def _step_context(request, assignment_id, number):
     """What a step's page shows. `following` is where the new hire goes once this step is
     done (the next step not done yet), None at the last one: the page says "Done, next
@@ -104,7 +111,7 @@ def _step_context(request, assignment_id, number):
     # Asked to pass the check's new version: it is open again, and only the attempts since
     # are shown and count against the limit (the earlier ones keep their grades, and would
     # show the old answers).
-    retake = read_again if read_again and read_again.reason == ReadAgainReason.CHECK else None
+    retake = rereading.open_check_request(assignment, step) if state.pass_again else None
     if retake is not None:
         attempts = [attempt for attempt in attempts if attempt.created_at >= retake.asked_at]
     wording = check.for_reader() if check is not None else None
@@ -135,14 +142,7 @@ def _step_context(request, assignment_id, number):
         "evidence_removable": assignment.status == AssignmentStatus.ACTIVE and not state.is_done,
         "read_again": read_again,
         "retake": retake,
-        "changes": (
-            differences.changes_since(
-                differences.revision_read_by(state.progress, content.page if content else None),
-                request,
-            )
-            if read_again is not None
-            else []
-        ),
+        **_what_changed(request, state, read_again, content.page if content else None),
         "previous_number": number - 1 if number > 1 else None,
         "next_number": number + 1 if number < len(journey.steps) else None,
     }

@@ -8,12 +8,15 @@ nobody, and the path is assigned by nobody in particular.
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coaching.account.languages import recipient_language
+from coaching.common.publishing import publish_goes_on
 from coaching.learning.assigning import assign_path
 from coaching.learning.models import Assignment, AssignmentStatus
 from coaching.people.models import TraineeProfile
@@ -98,7 +101,22 @@ def _one_step_path(module: ModulePage) -> LearningPath:
 def module_published(sender, instance, **kwargs) -> None:
     """Connected to Wagtail's `page_published` (CoachingConfig.ready)."""
     if isinstance(instance, ModulePage) and instance.live:
-        close_the_loop(instance)
+        with publish_goes_on("assigning the learning reviews' module", instance):
+            close_the_loop(instance)
+
+
+def _target_text(review: LearningReview, module: ModulePage) -> str:
+    """The follow-up action's words, in the language of its owner (the review's author),
+    whoever publishes the module."""
+    language = recipient_language(review.author) if review.author else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _(
+            "%(percent)s%% of the people chosen complete “%(module)s” within %(days)s days"
+        ) % {
+            "percent": review.target_percent,
+            "module": module.title,
+            "days": review.target_days,
+        }
 
 
 def close_the_loop(module: ModulePage) -> int:
@@ -122,16 +140,7 @@ def close_the_loop(module: ModulePage) -> int:
                 due_on=timezone.localdate() + timedelta(days=review.target_days),
             )
             review.loop_action = ReviewAction.objects.create(
-                review=review,
-                owner=review.author,
-                text=_(
-                    "%(percent)s%% of the people chosen complete “%(module)s” within %(days)s days"
-                )
-                % {
-                    "percent": review.target_percent,
-                    "module": module.title,
-                    "days": review.target_days,
-                },
+                review=review, owner=review.author, text=_target_text(review, module)
             )
             review.learning_path, review.assigned_at = learning_path, now
             review.save(update_fields=["learning_path", "assigned_at", "loop_action"])

@@ -15,13 +15,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
 
 from coaching.common.names import display_name
 from coaching.common.types import User
 from coaching.learning.models import AssignmentStatus, CheckAttempt, ProgressStatus, StepProgress
 from coaching.notifications import events
-from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
+from coaching.rereading.models import (
+    TO_PASS,
+    TO_READ,
+    ModuleChange,
+    ReadAgain,
+    ReadAgainQuerySet,
+    ReadAgainReason,
+)
 from lessons.i18n import in_active_language
 from lessons.models import BusinessUnit, KnowledgeCheck, LearnablePage, PathVersionStep, StepKind
 
@@ -34,39 +41,46 @@ def revision_read(step: PathVersionStep) -> int | None:
     return in_active_language(step.page).page.live_revision_id
 
 
-def _open_on_the_row() -> QuerySet[ReadAgain]:
+def _open_on_the_row() -> ReadAgainQuerySet:
     """For a subquery of a StepProgress queryset: the row's open requests."""
     return ReadAgain.objects.still_open().filter(progress=OuterRef("pk"))
 
 
-def open_request_exists() -> Exists:
-    """For a StepProgress queryset: whether the step has a request to read it again."""
-    return Exists(_open_on_the_row())
-
-
 def with_read_again(progress_rows: QuerySet[StepProgress]) -> QuerySet[StepProgress]:
-    """Annotate `read_again`: why the step is asked to be read again (a ReadAgainReason),
-    or None; in the same query."""
-    return progress_rows.annotate(read_again=Subquery(_open_on_the_row().values("reason")[:1]))
+    """Annotate `read_again`, why the step is asked to be read again (a ReadAgainReason
+    other than CHECK) or None, and `pass_again`, whether it is asked to pass its changed
+    check again; in the same query."""
+    return progress_rows.annotate(
+        read_again=Subquery(_open_on_the_row().to_read().values("reason")[:1]),
+        pass_again=Exists(_open_on_the_row().to_pass()),
+    )
 
 
 def done_on(page: Page) -> QuerySet[StepProgress]:
-    """The done module steps read on `page` (in any revision), on paths that count (in
-    progress or completed, on their own version): a step done before revisions were
-    recorded counts as read on its own page."""
-    page_type = ContentType.objects.get_for_model(Page)
-    read_here = Q(read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk))
+    """The done module steps of `page`'s module, read in any language and any revision, on
+    paths that count (in progress or completed, on their own version)."""
     return (
         StepProgress.objects.on_own_version()
         .filter(status=ProgressStatus.DONE, step__kind=StepKind.MODULE, waived_at__isnull=True)
         .exclude(assignment__status=AssignmentStatus.CANCELLED)
-        .filter(read_here | Q(read_revision__isnull=True, step__page=page))
+        .filter(step__page__translation_key=page.translation_key)
     )
 
 
 def readers_of(page: Page) -> QuerySet[StepProgress]:
-    """The done module steps read on an earlier revision of `page` than its live one."""
-    return done_on(page).exclude(read_revision=page.live_revision_id)
+    """Who a change people must read on `page` asks: those who read an earlier revision of
+    it and, when it is the original (the site's default language), everyone who read the
+    module in another language, whose translation is to follow. A change to a translation
+    asks only its own readers. A step done before revisions were recorded counts as read on
+    the step's own page."""
+    readers = done_on(page)
+    if page.locale_id != Locale.get_default().pk:
+        page_type = ContentType.objects.get_for_model(Page)
+        readers = readers.filter(
+            Q(read_revision__base_content_type=page_type, read_revision__object_id=str(page.pk))
+            | Q(read_revision__isnull=True, step__page=page)
+        )
+    return readers.exclude(read_revision=page.live_revision_id)
 
 
 def _ask(
@@ -75,11 +89,20 @@ def _ask(
     """Open a request to read again on each of `readers` not asked already (an INSERT of
     the ids; a step asked meanwhile keeps its one open request), and tell each reader
     (`told`: the notification's words). Returns the progress rows asked."""
-    ids = list(readers.exclude(open_request_exists()).values_list("pk", flat=True))
+    same_kind = TO_PASS if request["reason"] == ReadAgainReason.CHECK else TO_READ
+    already = Exists(_open_on_the_row().filter(same_kind))
+    ids = list(readers.exclude(already).values_list("pk", flat=True))
     ReadAgain.objects.bulk_create(
         [ReadAgain(progress_id=pk, asked_at=asked_at, **request) for pk in ids],
         ignore_conflicts=True,
         batch_size=5000,
+    )
+    # Only the requests this call opened: a step asked at the same time by another publish
+    # or another person kept theirs (the insert skipped it), and is told once.
+    ids = list(
+        ReadAgain.objects.filter(
+            progress_id__in=ids, asked_at=asked_at, reason=request["reason"]
+        ).values_list("progress_id", flat=True)
     )
     asked = StepProgress.objects.filter(pk__in=ids).select_related("assignment__version", "step")
     events.asked_to_read_again(asked, asked_at, **told)
@@ -193,7 +216,8 @@ def open_check_request(assignment: Any, step: PathVersionStep) -> ReadAgain | No
     """The step's open request to pass its changed check again, if any."""
     return (
         ReadAgain.objects.still_open()
-        .filter(progress__assignment=assignment, progress__step=step, reason=ReadAgainReason.CHECK)
+        .to_pass()
+        .filter(progress__assignment=assignment, progress__step=step)
         .exclude(progress__assignment__status=AssignmentStatus.CANCELLED)
         .first()
     )
@@ -208,11 +232,13 @@ def close(request: ReadAgain) -> bool:
 
 
 def open_request(progress: StepProgress | None) -> ReadAgain | None:
+    """The step's open request to read it again (not to pass its check), if any."""
     if progress is None:
         return None
     return (
         ReadAgain.objects.still_open()
-        .select_related("change", "asked_by")
+        .to_read()
+        .select_related("change__page", "asked_by")
         .filter(progress=progress)
         .first()
     )
@@ -225,10 +251,7 @@ def confirm_read(progress: StepProgress, step: PathVersionStep) -> bool:
     with transaction.atomic():
         # A changed check is passed again (progress.take_check), not confirmed with a button.
         closed = (
-            ReadAgain.objects.still_open()
-            .filter(progress=progress)
-            .exclude(reason=ReadAgainReason.CHECK)
-            .update(read_at=now)
+            ReadAgain.objects.still_open().to_read().filter(progress=progress).update(read_at=now)
         )
         if closed:
             StepProgress.objects.filter(pk=progress.pk).update(

@@ -49,9 +49,21 @@ class ReadAgainReason(models.TextChoices):
     CHECK = "check", _("The knowledge check changed: pass its new version")
 
 
+# A request is to read the module again, or to pass its changed check again: a step can
+# have one open request of each kind (a page and its check can change together).
+TO_PASS = Q(reason=ReadAgainReason.CHECK)
+TO_READ = ~TO_PASS
+
+
 class ReadAgainQuerySet(models.QuerySet["ReadAgain"]):
     def still_open(self) -> "ReadAgainQuerySet":
         return self.filter(read_at__isnull=True)
+
+    def to_read(self) -> "ReadAgainQuerySet":
+        return self.filter(TO_READ)
+
+    def to_pass(self) -> "ReadAgainQuerySet":
+        return self.filter(TO_PASS)
 
 
 class ReadAgain(models.Model):
@@ -92,13 +104,18 @@ class ReadAgain(models.Model):
         verbose_name_plural = _("requests to read again")
         ordering = ["-asked_at", "-pk"]
         constraints = [
-            # One open request a step: asking twice, or a second change before the first
-            # is read, asks once (the reader sees every change since what they read).
+            # One open request of each kind a step: asking twice, or a second change before
+            # the first is read, asks once (the reader sees every change since what they read).
             models.UniqueConstraint(
                 fields=["progress"],
-                condition=Q(read_at__isnull=True),
+                condition=Q(read_at__isnull=True) & TO_READ,
                 name="coaching_one_open_read_again",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["progress"],
+                condition=Q(read_at__isnull=True) & TO_PASS,
+                name="coaching_one_open_pass_again",
+            ),
         ]
 
     def __str__(self) -> str:

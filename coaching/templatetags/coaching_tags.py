@@ -114,11 +114,11 @@ def step_status(state, coach_view=False):
     if state.read_again == ReadAgainReason.CHANGED:
         text = _("Updated since they read it") if coach_view else _("Updated since you read it")
         modifier = "badge--waiting"
-    elif state.read_again == ReadAgainReason.CHECK:
-        text = _("Asked to pass the new check") if coach_view else _("Check changed: pass it again")
-        modifier = "badge--waiting"
     elif state.read_again in (ReadAgainReason.COACH, ReadAgainReason.ASKED):
         modifier, text = "badge--waiting", _("Asked to read again")
+    elif state.pass_again:
+        text = _("Asked to pass the new check") if coach_view else _("Check changed: pass it again")
+        modifier = "badge--waiting"
     elif state.is_waived:
         modifier, text = "badge--done", _("Waived")
     elif state.is_done:

@@ -5,10 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from coaching.account.languages import remember_language
 from coaching.learning.progress import complete_module
 from coaching.models import Assignment
+from coaching.record import loops
 from coaching.record.loops import loop_of
 from coaching.record.proposals import make_draft_module
 from tests import builders
@@ -102,3 +104,28 @@ def test_the_review_page_shows_the_loop_and_the_learners_never_see_the_review(lo
     assignment = Assignment.objects.get(path=review.learning_path, trainee=agents[0])
     path_page = client.get(reverse("coaching:assignment", args=[assignment.pk])).text
     assert "Outage queue overflowed" not in path_page and "nadia" not in path_page.lower()
+
+
+def test_the_follow_up_is_written_in_its_owners_language_whoever_publishes(loop):
+    review, module, _, _ = loop
+    remember_language(review.author, "id")
+
+    with translation.override("en"):  # an English-speaking editor publishes
+        publish(module)
+
+    review.refresh_from_db()
+    assert review.loop_action.text.startswith("60% orang yang dipilih menyelesaikan")
+
+
+def test_a_failing_loop_never_stops_the_publish(loop, monkeypatch, caplog):
+    _, module, _, _ = loop
+
+    def broken(module):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(loops, "close_the_loop", broken)
+    publish(module)
+
+    module.refresh_from_db()
+    assert module.live and not Assignment.objects.exists()
+    assert "Publishing" in caplog.text and "the database went away" in caplog.text

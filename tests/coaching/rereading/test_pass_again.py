@@ -152,3 +152,26 @@ def test_the_retake_shows_only_the_attempts_since(passed, client):
     page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
 
     assert "Attempt 1" not in page  # the passed attempt, with its answers, is not shown
+
+
+def test_a_module_and_its_check_changed_together_ask_both_and_each_closes_its_own(portal, client):
+    check = builders.make_check()
+    module = builders.make_module(portal, title="Outages", knowledge_check=check)
+    done = builders.assign(builders.make_path(steps=[module]), builders.make_trainee("nadia"))
+    step = builders.steps_of(done)[0]
+    take_check(done, step, right_answers(check))
+    module = type(module).objects.get(pk=module.pk)
+    module.summary, module.change_must_be_read = "Call the network team first.", True
+    module.save_revision().publish()
+    check = publish(check, must_pass=True)
+
+    assert sorted(ReadAgain.objects.values_list("reason", flat=True)) == ["changed", "check"]
+    client.force_login(done.trainee)
+    page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+    assert "Updated since you read it" in page
+    assert "The knowledge check changed since you passed it" in page
+
+    client.post(reverse("coaching:read_again_done", args=[done.pk, 1]))
+    assert list(ReadAgain.objects.still_open().values_list("reason", flat=True)) == ["check"]
+    take_check(done, step, right_answers(check))
+    assert not ReadAgain.objects.still_open().exists()

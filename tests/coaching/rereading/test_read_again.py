@@ -16,6 +16,7 @@ from coaching.models import (
     StepProgress,
 )
 from coaching.notifications.messages import message_for
+from coaching.rereading import signals
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -269,3 +270,56 @@ def test_publishing_the_same_revision_again_asks_once(read):
     module.live_revision.publish()
 
     assert ModuleChange.objects.count() == 1 and ReadAgain.objects.count() == 1
+
+
+def test_a_step_asked_meanwhile_is_told_once(read, monkeypatch):
+    """Two asks at once (a publish and HR's ask, say): the second's insert skips the step
+    the first asked between its reading and its writing, and does not tell it again."""
+    module, done, coach = read
+    progress = StepProgress.objects.get(assignment=done)
+    real_insert = ReadAgain.objects.bulk_create
+
+    def asked_meanwhile(requests, **options):
+        ask_to_read_again(done, progress.step, coach=coach, message="Please.")
+        return real_insert(requests, **options)
+
+    monkeypatch.setattr(ReadAgain.objects, "bulk_create", asked_meanwhile)
+    publish_change(module, must_read=True)
+
+    assert ReadAgain.objects.get().reason == "coach"
+    assert Notification.objects.filter(kind=NotificationKind.READ_AGAIN).count() == 1
+    assert ModuleChange.objects.get().readers_asked == 0
+
+
+def test_for_a_step_done_before_revisions_were_kept_a_draft_is_never_taken_as_read(read, client):
+    module, done, _ = read
+    StepProgress.objects.filter(assignment=done).update(read_revision=None)
+    # A draft saved before the step was done, and never published.
+    draft = type(module).objects.get(pk=module.pk)
+    draft.summary = "A draft nobody read."
+    revision = draft.save_revision()
+    StepProgress.objects.filter(assignment=done).update(completed_at=revision.created_at)
+    publish_change(module, must_read=True, body_text="Refunds within 30 days.")
+    client.force_login(done.trainee)
+
+    page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+
+    # Compared with the summary published when it was done ("About Refunds."), not the draft.
+    assert '<span class="deletion">About </span>Refunds' in page
+    assert "A draft nobody read." not in page
+
+
+def test_a_failing_ask_never_stops_the_publish(read, monkeypatch, caplog):
+    module, _, _ = read
+
+    def broken(*args):
+        ModuleChange.objects.create(page=module)  # undone with the failed ask
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(signals, "ask_everyone_who_read", broken)
+    module = publish_change(module, must_read=True)
+
+    module.refresh_from_db()
+    assert module.live and module.summary == "Refunds within 30 days."
+    assert not ModuleChange.objects.exists() and not ReadAgain.objects.exists()
+    assert "the database went away" in caplog.text
