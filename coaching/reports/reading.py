@@ -6,13 +6,14 @@ by their coach: they have read only an outdated revision), and how many have."""
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from coaching.common.names import display_name
 from coaching.learning.models import AssignmentStatus, ProgressStatus, StepProgress
 from coaching.rereading.models import ModuleChange, ReadAgainReason
 from lessons.i18n import localized_all
-from lessons.models import LEARNABLE_PAGES, StepKind
+from lessons.models import LEARNABLE_PAGES, LearningPath, StepKind
 
 from .completion import percent
 
@@ -21,13 +22,54 @@ def _day(value):
     return date_format(value) if value else None
 
 
+def _review(content, today):
+    """The review columns of a page or a path (lessons.models.freshness)."""
+    return {
+        "owner": display_name(content.content_owner) if content.content_owner else None,
+        "last_reviewed_on": _day(content.last_reviewed_on),
+        "review_by": _day(content.review_by),
+        "review_overdue": content.review_by is not None and content.review_by < today,
+    }
+
+
+def _path_rows(scope, filters, paths, shown_paths, today):
+    """One row per published learning path (`paths`, and `shown_paths` in the reader's
+    language): its review, and how many completed it. A path is pinned to the version each
+    person was given, so reading it "as it stands" is a page's figure, not a path's."""
+    if not paths:
+        return []
+    completed = dict(
+        scope.assignments(filters)
+        .filter(path__in=paths, status=AssignmentStatus.COMPLETED)
+        .values("path")
+        .annotate(completed=Count("pk"))
+        .values_list("path", "completed")
+        .order_by()
+    )
+    return [
+        {
+            "module": shown.title,
+            "kind": _("Learning path"),
+            **_review(path, today),
+            "completed": completed.get(path.pk, 0),
+            "up_to_date": None,
+            "up_to_date_rate": None,
+            "to_read_again": None,
+            "read_again": None,
+            "last_change": None,
+        }
+        for path, shown in zip(paths, shown_paths, strict=True)
+    ]
+
+
 def content_freshness(scope, filters):
     """One row per published learnable page in the default language, those read only in
     an outdated revision by the most people first, then those whose review is overdue:
     its owner, last review and next; completed, read as it stands (and %), asked to read
-    again, read again; its last change people must read. A fixed number of queries: the
-    default locale, a page type each, the readers grouped by page, the changes, and the
-    titles in the reader's language."""
+    again, read again; its last change people must read. Then one row per published path,
+    its review and how many completed it. A fixed number of queries: the default locale, a
+    page type each, the readers grouped by page, the changes, the paths, their completions,
+    and the titles in the reader's language."""
     default = Locale.get_default()
     pages = [
         page
@@ -64,19 +106,23 @@ def content_freshness(scope, filters):
         .annotate(last=Max("published_at"))
         .values_list("page", "last")
     )
+    paths = list(
+        LearningPath.objects.filter(locale=default, current_version__isnull=False)
+        .select_related("content_owner")
+        .order_by("title")
+    )
+    titles = localized_all([*pages, *paths])  # one query a kind, whatever the number
     today = timezone.localdate()
     rows = []
-    for page, shown in zip(pages, localized_all(pages), strict=True):
+    for page, shown in zip(pages, titles[: len(pages)], strict=True):
         figures = readers.get(page.pk, {"completed": 0, "to_read_again": 0, "read_again": 0})
         up_to_date = figures["completed"] - figures["to_read_again"]
         last = changed.get(page.pk)
         rows.append(
             {
                 "module": shown.title,
-                "owner": display_name(page.content_owner) if page.content_owner else None,
-                "last_reviewed_on": _day(page.last_reviewed_on),
-                "review_by": _day(page.review_by),
-                "review_overdue": page.review_by is not None and page.review_by < today,
+                "kind": _("Page"),
+                **_review(page, today),
                 **figures,
                 "up_to_date": up_to_date,
                 "up_to_date_rate": percent(up_to_date, figures["completed"]),
@@ -84,4 +130,6 @@ def content_freshness(scope, filters):
             }
         )
     rows.sort(key=lambda row: (-row["to_read_again"], not row["review_overdue"], row["module"]))
-    return rows
+    path_rows = _path_rows(scope, filters, paths, titles[len(pages) :], today)
+    path_rows.sort(key=lambda row: not row["review_overdue"])  # overdue first, then by title
+    return rows + path_rows

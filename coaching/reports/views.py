@@ -408,15 +408,16 @@ class GoalsReportView(OnboardingReportView):
 
 
 class ContentFreshnessReportView(OnboardingReportView):
-    """Whether content stays true (coaching.rereading, lessons.models.freshness): its
-    reviews, and who has read it as it stands. A step stays done after a change people
-    must read, so "read as it stands" is what tells."""
+    """Whether content stays true (coaching.rereading, lessons.models.freshness): the
+    reviews of pages and paths, and who has read each page as it stands. A step stays done
+    after a change people must read, so "read as it stands" is what tells."""
 
     page_title = gettext_lazy("Content freshness")
     header_icon = "doc-full"
     url_name = "content_freshness"
     fields = (
-        ("module", gettext_lazy("Page")),
+        ("module", gettext_lazy("Content")),
+        ("kind", gettext_lazy("What it is")),
         ("owner", gettext_lazy("Kept up to date by")),
         ("last_reviewed_on", gettext_lazy("Last reviewed on")),
         ("review_by", gettext_lazy("Next review by")),
@@ -432,6 +433,7 @@ class ContentFreshnessReportView(OnboardingReportView):
         return content_freshness(self.scope, self.report_filters)
 
     def get_chart(self, rows):
+        rows = [row for row in rows if row["up_to_date"] is not None]  # pages, not paths
         return charts.stacked_bars(
             chart_id="content-freshness-chart",
             title=_("Pages read as they stand, and read only in an outdated version"),

@@ -12,6 +12,7 @@ REPORTS = {
     "completion": "/admin/reports/onboarding/completion/path/",
     "recognition": "/admin/reports/onboarding/recognition/value/",
     "goals": "/admin/reports/onboarding/goals/",
+    "freshness": "/admin/reports/onboarding/content-freshness/",
 }
 
 # Every piece of text a report shows around its chart that could be cut: what is clipped

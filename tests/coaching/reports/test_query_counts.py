@@ -127,8 +127,9 @@ CONTENT = {
     # goals grouped by unit
     "goals": 1,
     # the default locale and the three kinds of page (no page is published here:
-    # test_report.py in tests/coaching/rereading pins the queries of rows at two sizes)
-    "content_freshness": 4,
+    # test_report.py in tests/coaching/rereading pins the queries of rows at two sizes);
+    # the published paths, their completions, and the active locale for their titles
+    "content_freshness": 7,
 }
 
 

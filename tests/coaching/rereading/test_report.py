@@ -103,7 +103,28 @@ def test_the_report_makes_a_fixed_number_of_queries(portal, people):
     with CaptureQueriesContext(connection) as queries:
         rows = content_freshness(ReportScope(), ReportFilters())
 
-    assert len(rows) == 3 and rows[0]["to_read_again"] == people
+    assert len(rows) == 4 and rows[0]["to_read_again"] == people
     # the default locale; modules, profile pages and unit pages; the readers grouped by
-    # page with their requests; the last changes; the active locale (for the titles)
-    assert len(queries) == 7, [query["sql"] for query in queries]
+    # page with their requests; the last changes; the paths; their completions; the active
+    # locale (for the titles)
+    assert len(queries) == 9, [query["sql"] for query in queries]
+
+
+def test_each_published_path_is_listed_with_its_review_and_completions(readers):
+    refunds, _, assignments = readers
+    learning_path = assignments[0].path
+    learning_path.content_owner = builders.make_user("edi")
+    learning_path.last_reviewed_on = date(2026, 1, 31)
+    learning_path.review_every_months = 1
+    learning_path.save()
+    builders.make_path(title="Not published", steps=[refunds], publish=False)
+    complete_module(assignments[1], builders.steps_of(assignments[1])[1])
+
+    rows = rows_by_title()
+
+    row = rows["Orientation"]
+    assert (row["kind"], row["owner"], row["review_overdue"]) == ("Learning path", "Edi", True)
+    assert row["completed"] == 2  # Nadia and Omar completed both modules
+    assert row["up_to_date"] is None and row["to_read_again"] is None
+    assert "Not published" not in rows
+    assert list(rows)[-1] == "Orientation"  # after the pages
