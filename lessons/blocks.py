@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -13,8 +14,17 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
+class LabelledChoiceBlock(blocks.ChoiceBlock):
+    """A choice that shows its label, in the reader's language, where Wagtail renders it
+    plainly: in the comparison of revisions readers see after a change ("Information",
+    not "info")."""
+
+    def render_basic(self, value, context=None):
+        return force_str(dict(self.field.choices).get(value, value))
+
+
 class CalloutBlock(blocks.StructBlock):
-    tone = blocks.ChoiceBlock(
+    tone = LabelledChoiceBlock(
         choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Warning"))],
         default="info",
         label=_("Tone"),

@@ -369,3 +369,19 @@ def test_edi_has_a_module_review_due_on_the_dashboard(client):
     home = client.get(reverse("wagtailadmin_home")).text
 
     assert "Onboarding content to review" in home
+
+
+def test_nadia_reading_in_bahasa_indonesia_sees_the_change_in_her_language(client):
+    load()
+    nadia = get_user_model().objects.get(username="nadia")
+    remember_language(nadia, "id")
+    progress = ReadAgain.objects.filter(progress__assignment__trainee=nadia).first().progress
+    client.force_login(nadia)
+
+    step = client.get(
+        reverse("coaching:step", args=[progress.assignment_id, progress.step.position + 1])
+    ).text
+
+    assert "Diperbarui sejak Anda membacanya" in step
+    assert "Kompensasi untuk gangguan panjang." in step
+    assert "Credits for long outages." not in step

@@ -5,6 +5,8 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.html import format_html_join
+from wagtail.admin.compare import StreamBlockComparison, StreamFieldComparison
 from wagtail.models import Page, PageLogEntry, Revision
 
 from coaching.learning.models import StepProgress
@@ -78,5 +80,43 @@ def changes_since(revision: Revision | None, request: HttpRequest) -> list[Any]:
         comparison = comparison_class(read, page)
         if comparison.field.name not in COMPARED or not comparison.has_changed():
             continue
+        if isinstance(comparison, StreamFieldComparison) and _has_block_ids(comparison):
+            comparison = ChangedBlocks(comparison)
         shown.append(comparison)
     return shown
+
+
+def _has_block_ids(comparison: StreamFieldComparison) -> bool:
+    return comparison.has_block_ids(comparison.val_a) and comparison.has_block_ids(comparison.val_b)
+
+
+class ChangedBlocks:
+    """A body's comparison that shows only its blocks that changed (added, removed or
+    edited), each under its kind ("Paragraph", "Callout"), where Wagtail's shows every
+    block: a reader looks for what is new, not for the module again."""
+
+    def __init__(self, comparison: StreamFieldComparison):
+        self.comparison = comparison
+        self.field = comparison.field
+
+    def field_label(self) -> str:
+        return self.comparison.field_label()
+
+    def htmldiff(self) -> str:
+        body = StreamBlockComparison(
+            self.field.stream_block, True, True, self.comparison.val_a, self.comparison.val_b
+        )
+        changed = []
+        for block in body.get_block_comparisons():
+            if block.is_new():
+                changed.append(("addition", block.block.label, block.htmlvalue(block.val_b)))
+            elif block.is_deleted():
+                changed.append(("deletion", block.block.label, block.htmlvalue(block.val_a)))
+            elif block.htmlvalue(block.val_a) != block.htmlvalue(block.val_b):
+                # What reads differently: a list's items can get new ids with the same words.
+                changed.append(("", block.block.label, block.htmldiff()))
+        return format_html_join(
+            "\n",
+            '<div class="comparison__child-object {}"><p class="diff__kind">{}</p>{}</div>',
+            changed,
+        )

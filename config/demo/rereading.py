@@ -3,7 +3,7 @@ every six months, and one review is due within days, so it is on Edi's dashboard
 people must read: the Customer Service unit's page gains the rule
 on automatic credits after long outages, published as a change people must read, so
 Nadia (who read it on both her paths) sees "Updated since you read it" with what changed
-(coaching/rereading)."""
+(coaching/rereading), in English or, once its translation follows, in Bahasa Indonesia."""
 
 from datetime import timedelta
 
@@ -21,6 +21,13 @@ PARAGRAPH = (
     "credit on their next bill automatically. Tell them so on the call: they do not need "
     "to ask for it.</p>"
 )
+# The same paragraph in the page's Indonesian translation, published after the original as
+# a translator does: an Indonesian reader then sees what changed in her own language.
+PARAGRAPH_ID = (
+    "<p><b>Kompensasi untuk gangguan panjang.</b> Pelanggan yang layanannya terputus lebih "
+    "dari 24 jam otomatis mendapat kompensasi pada tagihan berikutnya. Sampaikan hal ini "
+    "saat panggilan: mereka tidak perlu memintanya.</p>"
+)
 
 
 def ensure_must_read_change(people, report):
@@ -33,6 +40,12 @@ def ensure_must_read_change(people, report):
     module.change_note = NOTE
     module.save_revision(user=people["edi"]).publish(user=people["edi"])
     report.add(ModuleChange.objects.get(page=module))
+    translated = BusinessUnitPage.objects.filter(
+        translation_key=module.translation_key, locale__language_code="id"
+    ).first()
+    if translated is not None:
+        translated.body.append(("paragraph", RichText(PARAGRAPH_ID)))
+        translated.save_revision(user=people["edi"]).publish(user=people["edi"])
 
 
 def ensure_review_owners(people):

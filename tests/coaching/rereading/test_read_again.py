@@ -3,6 +3,7 @@ shows what changed, and never resets anyone's progress."""
 
 import pytest
 from django.urls import reverse
+from wagtail.rich_text import RichText
 
 from coaching.learning.progress import StepError, ask_to_read_again, complete_module
 from coaching.models import (
@@ -323,3 +324,21 @@ def test_a_failing_ask_never_stops_the_publish(read, monkeypatch, caplog):
     assert module.live and module.summary == "Refunds within 30 days."
     assert not ModuleChange.objects.exists() and not ReadAgain.objects.exists()
     assert "the database went away" in caplog.text
+
+
+def test_what_changed_shows_only_the_blocks_that_changed(read, client):
+    module, done, _ = read
+    module = type(module).objects.get(pk=module.pk)
+    module.body.append(
+        ("paragraph", RichText("<p>Refunds over 1,000 need a second pair of eyes.</p>"))
+    )
+    module.change_must_be_read = True
+    module.save_revision().publish()
+    client.force_login(done.trainee)
+
+    page = client.get(reverse("coaching:step", args=[done.pk, 1])).text
+    changed = page[page.index('class="what-changed"') : page.index("Added text is underlined")]
+
+    assert "Refunds over 1,000 need a second pair of eyes." in changed
+    assert '<p class="diff__kind">Paragraph</p>' in changed
+    assert "Customers remember how we made them feel." not in changed  # unchanged: not shown
