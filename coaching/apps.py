@@ -15,7 +15,8 @@ class CoachingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save, pre_save
         from wagtail.signals import page_published, published
         from wagtail.users.models import UserProfile
 
@@ -28,6 +29,9 @@ class CoachingConfig(AppConfig):
         from coaching.people.models import TraineeProfile
         from coaching.record.loops import module_published
         from coaching.rereading.signals import must_pass_published, must_read_published
+        from coaching.webhooks import events as webhook_events
+        from coaching.webhooks.models import Endpoint
+        from coaching.webhooks.sending import forget_endpoints
         from lessons.models import KnowledgeCheck
 
         setting_changed.connect(reload_on_change, dispatch_uid="coaching_settings")
@@ -47,3 +51,14 @@ class CoachingConfig(AppConfig):
         published.connect(must_pass_published, sender=KnowledgeCheck, dispatch_uid="must_pass")
         # A module made from a learning review, published, goes to those who must learn it.
         page_published.connect(module_published, dispatch_uid="coaching_learning_loop")
+        # Events are sent to the endpoints as they are now (their list is cached).
+        post_save.connect(forget_endpoints, sender=Endpoint, dispatch_uid="webhooks_saved")
+        post_save.connect(
+            webhook_events.profile_saved, sender=TraineeProfile, dispatch_uid="webhooks_person"
+        )
+        pre_save.connect(
+            webhook_events.user_saving,
+            sender=get_user_model(),
+            dispatch_uid="webhooks_deactivated",
+        )
+        post_delete.connect(forget_endpoints, sender=Endpoint, dispatch_uid="webhooks_deleted")

@@ -53,6 +53,9 @@ IMPORT_MAX_BYTES          the largest CSV or XLSX file of new hires HR can uploa
 IMPORT_MAX_ROWS           the most rows (new hires) one uploaded file can hold
 IMPORT_KEEP_HOURS         an upload not confirmed within this many hours is deleted (it
                           holds people's names and addresses)
+WEBHOOK_TIMEOUT_SECONDS   how long one webhook delivery waits for the endpoint to answer
+WEBHOOK_ALLOWED_NETWORKS  networks of the site's own (e.g. ["10.1.2.0/24"]) that webhooks
+                          may be sent to; none by default: only public addresses
 """
 
 from typing import Any
@@ -107,6 +110,8 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_MAX_BYTES": 2 * 1024 * 1024,
     "IMPORT_MAX_ROWS": 500,
     "IMPORT_KEEP_HOURS": 24,
+    "WEBHOOK_TIMEOUT_SECONDS": 5,
+    "WEBHOOK_ALLOWED_NETWORKS": [],
 }
 
 

@@ -54,6 +54,7 @@ from coaching.record.models import (
     SetBy,
 )
 from coaching.rereading.models import ModuleChange, ReadAgain, ReadAgainReason
+from coaching.webhooks.models import Delivery, Endpoint
 
 __all__ = [
     "ActionItem",
@@ -70,7 +71,9 @@ __all__ = [
     "CoachingLogEntry",
     "Confidence",
     "Deactivation",
+    "Delivery",
     "EmailStatus",
+    "Endpoint",
     "EnrolmentRule",
     "EnrolmentRulePath",
     "Entry",

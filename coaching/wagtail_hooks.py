@@ -30,6 +30,8 @@ from coaching.reports.menu import ONBOARDING_REPORTS_HOOK, onboarding_reports_me
 from coaching.reports.panels import TraineesNeedingAttentionPanel
 from coaching.reports.viewset import REPORT_NAMES, OnboardingReportsViewSet, report_menu_item
 from coaching.rereading import admin_views as read_again_views
+from coaching.webhooks.models import Endpoint
+from coaching.webhooks.viewsets import EndpointViewSet
 from lessons.header import HOOK_NAME as HEADER_ITEMS
 from lessons.header import PINNED_HOOK_NAME as HEADER_PINNED_ITEMS
 from lessons.header import SIGN_OUT_ORDER
@@ -38,6 +40,7 @@ from lessons.reading import HOOK_NAME as READER_LANGUAGE
 register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 register_permission_policy(ProvisioningToken, HROnlyPolicy(ProvisioningToken))
 register_permission_policy(EnrolmentRule, HROnlyPolicy(EnrolmentRule))
+register_permission_policy(Endpoint, HROnlyPolicy(Endpoint))
 
 # The portal's header: coaching's pages before the person's name, signing out last.
 hooks.register(HEADER_ITEMS, header.coaching_links)
@@ -144,3 +147,8 @@ def register_read_again():
 @hooks.register("register_admin_viewset")
 def register_provisioning_tokens():
     return ProvisioningTokenViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_endpoints():
+    return EndpointViewSet()

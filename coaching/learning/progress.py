@@ -35,6 +35,7 @@ from coaching.record.models import MilestoneKind
 from coaching.record.writing import write_milestone
 from coaching.rereading import changes as rereading
 from coaching.rereading.changes import revision_read
+from coaching.webhooks import events as webhooks
 from lessons.i18n import texts_of
 from lessons.models import CheckResult, KnowledgeCheck, PathVersionStep, QuestionResult, StepKind
 
@@ -147,7 +148,9 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
             .update(status=ProgressStatus.DONE, completed_at=now, updated_at=now, **fields)
         )
         if newly_done:
-            complete_if_finished(assignment, now, locked=stored.step_done(assignment.pk))
+            locked = stored.step_done(assignment.pk)
+            webhooks.step_completed(locked, step, now)
+            complete_if_finished(assignment, now, locked=locked)
     return progress if newly_done else None
 
 

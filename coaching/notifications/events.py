@@ -19,6 +19,7 @@ from coaching.notifications.inbox import clear, mark_read
 from coaching.notifications.models import Notification, NotificationKind
 from coaching.people.models import CoachRelationship
 from coaching.record.models import Entry, Feedback, Goal, OneOnOne, Recognition
+from coaching.webhooks import events as webhooks
 from lessons.i18n import translated_names, wordings
 from lessons.models import PathVersion, PathVersionStep
 
@@ -27,7 +28,8 @@ from .sending import Notice, notify
 
 def path_completed(assignment: Assignment, trainee: User) -> None:
     """The new hire finished the path: its overdue notices have nothing left to ask, and
-    are read now (one UPDATE)."""
+    are read now (one UPDATE). Webhooks hear of it."""
+    webhooks.path_completed(assignment, trainee)
     mark_read(
         trainee,
         Notification.objects.filter(
@@ -43,7 +45,10 @@ def _iso(day: date | None) -> str:
 def paths_assigned(
     assignments: Iterable[Assignment], *, version: PathVersion, assigned_by: User | None
 ) -> None:
-    """Tell each new hire about the path they were just given (new assignments only)."""
+    """Tell each new hire about the path they were just given (new assignments only),
+    and webhooks."""
+    assignments = list(assignments)
+    webhooks.paths_assigned(assignments, version)
     kept = titles(version)
     notify(
         Notice(
@@ -65,6 +70,7 @@ def task_submitted(progress: StepProgress, assignment: Assignment, step: PathVer
     """Tell the new hire's coaches that a practical task waits for their sign-off. Called
     once per submission (the caller makes sure), so each submission is its own event."""
     submitted_at = timezone.now().isoformat()
+    webhooks.task_submitted(assignment, step, submitted_at)
     trainee = assignment.trainee
     coach_ids = (
         CoachRelationship.objects.active()
@@ -96,7 +102,8 @@ def task_reviewed(
 ) -> None:
     """A coach signed off a practical task, or sent it back (its StepProgress row, by id):
     its "waits for your sign-off" notifications are read for every coach of the new hire,
-    and the new hire is told."""
+    and the new hire is told, and webhooks."""
+    webhooks.task_reviewed(assignment, step, coach=coach, signed_off=signed_off)
     # Among the notifications of the new hire's coaches (by the recipient's index), those
     # of any submission of this task.
     coaches = CoachRelationship.objects.filter(trainee_id=assignment.trainee_id).values("coach")
@@ -216,6 +223,8 @@ def entry_written(entry: Entry) -> None:
     if isinstance(entry, OneOnOne):
         _one_on_one_planned(entry)
         return
+    if isinstance(entry, Recognition):
+        webhooks.recognition_given(entry)  # public recognition only
     if entry.author_id == entry.trainee_id:
         return
     params: dict[str, object] = {"author": display_name(entry.author)}

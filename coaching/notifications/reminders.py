@@ -27,6 +27,8 @@ from coaching.people.access import HR_PERMISSION
 from coaching.people.models import CoachRelationship
 from coaching.record import series
 from coaching.record.models import Cadence, Goal, GoalStatus, OneOnOne
+from coaching.webhooks import events as webhook_events
+from coaching.webhooks import sending as webhooks
 from lessons.i18n import texts_of, wordings
 from lessons.models import REVIEWED_CONTENT
 
@@ -62,6 +64,8 @@ def _path_notices(assignments, kind, prefix):
         assignment = summary.assignment
         assert assignment.due_on is not None  # both sweeps pick assignments by due date
         next_step = summary.next_step.step if summary.next_step else None
+        if kind == NotificationKind.OVERDUE:
+            webhook_events.path_overdue(assignment)  # once: reminded once per due date
         yield Notice(
             recipient_id=assignment.trainee_id,
             kind=kind,
@@ -310,12 +314,14 @@ class SweepResult:
 
 
 def sweep(now=None):
-    """Send emails that are waiting for a retry, then write (once) every reminder due now."""
+    """Send emails and webhook deliveries that are waiting for a retry, then write (once)
+    every reminder due now."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     due_emails = Notification.objects.email_due(now).order_by("email_next_attempt_at")
     waiting = list(due_emails.values_list("pk", flat=True)[: coaching_settings.RETRIES_PER_SWEEP])
     enqueue_emails(waiting)
+    webhooks.retry_due()  # webhook deliveries whose next attempt has come
     series.plan_next_meetings(now)  # repeating 1:1s held since: their next, reminded below
     notices = [
         *due_soon(today),

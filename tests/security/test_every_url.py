@@ -37,6 +37,7 @@ from tests import builders
 from tests.asking import ADMIN, DONE, LOGIN, SORRY, answer
 from tests.coaching.provisioning.scim import make_token
 from tests.coaching.record import make
+from tests.coaching.webhooks.receiver import make_endpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,7 @@ def things(portal, people):
         "learning path": assignment.path,
         "module": builders.steps_of(assignment)[0].page,
         "provisioning token": make_token("Okta")[0],
+        "webhook endpoint": make_endpoint(),
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
         "rule": rule_for(assignment.path),
         "people import": import_by(people["hr"]),
@@ -728,6 +730,36 @@ ROWS |= {
     ),
     "provisioning_tokens:usage": row("provisioning_tokens:usage", get=HR_ADMIN, **TOKEN),
     "provisioning_tokens:key": row("provisioning_tokens:key", get=HR_ADMIN, **TOKEN),
+}
+# Webhook endpoints: HR's (and superusers') admin screen, like the tokens; the test event
+# is a POST (a GET is not allowed), and sends one delivery.
+ENDPOINT = {"pk": Of("webhook endpoint")}
+ROWS |= {
+    "webhook_endpoints:index": row("webhook_endpoints:index", get=HR_ADMIN),
+    "webhook_endpoints:index_results": row("webhook_endpoints:index_results", get=HR_ADMIN),
+    "webhook_endpoints:add": row("webhook_endpoints:add", get=HR_ADMIN, post=HR_ADMIN),
+    "webhook_endpoints:edit": row(
+        "webhook_endpoints:edit", get=HR_ADMIN, post=HR_ADMIN, **ENDPOINT
+    ),
+    "webhook_endpoints:delete": row(
+        "webhook_endpoints:delete",
+        get=HR_ADMIN,
+        post=answers(ADMIN, hr=DONE, editor=SORRY, superuser=DONE),
+        **ENDPOINT,
+    ),
+    "webhook_endpoints:history": row("webhook_endpoints:history", get=HR_ADMIN, **ENDPOINT),
+    "webhook_endpoints:history_results": row(
+        "webhook_endpoints:history_results", get=HR_ADMIN, **ENDPOINT
+    ),
+    "webhook_endpoints:usage": row("webhook_endpoints:usage", get=HR_ADMIN, **ENDPOINT),
+    "webhook_endpoints:secret": row("webhook_endpoints:secret", get=HR_ADMIN, **ENDPOINT),
+    "webhook_endpoints:deliveries": row("webhook_endpoints:deliveries", get=HR_ADMIN, **ENDPOINT),
+    "webhook_endpoints:test": row(
+        "webhook_endpoints:test",
+        get=answers(ADMIN, hr=405, editor=405, superuser=405),
+        post=answers(ADMIN, hr=DONE, editor=SORRY, superuser=DONE),
+        **ENDPOINT,
+    ),
 }
 
 # Importing new hires (coaching/importing): HR's screens. An upload posted empty is shown

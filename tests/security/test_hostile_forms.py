@@ -64,6 +64,7 @@ from tests import builders
 from tests.asking import ADMIN, LOGIN, SORRY, answer
 from tests.coaching.provisioning.scim import make_token
 from tests.coaching.record import make
+from tests.coaching.webhooks.receiver import make_endpoint
 from tests.security.test_every_url import plugin_url_names
 
 pytestmark = pytest.mark.django_db
@@ -159,6 +160,7 @@ def scene(portal, people):
         "profile": trainee.trainee_profile,
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
         "token": make_token("Okta")[0],
+        "endpoint": make_endpoint(),
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
     }
     things["rule"] = a_rule()
@@ -513,6 +515,17 @@ ADMIN_FORMS = {
     "coach_relationships": (RELATIONSHIP, NEW_COACH, (), "relationship"),
     "notification_emails": (("email_last_error",), None, (), "notification"),
     "provisioning_tokens": (("name", "is_active"), {"name": "Okta SCIM"}, (), "token"),
+    "webhook_endpoints": (
+        ("name", "url", "format", "events", "is_enabled"),
+        {
+            "name": "HR system",
+            "url": "https://hooks.example.com/onboarding",
+            "format": "standard",
+            "events": ["path.completed"],
+        },
+        ("name",),
+        "endpoint",
+    ),
     "enrolment_rules": (
         ("name", "business_unit", "job_title", "starts_within_days", "starts_from", "due_on"),
         None,
@@ -548,6 +561,12 @@ del FORMS["trainees:copy"]
 # fuzzed with one in tests/coaching/provisioning).
 del FORMS["provisioning_tokens:copy"]
 FORMS["provisioning_tokens:key"] = [page("superuser", pk=Of("token"))]
+# Webhook endpoints: the same (the page of a new secret shows it once); the delivery log is
+# a page, and "Send a test event" an action that reads no form.
+del FORMS["webhook_endpoints:copy"]
+FORMS["webhook_endpoints:secret"] = [page("superuser", pk=Of("endpoint"))]
+FORMS["webhook_endpoints:deliveries"] = [page("superuser", pk=Of("endpoint"))]
+FORMS["webhook_endpoints:test"] = [form("superuser", (), None, pk=Of("endpoint"))]
 for name, kwargs in {
     "scim_users": {},
     "scim_user": {"uuid": Of("trainee")},

@@ -259,8 +259,8 @@ def test_the_command_runs_the_sweep(task_path, trainee, coach, capsys):
     assert "Reminders written: 2." in capsys.readouterr().out  # overdue, and the digest
 
 
-FIRST_SWEEP_QUERIES = 20
-AGAIN_SWEEP_QUERIES = 13
+FIRST_SWEEP_QUERIES = 21
+AGAIN_SWEEP_QUERIES = 14
 
 
 @pytest.mark.parametrize("size", [3, 30])
@@ -283,11 +283,11 @@ def test_a_sweep_makes_the_same_queries_for_any_number_of_new_hires(
         )
     ContentType.objects.clear_cache()  # as in a fresh process, whichever test ran before
 
-    # emails to retry; repeating 1:1s held (and their content type); the paths due soon,
-    # the overdue ones, the digest's late paths and its coaches; goals due a check-in; 1:1s
-    # and check-in steps coming up; content due for review (the default locale, then
-    # modules, profile and unit pages, paths: 5); then the notices' email settings, and in
-    # a savepoint the insert and the rows it wrote
+    # emails to retry; webhook deliveries to retry; repeating 1:1s held (and their content
+    # type); the paths due soon, the overdue ones, the digest's late paths and its coaches;
+    # goals due a check-in; 1:1s and check-in steps coming up; content due for review (the
+    # default locale, then modules, profile and unit pages, paths: 5); then the notices'
+    # email settings, and in a savepoint the insert and the rows it wrote
     with django_assert_num_queries(FIRST_SWEEP_QUERIES):
         run()
     assert len(reminders(NotificationKind.OVERDUE)) == (size + 1) // 2
