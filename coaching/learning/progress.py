@@ -149,7 +149,7 @@ def _mark_done(assignment: Assignment, step: PathVersionStep, **fields: Any) -> 
         )
         if newly_done:
             locked = stored.step_done(assignment.pk)
-            webhooks.step_completed(locked, step, now)
+            webhooks.step_completed(locked, step, now, waived="waived_at" in fields)
             complete_if_finished(assignment, now, locked=locked)
     return progress if newly_done else None
 

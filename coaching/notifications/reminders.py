@@ -321,7 +321,6 @@ def sweep(now=None):
     due_emails = Notification.objects.email_due(now).order_by("email_next_attempt_at")
     waiting = list(due_emails.values_list("pk", flat=True)[: coaching_settings.RETRIES_PER_SWEEP])
     enqueue_emails(waiting)
-    webhooks.retry_due()  # webhook deliveries whose next attempt has come
     series.plan_next_meetings(now)  # repeating 1:1s held since: their next, reminded below
     notices = [
         *due_soon(today),
@@ -331,4 +330,6 @@ def sweep(now=None):
         *upcoming_meetings(now),
         *content_reviews(today),
     ]
-    return SweepResult(written=notify(notices), retried=len(waiting))
+    written = notify(notices)
+    webhooks.retry_due()  # last: webhook deliveries whose next attempt has come
+    return SweepResult(written=written, retried=len(waiting))

@@ -10,6 +10,7 @@ from http.client import HTTPConnection, HTTPSConnection
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.db.models import F
 from django.utils import timezone
 from standardwebhooks.webhooks import Webhook
 
@@ -25,13 +26,24 @@ class RefusedAddress(OSError):
     """The endpoint's host is at an address the site has not allowed."""
 
 
+# IPv6 ranges that carry an IPv4 address inside (NAT64, 6to4): the IPv4 one is checked.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
 def address_allowed(address: str) -> bool:
     """A public address, or one in COACHING_WEBHOOK_ALLOWED_NETWORKS (none by default):
-    never the site's own machine or its internal network unless the site admin says so."""
+    never the site's own machine or its internal network unless the site admin says so,
+    nor an IPv6 address that carries such an IPv4 one (mapped, 6to4, NAT64)."""
     ip = ipaddress.ip_address(address.split("%")[0])
     allowed = coaching_settings.WEBHOOK_ALLOWED_NETWORKS
     if any(ip in ipaddress.ip_network(network) for network in allowed):
         return True
+    if isinstance(ip, ipaddress.IPv6Address):
+        inside = ip.ipv4_mapped or ip.sixtofour
+        if inside is None and ip in NAT64:
+            inside = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if inside is not None and not address_allowed(str(inside)):
+            return False
     return ip.is_global and not ip.is_multicast
 
 
@@ -62,7 +74,8 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> int:
     parts = urlsplit(url)
     timeout = coaching_settings.WEBHOOK_TIMEOUT_SECONDS
     connection_class = HTTPSConnection if parts.scheme == "https" else HTTPConnection
-    connection = connection_class(parts.hostname or "", parts.port, timeout=timeout)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    connection = connection_class(parts.hostname or "", port, timeout=timeout)
     connection._create_connection = _checked_connection  # type: ignore[attr-defined]
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
@@ -86,14 +99,24 @@ def signed_headers(endpoint: Endpoint, delivery: Delivery, body: str, at: dateti
 
 
 def deliver(pk: int) -> bool:
-    """One attempt at a delivery that is due; True if the endpoint took it (2xx)."""
+    """One attempt at a delivery that is due; True if the endpoint took it (2xx). Never
+    raises: whatever goes wrong is the delivery's last error, and it is tried again."""
     now = timezone.now()
     lease = now + timedelta(seconds=SENDING_LEASE_SECONDS)
-    claimed = Delivery.objects.filter(pk=pk).due().update(next_attempt_at=lease)
+    # One table, so that of two workers at once only one claims it (the attempt counts now:
+    # one that dies midway is not tried for ever).
+    claimed = Delivery.objects.filter(
+        pk=pk,
+        status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
+        next_attempt_at__lte=now,
+    ).update(next_attempt_at=lease, attempts=F("attempts") + 1)
     if not claimed:
         return False  # sent already, given up, not due, or another worker has it
     delivery = Delivery.objects.select_related("endpoint").get(pk=pk)
     endpoint = delivery.endpoint
+    if not endpoint.is_enabled:
+        # Turned off: what was waiting is given up, not sent in a burst when it is back on.
+        return _attempted(delivery, lease, None, "The endpoint is turned off.", give_up=True)
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":"))
     at = datetime.now(UTC)
     status, error, give_up = None, "", False
@@ -101,26 +124,28 @@ def deliver(pk: int) -> bool:
         status = _post(endpoint.url, body.encode(), signed_headers(endpoint, delivery, body, at))
     except RefusedAddress as refused:
         error, give_up = str(refused), True  # trying again changes nothing
-    except (OSError, ValueError) as failed:
+    except Exception as failed:
         error = f"{type(failed).__name__}: {failed}"
-    return _attempted(delivery, status, error, give_up)
+    return _attempted(delivery, lease, status, error, give_up)
 
 
-def _attempted(delivery: Delivery, status: int | None, error: str, give_up: bool) -> bool:
+def _attempted(
+    delivery: Delivery, lease: datetime, status: int | None, error: str, give_up: bool
+) -> bool:
     now = timezone.now()
-    attempts = delivery.attempts + 1
     taken = status is not None and 200 <= status < 300
     if taken:
         state, next_at = DeliveryStatus.DELIVERED, None
-    elif give_up or attempts > len(RETRY_AFTER):
+    elif give_up or delivery.attempts > len(RETRY_AFTER):
         state, next_at = DeliveryStatus.GIVEN_UP, None
     else:
-        state, next_at = DeliveryStatus.RETRYING, now + RETRY_AFTER[attempts - 1]
+        state, next_at = DeliveryStatus.RETRYING, now + RETRY_AFTER[delivery.attempts - 1]
     if status is not None and not taken:
         error = f"HTTP {status}"
-    Delivery.objects.filter(pk=delivery.pk).update(
+    # Only while this attempt still holds it: a slow answer past the lease is not written
+    # over the attempt that followed.
+    Delivery.objects.filter(pk=delivery.pk, next_attempt_at=lease).update(
         status=state,
-        attempts=attempts,
         last_attempt_at=now,
         last_status_code=status,
         last_error=error[:300],

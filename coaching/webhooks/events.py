@@ -16,7 +16,7 @@ from coaching.common.types import User
 from coaching.learning.models import Assignment, AssignmentStatus
 from coaching.record.models import Recognition
 from coaching.webhooks.models import WebhookEvent
-from coaching.webhooks.sending import emit, heard
+from coaching.webhooks.sending import emit, emit_each, heard, slack_escaped
 from lessons.models import PathVersion, PathVersionStep
 
 
@@ -55,17 +55,24 @@ def _step(step: PathVersionStep) -> dict[str, Any]:
 
 
 def paths_assigned(assignments: Iterable[Assignment], version: PathVersion) -> None:
-    for assignment in assignments:
-        emit(WebhookEvent.PATH_ASSIGNED, partial(_assignment, assignment, version))
+    """One INSERT for everyone given the path at once (only if someone listens)."""
+    emit_each(
+        WebhookEvent.PATH_ASSIGNED,
+        [(partial(_assignment, assignment, version), None) for assignment in assignments],
+    )
 
 
-def step_completed(assignment: Assignment, step: PathVersionStep, completed_at: Any) -> None:
+def step_completed(
+    assignment: Assignment, step: PathVersionStep, completed_at: Any, *, waived: bool
+) -> None:
+    """A step done, or waived by the coach (`waived`: it counts as done)."""
     emit(
         WebhookEvent.STEP_COMPLETED,
         lambda: {
             "assignment": _assignment(assignment, assignment.version),
             "step": _step(step),
             "completed_at": completed_at.isoformat(),
+            "waived": waived,
         },
     )
 
@@ -134,10 +141,10 @@ def recognition_given(recognition: Recognition) -> None:
         slack=lambda: (
             _("%(author)s recognised %(person)s for “%(value)s”: %(message)s")
             % {
-                "author": display_name(recognition.author),
-                "person": display_name(recognition.trainee),
-                "value": recognition.value.name,
-                "message": recognition.message,
+                "author": slack_escaped(display_name(recognition.author)),
+                "person": slack_escaped(display_name(recognition.trainee)),
+                "value": slack_escaped(recognition.value.name),
+                "message": slack_escaped(recognition.message),
             }
         ),
     )
@@ -161,7 +168,7 @@ def profile_saved(sender: Any, instance: Any, created: bool, **kwargs: Any) -> N
 
 
 def _welcome(profile: Any) -> str:
-    name = display_name(profile.user)
+    name = slack_escaped(display_name(profile.user))
     if profile.start_date is None:
         return _("Welcome to %(person)s, who joins us.") % {"person": name}
     return _("Welcome to %(person)s, who joins on %(day)s.") % {

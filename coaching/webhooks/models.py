@@ -4,6 +4,7 @@ attempts: the delivery log an endpoint's page shows."""
 import base64
 import secrets
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -93,8 +94,11 @@ class Endpoint(models.Model):
         self.secret_hint = self.secret[:12]
         return self.secret
 
-    def hears(self, event: str) -> bool:
-        return event == WebhookEvent.TEST or event in self.events
+    @property
+    def address(self) -> str:
+        """The URL without its path and query, which for a Slack webhook are its secret."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}/…"
 
 
 class DeliveryStatus(models.TextChoices):
@@ -110,7 +114,6 @@ class DeliveryQuerySet(models.QuerySet["Delivery"]):
         return self.filter(
             status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
             next_attempt_at__lte=timezone.now(),
-            endpoint__is_enabled=True,
         )
 
 

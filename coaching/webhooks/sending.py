@@ -29,15 +29,17 @@ logger = logging.getLogger(__name__)
 # The payloads' shape (docs/webhooks.md): raised when a field changes meaning or goes.
 PAYLOAD_VERSION = 1
 # The enabled endpoints and their events, cached: an event costs no query when no
-# endpoint hears of it. Cleared whenever an endpoint is saved or deleted (apps.py).
+# endpoint hears of it. Cleared whenever an endpoint is saved or deleted (apps.py), and
+# kept five minutes at most whatever happens.
 ENDPOINTS_CACHE_KEY = "coaching:webhooks:endpoints"
+ENDPOINTS_CACHE_SECONDS = 300
 
 
 def _endpoints() -> list[dict[str, Any]]:
     found = cache.get(ENDPOINTS_CACHE_KEY)
     if found is None:
         found = list(Endpoint.objects.filter(is_enabled=True).values("pk", "events", "format"))
-        cache.set(ENDPOINTS_CACHE_KEY, found, None)
+        cache.set(ENDPOINTS_CACHE_KEY, found, ENDPOINTS_CACHE_SECONDS)
     return found
 
 
@@ -47,8 +49,10 @@ def heard(event: WebhookEvent) -> bool:
 
 
 def forget_endpoints(**kwargs: Any) -> None:
-    """Connected to Endpoint's post_save and post_delete (CoachingConfig.ready)."""
+    """Connected to Endpoint's post_save and post_delete (CoachingConfig.ready): now, and
+    again once the change commits (another process may have cached the list before)."""
     cache.delete(ENDPOINTS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(ENDPOINTS_CACHE_KEY))
 
 
 def new_message_id() -> str:
@@ -60,41 +64,80 @@ def envelope(event: str, data: dict[str, Any], at: datetime) -> dict[str, Any]:
     return {"type": event, "version": PAYLOAD_VERSION, "timestamp": at.isoformat(), "data": data}
 
 
+def slack_escaped(text: str) -> str:
+    """People's words in a Slack message: as text, never a mention (<!channel>) or a link."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+Message = Callable[[], str]
+
+
 def emit(
-    event: WebhookEvent,
-    data: Callable[[], dict[str, Any]],
-    slack: Callable[[], str] | None = None,
+    event: WebhookEvent, data: Callable[[], dict[str, Any]], slack: Message | None = None
 ) -> int:
     """Record `event` for every enabled endpoint that hears of it (and, for a Slack
     endpoint, only if the event has a message, `slack`, written in the site's language),
-    and send them once the transaction commits. `data` and `slack` are called only when
-    some endpoint hears of it: an event nobody hears of costs nothing. Returns how many
-    deliveries were recorded."""
-    chosen = [
-        found
-        for found in _endpoints()
-        if event in found["events"]
-        and (found["format"] != EndpointFormat.SLACK or slack is not None)
-    ]
-    if not chosen:
+    and send them once the transaction commits. Returns how many deliveries were recorded."""
+    return emit_each(event, [(data, slack)])
+
+
+def emit_each(
+    event: WebhookEvent, happened: list[tuple[Callable[[], dict[str, Any]], Message | None]]
+) -> int:
+    """`emit` for several of the same event at once (a path assigned to many people): one
+    INSERT for them all. `data` and `slack` are called only when some endpoint hears of it,
+    so an event nobody hears of costs nothing. Whatever goes wrong here is logged and
+    undone, and never fails what caused the event."""
+    listening = [found for found in _endpoints() if event in found["events"]]
+    if not listening or not happened:
         return 0
-    now = timezone.now()
-    standard = envelope(event, data(), now)
-    text = None
-    if slack is not None and any(found["format"] == EndpointFormat.SLACK for found in chosen):
-        with translation.override(settings.LANGUAGE_CODE):
-            text = slack()
-    return _record(
-        Delivery(
-            endpoint_id=found["pk"],
-            message_id=new_message_id(),
-            event=event,
-            payload={"text": text} if found["format"] == EndpointFormat.SLACK else standard,
-            created_at=now,
-            next_attempt_at=now,
-        )
-        for found in chosen
+    try:
+        with transaction.atomic():
+            return _record(_deliveries(event, happened, listening))
+    except Exception:
+        logger.exception("Webhook event %s was not recorded", event)
+        return 0
+
+
+def _deliveries(
+    event: WebhookEvent,
+    happened: list[tuple[Callable[[], dict[str, Any]], Message | None]],
+    listening: list[dict[str, Any]],
+) -> list[Delivery]:
+    # The endpoints as they are now (the cache may be a moment old): never a deleted one.
+    enabled = set(
+        Endpoint.objects.filter(
+            pk__in=[found["pk"] for found in listening], is_enabled=True
+        ).values_list("pk", flat=True)
     )
+    now = timezone.now()
+    deliveries = []
+    for data, slack in happened:
+        standard = envelope(event, data(), now)
+        text = None
+        for found in listening:
+            if found["pk"] not in enabled:
+                continue
+            if found["format"] == EndpointFormat.SLACK:
+                if slack is None:
+                    continue
+                if text is None:
+                    with translation.override(settings.LANGUAGE_CODE):
+                        text = slack()
+                payload: dict[str, Any] = {"text": text}
+            else:
+                payload = standard
+            deliveries.append(
+                Delivery(
+                    endpoint_id=found["pk"],
+                    message_id=new_message_id(),
+                    event=event,
+                    payload=payload,
+                    created_at=now,
+                    next_attempt_at=now,
+                )
+            )
+    return deliveries
 
 
 def send_test(endpoint: Endpoint) -> Delivery:
@@ -120,7 +163,8 @@ def send_test(endpoint: Endpoint) -> Delivery:
 def _record(deliveries: Iterable[Delivery]) -> int:
     created = Delivery.objects.bulk_create(list(deliveries))
     ids = [delivery.pk for delivery in created]
-    transaction.on_commit(lambda: _enqueue(deliver_webhooks, ids))
+    if ids:
+        transaction.on_commit(lambda: _enqueue(deliver_webhooks, ids))
     return len(ids)
 
 

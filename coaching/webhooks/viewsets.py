@@ -181,7 +181,7 @@ class EndpointViewSet(ModelViewSet):
     form_fields = ["name", "url", "format", "events", "is_enabled"]
     list_display = [
         "name",
-        Column("url", label=gettext_lazy("URL")),
+        Column("address", label=gettext_lazy("Address")),
         Column("format", label=gettext_lazy("Message format"), accessor="get_format_display"),
         Column("secret_hint", label=gettext_lazy("Secret starts with")),
         BooleanColumn("is_enabled", label=gettext_lazy("Enabled")),

@@ -3,6 +3,7 @@ delivery is tried again later, waiting longer each time, then given up; nothing 
 to an address of the site's own network unless the site's administrator allows it."""
 
 import socket
+import threading
 from datetime import timedelta
 
 import pytest
@@ -110,7 +111,18 @@ def test_the_sweep_sends_again_what_is_due(settings, django_capture_on_commit_ca
 
 @pytest.mark.parametrize(
     "address",
-    ["127.0.0.1", "10.0.0.8", "192.168.1.1", "172.16.0.1", "169.254.169.254", "::1", "fd00::1"],
+    [
+        "127.0.0.1",
+        "10.0.0.8",
+        "192.168.1.1",
+        "172.16.0.1",
+        "169.254.169.254",
+        "::1",
+        "fd00::1",
+        "::ffff:127.0.0.1",  # IPv4-mapped
+        "2002:7f00:1::",  # 6to4 of 127.0.0.1
+        "64:ff9b::a00:8",  # NAT64 of 10.0.0.8
+    ],
 )
 def test_internal_addresses_are_refused_by_default(address):
     assert address_allowed(address) is False
@@ -142,4 +154,41 @@ def test_a_disabled_endpoint_is_sent_nothing(settings):
     Endpoint.objects.filter(pk=endpoint.pk).update(is_enabled=False)  # after the event
 
     assert deliver(Delivery.objects.get().pk) is False
+    delivery = Delivery.objects.get()  # given up, not sent in a burst when it is back on
+    assert delivery.status == DeliveryStatus.GIVEN_UP and "turned off" in delivery.last_error
+
+
+def test_an_endpoint_that_answers_gibberish_is_logged_and_tried_again(settings):
+    settings.COACHING_WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        make_endpoint(f"http://127.0.0.1:{server.getsockname()[1]}/")
+        emit(WebhookEvent.STEP_COMPLETED, lambda: {})
+        answer = threading.Thread(target=lambda: _answer_gibberish(server), daemon=True)
+        answer.start()
+
+        assert deliver(Delivery.objects.get().pk) is False
+        answer.join(5)
+
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.RETRYING and delivery.attempts == 1
+    assert "BadStatusLine" in delivery.last_error or "RemoteDisconnected" in delivery.last_error
+
+
+def _answer_gibberish(server):
+    connection, _address = server.accept()
+    with connection:
+        connection.recv(65536)
+        connection.sendall(b"NOT HTTP AT ALL\r\n\r\n")
+
+
+def test_a_delivery_being_sent_is_not_sent_again_by_another_worker():
+    make_endpoint("https://hooks.example.com/")
+    emit(WebhookEvent.STEP_COMPLETED, lambda: {})
+    delivery = Delivery.objects.get()
+    lease = timezone.now() + timedelta(minutes=5)
+    Delivery.objects.filter(pk=delivery.pk).update(next_attempt_at=lease)  # a worker has it
+
+    assert deliver(delivery.pk) is False
     assert Delivery.objects.get().attempts == 0

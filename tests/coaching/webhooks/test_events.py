@@ -119,6 +119,29 @@ def test_a_slack_endpoint_gets_messages_for_the_events_that_have_one(
     assert receiver.bodies() == [{"text": "Citra recognised Nadia for “One team”: Kept calm."}]
 
 
+def test_a_slack_message_never_mentions_the_channel_or_links(
+    receiver, django_capture_on_commit_callbacks
+):
+    Endpoint.objects.create(
+        name="#kudos",
+        url=receiver.url,
+        format=EndpointFormat.SLACK,
+        events=["recognition.given"],
+        secret="whsec_" + "A" * 44,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        write_entry(
+            Recognition(
+                value=make.value(), message="<!channel> <https://x.test|win>", is_public=True
+            ),
+            trainee=builders.make_trainee("nadia"),
+            author=builders.make_user("citra"),
+        )
+
+    (text,) = [body["text"] for body in receiver.bodies()]
+    assert "&lt;!channel&gt; &lt;https://x.test|win&gt;" in text and "<" not in text
+
+
 def test_an_event_nobody_hears_of_costs_no_query(db, django_assert_num_queries):
     emit(WebhookEvent.STEP_COMPLETED, lambda: {})  # the endpoints are read and cached
 
