@@ -66,7 +66,6 @@ class Endpoint(models.Model):
         default=EndpointFormat.STANDARD,
     )
     secret = models.CharField(max_length=80, editable=False)
-    secret_hint = models.CharField(_("secret starts with"), max_length=16, editable=False)
     is_enabled = models.BooleanField(
         _("enabled"), default=True, help_text=_("Untick to stop sending events here at once.")
     )
@@ -91,8 +90,12 @@ class Endpoint(models.Model):
     def new_secret(self) -> str:
         """Give the endpoint a new signing secret and return it: HR sees it once."""
         self.secret = SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
-        self.secret_hint = self.secret[:12]
         return self.secret
+
+    @property
+    def secret_hint(self) -> str:
+        """How the secret starts, to tell endpoints apart (the secret itself is shown once)."""
+        return self.secret[:12]
 
     @property
     def address(self) -> str:

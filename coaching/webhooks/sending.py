@@ -127,17 +127,20 @@ def _deliveries(
                 payload: dict[str, Any] = {"text": text}
             else:
                 payload = standard
-            deliveries.append(
-                Delivery(
-                    endpoint_id=found["pk"],
-                    message_id=new_message_id(),
-                    event=event,
-                    payload=payload,
-                    created_at=now,
-                    next_attempt_at=now,
-                )
-            )
+            deliveries.append(_delivery(found["pk"], event, payload, now))
     return deliveries
+
+
+def _delivery(endpoint_id: int, event: str, payload: dict[str, Any], now: datetime) -> Delivery:
+    """A delivery due now, under a message id of its own (the same at every attempt)."""
+    return Delivery(
+        endpoint_id=endpoint_id,
+        message_id=new_message_id(),
+        event=event,
+        payload=payload,
+        created_at=now,
+        next_attempt_at=now,
+    )
 
 
 def send_test(endpoint: Endpoint) -> Delivery:
@@ -148,14 +151,7 @@ def send_test(endpoint: Endpoint) -> Delivery:
             payload: dict[str, Any] = {"text": str(WebhookEvent.TEST.label)}
     else:
         payload = envelope(WebhookEvent.TEST, {"endpoint": endpoint.name}, now)
-    delivery = Delivery(
-        endpoint=endpoint,
-        message_id=new_message_id(),
-        event=WebhookEvent.TEST,
-        payload=payload,
-        created_at=now,
-        next_attempt_at=now,
-    )
+    delivery = _delivery(endpoint.pk, WebhookEvent.TEST, payload, now)
     _record([delivery])
     return delivery
 
