@@ -26,7 +26,8 @@ class CoachingConfig(AppConfig):
         from coaching.buddies.questions import buddy_saved, remember_buddy
         from coaching.learning.evidence import delete_stored_file
         from coaching.learning.models import Evidence
-        from coaching.people.models import TraineeProfile
+        from coaching.people import changes as people_changes
+        from coaching.people.models import CoachRelationship, TraineeProfile
         from coaching.record.loops import module_published
         from coaching.rereading.signals import must_pass_published, must_read_published
         from coaching.webhooks import events as webhook_events
@@ -62,3 +63,14 @@ class CoachingConfig(AppConfig):
             dispatch_uid="webhooks_deactivated",
         )
         post_delete.connect(forget_endpoints, sender=Endpoint, dispatch_uid="webhooks_deleted")
+        # When a new hire last changed, for the API's `updated_since`.
+        post_save.connect(
+            people_changes.profile_saved, sender=TraineeProfile, dispatch_uid="people_changed"
+        )
+        post_save.connect(
+            people_changes.user_saved, sender=get_user_model(), dispatch_uid="people_changed"
+        )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                people_changes.link_changed, sender=CoachRelationship, dispatch_uid="coaches_changed"
+            )

@@ -56,6 +56,8 @@ IMPORT_KEEP_HOURS         an upload not confirmed within this many hours is dele
 WEBHOOK_TIMEOUT_SECONDS   how long one webhook delivery waits for the endpoint to answer
 WEBHOOK_ALLOWED_NETWORKS  networks of the site's own (e.g. ["10.1.2.0/24"]) that webhooks
                           may be sent to; none by default: only public addresses
+API_PAGE_MAX              the most rows one page of the REST API holds (`limit`)
+API_RATE                  requests one API token may make, e.g. "600/m" (a minute), "50/s"
 """
 
 from typing import Any
@@ -112,6 +114,8 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_KEEP_HOURS": 24,
     "WEBHOOK_TIMEOUT_SECONDS": 5,
     "WEBHOOK_ALLOWED_NETWORKS": [],
+    "API_PAGE_MAX": 200,
+    "API_RATE": "600/m",
 }
 
 

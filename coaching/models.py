@@ -3,6 +3,7 @@
 feature; both name the same classes."""
 
 from coaching.account.models import Preferences
+from coaching.api.models import TokenScopes
 from coaching.audit.models import CoachingLogEntry
 from coaching.automation.models import EnrolmentRule, EnrolmentRulePath, RuleRun
 from coaching.buddies.models import BuddyQuestion
@@ -98,6 +99,7 @@ __all__ = [
     "OneOnOne",
     "PeopleImport",
     "Preferences",
+    "TokenScopes",
     "ProgressStatus",
     "ProvisionedPerson",
     "ProvisionedUnit",

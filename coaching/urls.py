@@ -7,6 +7,7 @@ Each feature keeps its own routes; their names share the `coaching` namespace.
 
 from django.urls import include, path
 
+from coaching.api.api import api as onboarding_api
 from coaching.common import wagtail_words
 
 app_name = "coaching"
@@ -20,6 +21,8 @@ urlpatterns = [
     path("", include("coaching.people.urls")),
     # SCIM 2.0 provisioning (coaching/provisioning): opened by a provisioning token only.
     path("scim/v2/", include("coaching.provisioning.urls")),
+    # The REST API (coaching/api): opened by an API token with scopes only.
+    path("api/v1/", onboarding_api.urls),
     path("", include("coaching.calendars.urls")),
     path("", include("coaching.buddies.urls")),
     path("", include("coaching.preboarding.urls")),

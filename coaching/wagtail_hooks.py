@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from coaching.account.languages import reader_language
+from coaching.api.models import TokenScopes
+from coaching.api.viewsets import TokenViewSet
 from coaching.audit import trail
 from coaching.audit.erasures import ErasureLogViewSet, erasure_menu_item
 from coaching.audit.viewset import TrailViewSet, trail_menu_item
@@ -41,6 +43,7 @@ register_permission_policy(Notification, ReadOnlyPolicy(Notification))
 register_permission_policy(ProvisioningToken, HROnlyPolicy(ProvisioningToken))
 register_permission_policy(EnrolmentRule, HROnlyPolicy(EnrolmentRule))
 register_permission_policy(Endpoint, HROnlyPolicy(Endpoint))
+register_permission_policy(TokenScopes, HROnlyPolicy(TokenScopes))
 
 # The portal's header: coaching's pages before the person's name, signing out last.
 hooks.register(HEADER_ITEMS, header.coaching_links)
@@ -152,3 +155,9 @@ def register_provisioning_tokens():
 @hooks.register("register_admin_viewset")
 def register_webhook_endpoints():
     return EndpointViewSet()
+
+
+# The REST API (coaching/api): HR's API tokens with their scopes, under Settings.
+@hooks.register("register_admin_viewset")
+def register_api_tokens():
+    return TokenViewSet()

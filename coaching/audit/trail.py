@@ -95,6 +95,10 @@ ACTIONS: Mapping[str, tuple[Text, Text]] = {
         _("Onboarding: add a new hire"),
         _("Added as a new hire starting on %(start_date)s"),
     ),
+    "coaching.api_change": (
+        _("Onboarding: change a new hire through the API"),
+        _("Changed through the API token %(token)s: %(fields)s"),
+    ),
     "coaching.import": (
         _("Onboarding: import new hires"),
         _("Imported %(file)s: %(created)s new, %(updated)s updated, %(unchanged)s unchanged"),

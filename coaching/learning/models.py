@@ -203,6 +203,9 @@ class TraineeFigures(models.Model):
     # The earliest due date of a path in progress: before today, they are overdue.
     next_due = models.DateField(_("next due"), null=True, blank=True, db_index=True)
     finished_at = models.DateTimeField(_("last path completed at"), null=True, blank=True)
+    # When any of their assignments or its progress last changed (each refresh writes it):
+    # what the API's `updated_since` reads for assignments.
+    changed_at = models.DateTimeField(_("changed at"), null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("new hire's learning figures")

@@ -40,6 +40,7 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from lessons.models import PathVersion, PathVersionStep
 
@@ -192,11 +193,12 @@ def refresh_trainees(trainee_ids: Iterable[int]) -> None:
             TraineeFigures.objects.select_for_update().filter(trainee_id__in=ids).values_list("pk")
         )
         counted = _grouped(ids)
+        now = timezone.now()
         TraineeFigures.objects.bulk_create(
-            [TraineeFigures(trainee_id=pk, **counted[pk]) for pk in ids],
+            [TraineeFigures(trainee_id=pk, changed_at=now, **counted[pk]) for pk in ids],
             update_conflicts=True,
             unique_fields=["trainee"],
-            update_fields=list(TRAINEE_FIGURES),
+            update_fields=[*TRAINEE_FIGURES, "changed_at"],
             batch_size=PEOPLE_PER_UPSERT,
         )
 

@@ -179,6 +179,31 @@ def hire(
     return profile
 
 
+def set_primary_coach(person: User, coach: User | None, *, by: User | None) -> bool:
+    """`coach` becomes the primary coach from today (None: nobody); the former one's link
+    ends. Returns whether anything changed."""
+    today = timezone.localdate()
+    current = (
+        CoachRelationship.objects.filter(trainee=person, is_primary=True, ends_on__isnull=True)
+        .select_related("coach")
+        .first()
+    )
+    if current is not None and coach is not None and current.coach_id == coach.pk:
+        return False
+    if current is None and coach is None:
+        return False
+    if current is not None:
+        current.ends_on = max(today, current.starts_on)
+        current.save(update_fields=["ends_on"])
+        trail.record_on_link(current, "coaching.link_end", by=by)
+    if coach is not None:
+        link = CoachRelationship.objects.create(
+            coach=coach, trainee=person, is_primary=True, starts_on=today
+        )
+        trail.record_on_link(link, "coaching.link_start", by=by)
+    return True
+
+
 def hire_from(form: NewHireForm, *, by: User | None) -> TraineeProfile:
     data = form.cleaned_data
     return hire(

@@ -43,6 +43,9 @@ class TraineeProfile(models.Model):
         related_name="buddy_of",
         help_text=_("A colleague the new hire can ask about everyday things."),
     )
+    # When they last changed, their account and coaches too (coaching/people/changes.py):
+    # what the API's `updated_since` reads.
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = _("new hire")

@@ -15,15 +15,14 @@ from typing import Any, TypedDict
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coaching.audit import trail
 from coaching.common.types import User
 from coaching.conf import coaching_settings
-from coaching.people.hiring import EmailTaken, _new_account, email_taken
+from coaching.people.hiring import EmailTaken, _new_account, email_taken, set_primary_coach
 from coaching.people.invitation import invite
-from coaching.people.models import CoachRelationship, TraineeProfile
+from coaching.people.models import TraineeProfile
 from coaching.provisioning.models import ProvisionedPerson, ProvisioningToken
 from lessons.models import BusinessUnit
 
@@ -114,7 +113,7 @@ def provision(changes: Changes, *, token: ProvisioningToken) -> User:
             profile, "coaching.provision", by=None, trainee_id=person.pk, provider=token.name
         )
         if changes.get("manager_id"):
-            _set_primary_coach(person, manager_of(person, str(changes["manager_id"])))
+            set_primary_coach(person, manager_of(person, str(changes["manager_id"])), by=None)
         if changes.get("active") is False:
             _deactivate(person, token=token)
         elif coaching_settings.SCIM_INVITE:
@@ -138,7 +137,7 @@ def update(person: User, changes: Changes, *, token: ProvisioningToken) -> None:
             if "manager_id" in changes:
                 manager = changes["manager_id"]
                 coach = manager_of(person, str(manager)) if manager else None
-                changed |= _set_primary_coach(person, coach)
+                changed |= set_primary_coach(person, coach, by=None)
         if changed:
             _record(person, profile, "coaching.provision_update", token)
         if changes.get("active") is False and person.is_active:
@@ -187,30 +186,6 @@ def _update_profile(profile: TraineeProfile, changes: Changes) -> bool:
     if before == (profile.business_unit_id, profile.job_title, profile.start_date):
         return False
     profile.save()  # an ordinary save: enrolment rules listen to it
-    return True
-
-
-def _set_primary_coach(person: User, coach: User | None) -> bool:
-    """The manager becomes the primary coach from today; the former one's link ends."""
-    today = timezone.localdate()
-    current = (
-        CoachRelationship.objects.filter(trainee=person, is_primary=True, ends_on__isnull=True)
-        .select_related("coach")
-        .first()
-    )
-    if current is not None and coach is not None and current.coach_id == coach.pk:
-        return False
-    if current is None and coach is None:
-        return False
-    if current is not None:
-        current.ends_on = max(today, current.starts_on)
-        current.save(update_fields=["ends_on"])
-        trail.record_on_link(current, "coaching.link_end", by=None)
-    if coach is not None:
-        link = CoachRelationship.objects.create(
-            coach=coach, trainee=person, is_primary=True, starts_on=today
-        )
-        trail.record_on_link(link, "coaching.link_start", by=None)
     return True
 
 

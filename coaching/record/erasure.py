@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Count, Q
 from django.dispatch import Signal
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -408,7 +409,7 @@ def erase_person(person: User, *, erased_by: User | None, reason: str = "") -> R
         Assignment.objects.filter(assigned_by=person).update(assigned_by=None)
         StepProgress.objects.filter(reviewed_by=person).update(reviewed_by=None)
         _links(person).delete()
-        _buddy_of(person).update(buddy=None)
+        _buddy_of(person).update(buddy=None, updated_at=timezone.now())
         # Their new hires' open questions wait for the next buddy (coaching.buddies).
         BuddyQuestion.objects.filter(buddy=person).update(buddy=None)
         TraineeProfile.objects.filter(user=person).delete()
