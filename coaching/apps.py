@@ -72,5 +72,7 @@ class CoachingConfig(AppConfig):
         )
         for signal in (post_save, post_delete):
             signal.connect(
-                people_changes.link_changed, sender=CoachRelationship, dispatch_uid="coaches_changed"
+                people_changes.link_changed,
+                sender=CoachRelationship,
+                dispatch_uid="coaches_changed",
             )

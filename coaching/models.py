@@ -99,7 +99,6 @@ __all__ = [
     "OneOnOne",
     "PeopleImport",
     "Preferences",
-    "TokenScopes",
     "ProgressStatus",
     "ProvisionedPerson",
     "ProvisionedUnit",
@@ -114,6 +113,7 @@ __all__ = [
     "RuleRun",
     "SetBy",
     "StepProgress",
+    "TokenScopes",
     "TraineeFigures",
     "TraineeProfile",
 ]

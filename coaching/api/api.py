@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.throttling import AuthRateThrottle
+from wagtail.api.v3.errors import PROBLEM_JSON
 
 from coaching.api import assignments, errors, paths, people, reports
 from coaching.api.auth import ScopedToken
@@ -56,7 +57,7 @@ class OnboardingAPI(NinjaAPI):
                 for status, response in operation.get("responses", {}).items():
                     if int(status) >= 400 and "content" in response:
                         response["content"] = {
-                            errors.PROBLEM_JSON: response["content"]["application/json"]
+                            PROBLEM_JSON: response["content"]["application/json"]
                         }
         return schema
 

@@ -29,7 +29,7 @@ from coaching.api.schemas import (
 )
 from coaching.learning.assigning import AssignmentError, assign_path, cancel_assignment
 from coaching.learning.lookups import visible_assignments
-from coaching.learning.models import Assignment, StepProgress
+from coaching.learning.models import Assignment, AssignmentStatus, StepProgress
 from coaching.people.access import can_coach, coached_profiles
 from lessons.models import LearningPath
 
@@ -120,7 +120,11 @@ def assign(request: HttpRequest, payload: NewAssignments) -> Any:
         )
     except AssignmentError as refused:
         raise Invalid({"path_id": [str(refused)]}) from refused
-    assignments = assignments_seen(request.user).current().filter(path=path, trainee_id__in=wanted)
+    assignments = (
+        assignments_seen(request.user)
+        .exclude(status=AssignmentStatus.CANCELLED)
+        .filter(path=path, trainee_id__in=wanted)
+    )
     return Status(
         201,
         {

@@ -6,7 +6,6 @@ the site's own, each named by the request's field."""
 
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,7 +13,6 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, Throttled
 from wagtail.api.v3.errors import (
-    PROBLEM_JSON,
     ProblemDetail,
     problem_response,
     register_exception_handlers,
@@ -59,7 +57,7 @@ def invalid_form(form: BaseForm, names: Mapping[str, str] | None = None) -> Inva
     names = names or {}
     return Invalid(
         {
-            (None if field == "__all__" else names.get(field, field)): list(messages)
+            (None if field == "__all__" else names.get(field, field)): [str(m) for m in messages]
             for field, messages in form.errors.items()
         }
     )

@@ -105,7 +105,7 @@ def add_person(request: HttpRequest, payload: NewPerson) -> Any:
     return Status(201, person_or_404(request.user, profile.user_id))
 
 
-class PersonChangeForm(forms.ModelForm):  # type: ignore[type-arg]
+class PersonChangeForm(forms.ModelForm):
     """The fields of a new hire the API changes, checked as the admin checks them."""
 
     first_name = forms.CharField(max_length=150)

@@ -52,7 +52,7 @@ def completion_figures(request: HttpRequest, query: Query[CompletionQuery]) -> A
                 {"path_id": [_("No published learning path has this id.")]}, where=("query",)
             )
     rows = completion(scope, ReportFilters(unit=unit, path=path), by=query.by)
-    return [{**row, "key": row["group_key"]} for row in rows]
+    return [{**row, "key": row["group_key"], "label": str(row["label"])} for row in rows]
 
 
 @me.get("/", response={200: Me, **PROBLEMS}, summary="Who the token acts for")

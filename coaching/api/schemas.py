@@ -19,6 +19,7 @@ class Named(Schema):
 
 class Coach(Named):
     primary: bool
+    ends_on: date | None = Field(description="The last day of their coaching, if it ends.")
 
 
 class PersonOut(Schema):
@@ -69,7 +70,12 @@ class PersonOut(Schema):
     @staticmethod
     def resolve_coaches(profile: Any) -> list[dict[str, Any]]:
         return [
-            {"id": link.coach_id, "name": display_name(link.coach), "primary": link.is_primary}
+            {
+                "id": link.coach_id,
+                "name": display_name(link.coach),
+                "primary": link.is_primary,
+                "ends_on": link.ends_on,
+            }
             for link in profile.user.current_coaches
         ]
 
@@ -145,7 +151,7 @@ class PathOut(Schema):
 
 
 class PathDetail(PathOut):
-    current_version: VersionWithSteps  # type: ignore[assignment]
+    current_version: VersionWithSteps
     versions: list[VersionOut] = Field(description="Every published version, newest first.")
 
     @staticmethod
@@ -243,7 +249,7 @@ class CompletionOut(Schema):
 
     @staticmethod
     def resolve_step_key(progress: Any) -> UUID:
-        return progress.step.key  # type: ignore[no-any-return]
+        return progress.step.key
 
     @staticmethod
     def resolve_step_kind(progress: Any) -> str:

@@ -62,12 +62,12 @@ class TokenForm(WagtailAdminModelForm):
         if self.instance.pk:
             self.fields["name"].initial = self.instance.token.name
 
-    def owner(self) -> Any:
+    def token_owner(self) -> Any:
         return self.instance.token.user
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        owner = self.owner() if self.instance.pk else cleaned.get("owner")
+        owner = self.token_owner() if self.instance.pk else cleaned.get("owner")
         if owner is not None and not is_hr(owner):
             held = sorted(set(cleaned.get("scopes") or ()) & HR_SCOPES)
             if held:
@@ -120,7 +120,9 @@ class TokenCreateView(generic.CreateView):
                 "page_title": _("Your new API token"),
                 "held": self.object,
                 "key": key,
-                "api_url": self.request.build_absolute_uri(reverse("coaching:onboarding_api:api-root")),
+                "api_url": self.request.build_absolute_uri(
+                    reverse("coaching:onboarding_api:api-root")
+                ),
                 "docs_url": reverse("coaching:onboarding_api:openapi-view"),
                 "index_url": reverse("onboarding_api_tokens:index"),
             },
@@ -200,9 +202,7 @@ class TokenViewSet(ModelViewSet):
         "__str__",
         Column("owner", label=gettext_lazy("Owner"), accessor=_owner),
         Column("scopes", label=gettext_lazy("Scopes"), accessor=_scopes),
-        StatusTagColumn(
-            "status", label=gettext_lazy("Status"), accessor=_status, primary=_in_use
-        ),
+        StatusTagColumn("status", label=gettext_lazy("Status"), accessor=_status, primary=_in_use),
         DateColumn("created", label=gettext_lazy("Created"), accessor=_created),
         DateColumn("last_used", label=gettext_lazy("Last used"), accessor=_last_used),
     ]

@@ -24,7 +24,9 @@ def profile_saved(instance: TraineeProfile, update_fields: Any = None, **kwargs:
         touch([instance.user_id])
 
 
-def user_saved(instance: Any, update_fields: Any = None, created: bool = False, **kwargs: Any) -> None:
+def user_saved(
+    instance: Any, update_fields: Any = None, created: bool = False, **kwargs: Any
+) -> None:
     if created or (update_fields is not None and NOT_A_CHANGE.issuperset(update_fields)):
         return
     touch([instance.pk])

@@ -13,8 +13,6 @@ from wagtail.models import APIToken
 from coaching.api.models import TokenScopes
 
 ROOT = "/onboarding/api/v1"
-# (method, path template) of every operation a test called, answered as the schema says.
-CALLED: set[tuple[str, str]] = set()
 _SCHEMA: dict[str, Any] = {}
 
 
@@ -38,6 +36,8 @@ class Api:
         self.client = client or Client()
         config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
         self.openapi = OpenAPI.from_dict(served_schema(), config=config)
+        # (method, path template) of each operation called, answered as the schema says.
+        self.called: set[tuple[str, str]] = set()
 
     def call(self, method: str, path: str, body: Any = None, **query: Any) -> Any:
         headers = {"Authorization": f"Bearer {self.key}"} if self.key else {}
@@ -52,7 +52,7 @@ class Api:
         result = self.openapi.unmarshal_response(request, DjangoOpenAPIResponse(response))
         if result.errors:  # the answer is not what the schema promises
             raise AssertionError(f"{method} {path} {response.status_code}: {result.errors}")
-        CALLED.add((method, request.path_pattern if hasattr(request, "path_pattern") else path))
+        self.called.add((method, request.path_pattern))
         return response
 
     def get(self, path: str, **query: Any) -> Any:

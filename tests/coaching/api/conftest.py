@@ -7,12 +7,32 @@ from .client import Api, make_token
 
 @pytest.fixture
 def hr_api(hr):
-    return Api(make_token(hr, "read:people", "write:people", "read:paths", "read:assignments", "write:assignments", "read:reports"))
+    return Api(
+        make_token(
+            hr,
+            "read:people",
+            "write:people",
+            "read:paths",
+            "read:assignments",
+            "write:assignments",
+            "read:reports",
+        )
+    )
 
 
 @pytest.fixture
 def coach_api(coach):
-    return Api(make_token(coach, "read:people", "read:paths", "read:assignments", "write:assignments", "read:reports", name="Team dashboard"))
+    return Api(
+        make_token(
+            coach,
+            "read:people",
+            "read:paths",
+            "read:assignments",
+            "write:assignments",
+            "read:reports",
+            name="Team dashboard",
+        )
+    )
 
 
 @pytest.fixture
