@@ -8,13 +8,10 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -27,7 +24,11 @@ from wagtail.models import APIToken
 from coaching.api.models import HR_SCOPES, Scope, TokenScopes
 from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
+from coaching.common.shown_once import ShownOncePage, keep_to_show_once
 from coaching.people.access import is_hr
+
+# Where the new key waits, in the session, for the one page that shows it.
+NEW_KEY = "coaching_api_token_key"
 
 
 def possible_owners(creator: Any) -> QuerySet[Any]:
@@ -97,38 +98,45 @@ class NewTokenForm(TokenForm):
 
 
 class TokenCreateView(generic.CreateView):
-    """Makes the token and answers with its key, once: the key is in this answer only
-    (not cached), never stored, and not in a message or a URL, as Wagtail's own API
-    tokens screen does."""
+    """Makes the token and sends HR to the page that shows its key, once: the key waits
+    in the session for that page (never stored, nor in a message or a URL)."""
 
     def get_form_kwargs(self) -> dict[str, Any]:
         return {**super().get_form_kwargs(), "creator": self.request.user}
 
-    def form_valid(self, form: Any) -> HttpResponse:
-        data = form.cleaned_data
-        with transaction.atomic():
-            token, key = APIToken.create_token(user=data["owner"], name=data["name"])
-            self.object = TokenScopes.objects.create(
-                token=token, scopes=sorted(data["scopes"]), created_by=self.request.user
-            )
-            log(self.object, "wagtail.create", user=self.request.user)
-        response = TemplateResponse(
-            self.request,
-            "coaching/api/token_created.html",
-            {
-                **self.get_context_data(),
-                "page_title": _("Your new API token"),
-                "held": self.object,
-                "key": key,
-                "api_url": self.request.build_absolute_uri(
-                    reverse("coaching:onboarding_api:api-root")
-                ),
-                "docs_url": reverse("coaching:onboarding_api:openapi-view"),
-                "index_url": reverse("onboarding_api_tokens:index"),
-            },
-        )
-        add_never_cache_headers(response)
-        return response
+    def save_instance(self) -> TokenScopes:
+        data = self.form.cleaned_data
+        token, key = APIToken.create_token(user=data["owner"], name=data["name"])
+        held: TokenScopes = self.form.save(commit=False)
+        held.token, held.scopes, held.created_by = token, sorted(data["scopes"]), self.request.user
+        held.save()
+        keep_to_show_once(self.request, NEW_KEY, held.pk, key)
+        return held
+
+    def get_success_url(self) -> str:
+        return reverse("onboarding_api_tokens:key", args=[self.object.pk])
+
+    def get_success_message(self, instance: Any) -> None:
+        return None
+
+
+class TokenKeyView(ShownOncePage):
+    """The new token's key and how to use it; opened again, it says it was shown once."""
+
+    model = TokenScopes
+    slot = NEW_KEY
+    template_name = "coaching/api/token_created.html"
+    page_title = gettext_lazy("Your new API token")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "held": self.object,
+            "key": self.shown_once(),
+            "api_url": self.request.build_absolute_uri(reverse("coaching:onboarding_api:api-root")),
+            "docs_url": reverse("coaching:onboarding_api:openapi-view"),
+            "index_url": reverse("onboarding_api_tokens:index"),
+        }
 
 
 class TokenEditView(generic.EditView):
@@ -209,3 +217,9 @@ class TokenViewSet(ModelViewSet):
 
     def get_form_class(self, for_update: bool = False) -> Any:
         return TokenForm if for_update else NewTokenForm
+
+    def get_urlpatterns(self) -> Any:
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/key/", TokenKeyView.as_view(), name="key"),
+        ]

@@ -4,19 +4,14 @@ in coaching/wagtail_hooks.py, with `HROnlyPolicy` for the model."""
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from coaching.people.access import is_hr
+from coaching.common.shown_once import ShownOncePage, keep_to_show_once
 from coaching.provisioning.models import ProvisioningToken
 
 
@@ -46,7 +41,7 @@ class TokenCreateView(generic.CreateView):
         key = token.new_key()
         token.created_by = self.request.user
         saved = super().save_instance()
-        self.request.session[NEW_KEY] = {"token": saved.pk, "key": key}
+        keep_to_show_once(self.request, NEW_KEY, saved.pk, key)
         return saved
 
     def get_success_url(self) -> str:
@@ -56,37 +51,21 @@ class TokenCreateView(generic.CreateView):
         return None
 
 
-class TokenKeyView(WagtailAdminTemplateMixin, TemplateView):
+class TokenKeyView(ShownOncePage):
     """The new token's key and what to type in the identity provider; opened again, it
     says the key was shown once."""
 
+    model = ProvisioningToken
+    slot = NEW_KEY
     template_name = "coaching/provisioning/token_created.html"
     page_title = _("Your new provisioning token")
-    header_icon = "key"
-    permission_policy: Any = None
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-        if not is_hr(request.user):
-            raise PermissionDenied
-        self.token = get_object_or_404(ProvisioningToken, pk=kwargs["pk"])
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
-
-    def get_page_title(self) -> str:
-        return str(self.page_title)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        waiting = self.request.session.get(NEW_KEY) or {}
-        key = None
-        if waiting.get("token") == self.token.pk:
-            key = waiting.get("key")
-            del self.request.session[NEW_KEY]
         users = reverse("coaching:scim_users")
         return {
             **super().get_context_data(**kwargs),
-            "token": self.token,
-            "key": key,
+            "token": self.object,
+            "key": self.shown_once(),
             "base_url": self.request.build_absolute_uri(users)[: -len("Users")],
             "index_url": reverse("provisioning_tokens:index"),
         }

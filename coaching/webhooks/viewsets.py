@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,6 +22,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from coaching.common.shown_once import ShownOncePage, keep_to_show_once
 from coaching.people.access import is_hr
 from coaching.webhooks.delivery import address_allowed
 from coaching.webhooks.models import Endpoint, WebhookEvent
@@ -86,7 +86,7 @@ class EndpointCreateView(generic.CreateView):
         secret = endpoint.new_secret()
         endpoint.created_by = self.request.user
         saved = super().save_instance()
-        self.request.session[NEW_SECRET] = {"endpoint": saved.pk, "secret": secret}
+        keep_to_show_once(self.request, NEW_SECRET, saved.pk, secret)
         return saved
 
     def get_success_url(self) -> str:
@@ -109,30 +109,21 @@ class HROnlyView(WagtailAdminTemplateMixin, TemplateView):
         return str(self.page_title)
 
 
-class EndpointSecretView(HROnlyView):
+class EndpointSecretView(ShownOncePage):
     """The new endpoint's signing secret and how to check a signature; opened again, it
     says the secret was shown once."""
 
+    model = Endpoint
+    slot = NEW_SECRET
     template_name = "coaching/webhooks/secret.html"
     page_title = gettext_lazy("Your new webhook endpoint")
-    header_icon = "key"
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-        response = super().dispatch(request, *args, **kwargs)
-        add_never_cache_headers(response)
-        return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        waiting = self.request.session.get(NEW_SECRET) or {}
-        secret = None
-        if waiting.get("endpoint") == self.endpoint.pk:
-            secret = waiting.get("secret")
-            del self.request.session[NEW_SECRET]
         return {
             **super().get_context_data(**kwargs),
-            "endpoint": self.endpoint,
-            "secret": secret,
-            "deliveries_url": reverse("webhook_endpoints:deliveries", args=[self.endpoint.pk]),
+            "endpoint": self.object,
+            "secret": self.shown_once(),
+            "deliveries_url": reverse("webhook_endpoints:deliveries", args=[self.object.pk]),
         }
 
 

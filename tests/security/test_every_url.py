@@ -35,6 +35,7 @@ from coaching.learning.evidence import KINDS
 from coaching.models import CoachRelationship, Evidence, TraineeProfile
 from tests import builders
 from tests.asking import ADMIN, DONE, LOGIN, SORRY, answer
+from tests.coaching.api.client import held_token
 from tests.coaching.provisioning.scim import make_token
 from tests.coaching.record import make
 from tests.coaching.webhooks.receiver import make_endpoint
@@ -92,6 +93,7 @@ def things(portal, people):
         "module": builders.steps_of(assignment)[0].page,
         "provisioning token": make_token("Okta")[0],
         "webhook endpoint": make_endpoint(),
+        "api token": held_token(people["hr"], "read:people")[0],
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
         "rule": rule_for(assignment.path),
         "people import": import_by(people["hr"]),
@@ -760,6 +762,33 @@ ROWS |= {
         post=answers(ADMIN, hr=DONE, editor=SORRY, superuser=DONE),
         **ENDPOINT,
     ),
+}
+
+# API tokens (coaching/api): HR's (and superusers') admin screen, like the provisioning
+# tokens; revoking is the delete view. The API itself answers 401 to anyone without a
+# token, signed in or not (tests/coaching/api).
+API_TOKEN = {"pk": Of("api token")}
+ROWS |= {
+    "onboarding_api_tokens:index": row("onboarding_api_tokens:index", get=HR_ADMIN),
+    "onboarding_api_tokens:index_results": row("onboarding_api_tokens:index_results", get=HR_ADMIN),
+    "onboarding_api_tokens:add": row("onboarding_api_tokens:add", get=HR_ADMIN, post=HR_ADMIN),
+    "onboarding_api_tokens:edit": row(
+        "onboarding_api_tokens:edit", get=HR_ADMIN, post=HR_ADMIN, **API_TOKEN
+    ),
+    "onboarding_api_tokens:delete": row(
+        "onboarding_api_tokens:delete",
+        get=HR_ADMIN,
+        post=answers(ADMIN, hr=DONE, editor=SORRY, superuser=DONE),
+        **API_TOKEN,
+    ),
+    "onboarding_api_tokens:history": row(
+        "onboarding_api_tokens:history", get=HR_ADMIN, **API_TOKEN
+    ),
+    "onboarding_api_tokens:history_results": row(
+        "onboarding_api_tokens:history_results", get=HR_ADMIN, **API_TOKEN
+    ),
+    "onboarding_api_tokens:usage": row("onboarding_api_tokens:usage", get=HR_ADMIN, **API_TOKEN),
+    "onboarding_api_tokens:key": row("onboarding_api_tokens:key", get=HR_ADMIN, **API_TOKEN),
 }
 
 # Importing new hires (coaching/importing): HR's screens. An upload posted empty is shown

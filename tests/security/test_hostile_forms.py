@@ -62,6 +62,7 @@ from coaching.record.forms import (
 )
 from tests import builders
 from tests.asking import ADMIN, LOGIN, SORRY, answer
+from tests.coaching.api.client import held_token
 from tests.coaching.provisioning.scim import make_token
 from tests.coaching.record import make
 from tests.coaching.webhooks.receiver import make_endpoint
@@ -161,6 +162,7 @@ def scene(portal, people):
         "relationship": CoachRelationship.objects.get(coach=coach, trainee=trainee),
         "token": make_token("Okta")[0],
         "endpoint": make_endpoint(),
+        "api token": held_token(people["hr"], "read:people")[0],
         "calendar feed": CalendarFeed.objects.create(person=trainee, token=FEED_TOKEN),
     }
     things["rule"] = a_rule()
@@ -526,6 +528,7 @@ ADMIN_FORMS = {
         ("name",),
         "endpoint",
     ),
+    "onboarding_api_tokens": (("name", "scopes"), None, ("name",), "api token"),
     "enrolment_rules": (
         ("name", "business_unit", "job_title", "starts_within_days", "starts_from", "due_on"),
         None,
@@ -567,6 +570,18 @@ del FORMS["webhook_endpoints:copy"]
 FORMS["webhook_endpoints:secret"] = [page("superuser", pk=Of("endpoint"))]
 FORMS["webhook_endpoints:deliveries"] = [page("superuser", pk=Of("endpoint"))]
 FORMS["webhook_endpoints:test"] = [form("superuser", (), None, pk=Of("endpoint"))]
+# API tokens: never copied; a new token names its owner (here: HR); the page of its key
+# only shows it.
+del FORMS["onboarding_api_tokens:copy"]
+FORMS["onboarding_api_tokens:key"] = [page("superuser", pk=Of("api token"))]
+FORMS["onboarding_api_tokens:add"] = [
+    form(
+        "superuser",
+        ("name", "owner", "scopes"),
+        {"name": "HR system", "owner": Of("hr"), "scopes": ["read:people"]},
+        ("name",),
+    )
+]
 for name, kwargs in {
     "scim_users": {},
     "scim_user": {"uuid": Of("trainee")},

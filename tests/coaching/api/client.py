@@ -17,9 +17,13 @@ _SCHEMA: dict[str, Any] = {}
 
 
 def make_token(owner: Any, *scopes: str, name: str = "HR system") -> str:
+    """A token of `owner` with `scopes`: its key."""
+    return held_token(owner, *scopes, name=name)[1]
+
+
+def held_token(owner: Any, *scopes: str, name: str = "HR system") -> tuple[TokenScopes, str]:
     token, key = APIToken.create_token(user=owner, name=name)
-    TokenScopes.objects.create(token=token, scopes=list(scopes))
-    return key
+    return TokenScopes.objects.create(token=token, scopes=list(scopes)), key
 
 
 def served_schema() -> dict[str, Any]:

@@ -30,10 +30,13 @@ def test_hr_makes_a_token_sees_its_key_once_and_revokes_it(client, hr, coach, tr
             "scopes": ["read:people", "read:assignments"],
         },
     )
-    assert answer.status_code == 200
-    assert "no-cache" in answer["Cache-Control"]
-    key = made_key(answer.text)
     held = TokenScopes.objects.select_related("token").get()
+    assert answer.status_code == 302
+    assert answer.url == reverse("onboarding_api_tokens:key", args=[held.pk])
+    shown = client.get(answer.url)
+    assert "no-cache" in shown["Cache-Control"]
+    key = made_key(shown.text)
+    assert "was shown once" in client.get(answer.url).text
     assert (held.token.user, held.scopes, held.created_by) == (
         coach,
         ["read:assignments", "read:people"],
