@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Revision, Site
@@ -385,3 +385,15 @@ def test_nadia_reading_in_bahasa_indonesia_sees_the_change_in_her_language(clien
     assert "Diperbarui sejak Anda membacanya" in step
     assert "Kompensasi untuk gangguan panjang." in step
     assert "Credits for long outages." not in step
+
+
+def test_the_printed_api_token_is_hanas_and_lists_the_demo_new_hires():
+    output = load()
+    key = re.search(r"Hana's API token, an HR system's \(shown once\): (wagtail_\w+)", output)
+    assert key, output
+    answer = Client().get(
+        "/onboarding/api/v1/people/", headers={"Authorization": f"Bearer {key.group(1)}"}
+    )
+    assert answer.status_code == 200
+    assert answer.json()["count"] == TraineeProfile.objects.count() >= 3
+    assert "Hana's API token" not in load()  # shown once

@@ -60,6 +60,7 @@ class LoadReport:
     created: list = field(default_factory=list)
     people: list = field(default_factory=list)
     scim_key: str | None = None  # the demo provisioning token's key, when just made
+    api_key: str | None = None  # HR's demo API token's key, when just made
 
     def add(self, obj):
         self.created.append(f"{obj._meta.verbose_name}: {obj}")
@@ -95,6 +96,7 @@ def load_demo():
         automation.ensure_rules(units, report)
         record.ensure_records(read("record"), people, report)
         report.scim_key = provisioning.ensure_token(report)
+        report.api_key = provisioning.ensure_api_token(people["hana"], report)
     # Reminders for what is due, overdue and coming up, as the scheduled sweep writes them.
     sweep()
     return report

@@ -28,6 +28,9 @@ class Command(BaseCommand):
         if report.scim_key:
             self.stdout.write(f"SCIM base URL:   {base}/onboarding/scim/v2/")
             self.stdout.write(f"SCIM token (shown once): {report.scim_key}\n")
+        if report.api_key:
+            self.stdout.write(f"REST API docs:   {base}/onboarding/api/v1/docs")
+            self.stdout.write(f"Hana's API token, an HR system's (shown once): {report.api_key}\n")
         self.stdout.write(f"Demo accounts (password for each: {DEMO_PASSWORD}):")
         for role, user, job_title, language in report.people:
             self.stdout.write(
