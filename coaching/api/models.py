@@ -32,6 +32,17 @@ class Scope(models.TextChoices):
     )
 
 
+# Each scope in a few words, for the list of tokens.
+SCOPE_NAMES = {
+    Scope.READ_PEOPLE: _("read people"),
+    Scope.WRITE_PEOPLE: _("add and change people"),
+    Scope.READ_PATHS: _("read paths"),
+    Scope.READ_ASSIGNMENTS: _("read assignments"),
+    Scope.WRITE_ASSIGNMENTS: _("assign and cancel"),
+    Scope.READ_REPORTS: _("read reports"),
+    Scope.READ_OWN_RECORD: _("read their own record"),
+}
+
 # Scopes only HR may hold: a token never does more than its owner could on the site.
 HR_SCOPES = frozenset({Scope.WRITE_PEOPLE})
 
@@ -62,7 +73,7 @@ class TokenScopes(models.Model):
         verbose_name_plural = _("onboarding API tokens")
 
     def __str__(self) -> str:
-        return str(self.token)  # its name and how its key starts
+        return self.token.name
 
     def allows(self, scope: str) -> bool:
         return scope in self.scopes

@@ -21,7 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.models import APIToken
 
-from coaching.api.models import HR_SCOPES, Scope, TokenScopes
+from coaching.api.models import HR_SCOPES, SCOPE_NAMES, Scope, TokenScopes
 from coaching.audit.filters import PersonChoiceField
 from coaching.common.names import display_name
 from coaching.common.shown_once import ShownOncePage, keep_to_show_once
@@ -150,7 +150,12 @@ class TokenEditView(generic.EditView):
 class TokenRevokeView(generic.DeleteView):
     """Revoking keeps the token, marked revoked: its use stays on record."""
 
-    template_name = "wagtailusers/api_tokens/confirm_revoke.html"
+    template_name = "coaching/api/confirm_revoke.html"
+    page_title = gettext_lazy("Revoke")
+
+    @property
+    def confirmation_message(self) -> str:
+        return _("Revoke the API token “%(name)s”?") % {"name": self.object.token.name}
 
     def post(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.get_object()
@@ -180,8 +185,12 @@ def _owner(held: TokenScopes) -> str:
     return display_name(held.token.user)
 
 
+def _prefix(held: TokenScopes) -> str:
+    return held.token.prefix
+
+
 def _scopes(held: TokenScopes) -> str:
-    return ", ".join(held.scopes)
+    return ", ".join(str(SCOPE_NAMES.get(scope, scope)) for scope in held.scopes)
 
 
 def _created(held: TokenScopes) -> Any:
@@ -209,6 +218,7 @@ class TokenViewSet(ModelViewSet):
     list_display = [
         "__str__",
         Column("owner", label=gettext_lazy("Owner"), accessor=_owner),
+        Column("prefix", label=gettext_lazy("Starts with"), accessor=_prefix),
         Column("scopes", label=gettext_lazy("Scopes"), accessor=_scopes),
         StatusTagColumn("status", label=gettext_lazy("Status"), accessor=_status, primary=_in_use),
         DateColumn("created", label=gettext_lazy("Created"), accessor=_created),

@@ -8,7 +8,7 @@ from coaching.api.models import Scope, TokenScopes
 from coaching.provisioning.models import ProvisioningToken
 
 DEMO_TOKEN = "Microsoft Entra ID (demo)"
-DEMO_API_TOKEN = "HR system (demo)"
+DEMO_API_TOKEN = "BambooHR (demo)"
 HR_SYSTEM_SCOPES = [
     Scope.READ_PEOPLE,
     Scope.WRITE_PEOPLE,

@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "config.demo",
     # What the plugin builds on.
     "polymorphic",
+    # django-ninja (which Wagtail brings): the REST API's reference page and its files.
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail_localize",
     "wagtail_localize.locales",  # in place of wagtail.locales
