@@ -25,6 +25,7 @@ from coaching.api.schemas import (
     AssignmentOut,
     AssignmentStatusName,
     CompletionOut,
+    Id,
     NewAssignments,
 )
 from coaching.learning.assigning import AssignmentError, assign_path, cancel_assignment
@@ -39,15 +40,15 @@ completions = Router(tags=["assignments"])
 
 class AssignmentFilter(Schema):
     updated_since: datetime | None = None
-    person_id: int | None = None
-    path_id: int | None = None
+    person_id: Id | None = None
+    path_id: Id | None = None
     status: AssignmentStatusName | None = None
 
 
 class CompletionFilter(Schema):
     updated_since: datetime | None = None
-    person_id: int | None = None
-    path_id: int | None = None
+    person_id: Id | None = None
+    path_id: Id | None = None
 
 
 def assignments_seen(user: Any) -> QuerySet[Assignment]:
@@ -77,7 +78,7 @@ def list_assignments(request: HttpRequest, filters: Query[AssignmentFilter]) -> 
 @router.get(
     "/{assignment_id}", response={200: AssignmentOut, **PROBLEMS}, summary="Read an assignment"
 )
-def read_assignment(request: HttpRequest, assignment_id: int) -> Any:
+def read_assignment(request: HttpRequest, assignment_id: Id) -> Any:
     require(request, Scope.READ_ASSIGNMENTS)
     return get_object_or_404(assignments_seen(request.user), pk=assignment_id)
 
@@ -140,7 +141,7 @@ def assign(request: HttpRequest, payload: NewAssignments) -> Any:
     response={200: AssignmentOut, **PROBLEMS},
     summary="Cancel an assignment",
 )
-def cancel(request: HttpRequest, assignment_id: int) -> Any:
+def cancel(request: HttpRequest, assignment_id: Id) -> Any:
     """Cancel an assignment in progress. Its progress stays on record."""
     require_coach(request)
     assignment = get_object_or_404(assignments_seen(request.user), pk=assignment_id)

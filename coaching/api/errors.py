@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, Throttled
+from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v3.errors import (
     ProblemDetail,
     problem_response,
@@ -72,6 +73,17 @@ def register(api: NinjaAPI) -> None:
             {"type": "invalid", "loc": [*exc.where, field] if field else [], "msg": msg}
             for field, messages in exc.errors.items()
             for msg in messages
+        ]
+        return problem_response(
+            status=422, detail=_("The request has errors: see each field."), errors=errors
+        )
+
+    @api.exception_handler(NinjaValidationError)
+    def malformed(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        # What the schema refuses (a missing field, a word for a number): Pydantic's own
+        # messages, in English, under the site's words for the whole.
+        errors = [
+            {key: value for key, value in error.items() if key != "ctx"} for error in exc.errors
         ]
         return problem_response(
             status=422, detail=_("The request has errors: see each field."), errors=errors

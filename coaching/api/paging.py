@@ -9,13 +9,14 @@ from django.http import HttpRequest
 from ninja import Field
 from ninja.pagination import LimitOffsetPagination
 
+from coaching.common.ids import LARGEST_ID
 from coaching.conf import coaching_settings
 
 
 class Paged(LimitOffsetPagination):
     class Input(LimitOffsetPagination.Input):
         limit: int = Field(50, ge=1, le=1000, description="Rows a page (at most API_PAGE_MAX).")
-        offset: int = Field(0, ge=0)
+        offset: int = Field(0, ge=0, le=LARGEST_ID)
 
     def paginate_queryset(
         self,

@@ -13,7 +13,7 @@ from coaching.api.auth import require
 from coaching.api.errors import PROBLEMS
 from coaching.api.models import Scope
 from coaching.api.paging import Paged
-from coaching.api.schemas import PathDetail, PathOut
+from coaching.api.schemas import Id, PathDetail, PathOut
 from lessons.models import LearningPath, PathVersion
 
 router = Router(tags=["paths"])
@@ -31,7 +31,7 @@ def list_paths(request: HttpRequest) -> Any:
 
 
 @router.get("/{path_id}", response={200: PathDetail, **PROBLEMS}, summary="Read a path")
-def read_path(request: HttpRequest, path_id: int) -> Any:
+def read_path(request: HttpRequest, path_id: Id) -> Any:
     require(request, Scope.READ_PATHS)
     paths = published().prefetch_related(
         "current_version__steps",

@@ -22,7 +22,7 @@ from coaching.api.auth import require
 from coaching.api.errors import PROBLEMS, Invalid, invalid_form
 from coaching.api.models import Scope
 from coaching.api.paging import Paged
-from coaching.api.schemas import NewPerson, PersonChange, PersonOut
+from coaching.api.schemas import Id, NewPerson, PersonChange, PersonOut
 from coaching.audit import trail
 from coaching.audit.filters import PersonChoiceField
 from coaching.people import hiring
@@ -37,7 +37,7 @@ FORM_NAMES = {"business_unit": "unit_id", "coach": "coach_id", "buddy": "buddy_i
 
 class PeopleFilter(Schema):
     updated_since: datetime | None = None
-    unit_id: int | None = None
+    unit_id: Id | None = None
     active: bool | None = None
 
 
@@ -57,7 +57,7 @@ def people_seen(user: Any) -> QuerySet[TraineeProfile]:
     )
 
 
-def person_or_404(user: Any, person_id: int) -> TraineeProfile:
+def person_or_404(user: Any, person_id: Id) -> TraineeProfile:
     return get_object_or_404(people_seen(user), user_id=person_id)
 
 
@@ -82,7 +82,7 @@ def list_people(request: HttpRequest, filters: Query[PeopleFilter]) -> Any:
 
 
 @router.get("/{person_id}", response={200: PersonOut, **PROBLEMS}, summary="Read a person")
-def read_person(request: HttpRequest, person_id: int) -> Any:
+def read_person(request: HttpRequest, person_id: Id) -> Any:
     require(request, Scope.READ_PEOPLE)
     return person_or_404(request.user, person_id)
 
@@ -146,7 +146,7 @@ def _current(profile: TraineeProfile) -> dict[str, Any]:
 
 
 @router.patch("/{person_id}", response={200: PersonOut, **PROBLEMS}, summary="Change a new hire")
-def change_person(request: HttpRequest, person_id: int, payload: PersonChange) -> Any:
+def change_person(request: HttpRequest, person_id: Id, payload: PersonChange) -> Any:
     """Change what is sent and leave the rest; the change is in the audit trail."""
     require_hr(request)
     profile = person_or_404(request.user, person_id)

@@ -12,7 +12,7 @@ from ninja import Query, Router, Schema
 from coaching.api.auth import require
 from coaching.api.errors import PROBLEMS, Invalid
 from coaching.api.models import Scope, TokenScopes
-from coaching.api.schemas import CompletionRow, Me
+from coaching.api.schemas import CompletionRow, Id, Me
 from coaching.common.names import display_name
 from coaching.record.export import record_as_data
 from coaching.reports.completion import completion
@@ -26,8 +26,8 @@ me = Router(tags=["me"])
 
 class CompletionQuery(Schema):
     by: Literal["path", "unit", "coach", "cohort"] = "path"
-    unit_id: int | None = None
-    path_id: int | None = None
+    unit_id: Id | None = None
+    path_id: Id | None = None
 
 
 @router.get(

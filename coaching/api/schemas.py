@@ -3,13 +3,18 @@ schema from these, so the documentation and the validation cannot drift apart. P
 are named by their account's id everywhere (as on the site's own pages)."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
+from coaching.common.ids import LARGEST_ID
 from coaching.common.names import display_name
 from coaching.common.percent import percent
+
+# An id a request names: a whole number a database column can hold (SQLite raises on more).
+Id = Annotated[int, Field(ge=1, le=LARGEST_ID)]
 
 
 class Named(Schema):
@@ -80,29 +85,35 @@ class PersonOut(Schema):
         ]
 
 
-class NewPerson(Schema):
+class Strict(Schema):
+    """A request's body: a field the API does not know is refused, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class NewPerson(Strict):
     first_name: str
     last_name: str = ""
     email: str
     start_date: date
-    unit_id: int | None = None
+    unit_id: Id | None = None
     job_title: str = ""
-    coach_id: int | None = Field(None, description="Their primary coach from today.")
-    buddy_id: int | None = None
+    coach_id: Id | None = Field(None, description="Their primary coach from today.")
+    buddy_id: Id | None = None
 
 
-class PersonChange(Schema):
+class PersonChange(Strict):
     """What to change; a field left out stays as it is, null clears it."""
 
     first_name: str | None = None
     last_name: str | None = None
     start_date: date | None = None
-    unit_id: int | None = None
+    unit_id: Id | None = None
     job_title: str | None = None
-    coach_id: int | None = Field(
+    coach_id: Id | None = Field(
         None, description="The new primary coach from today; null: no primary coach."
     )
-    buddy_id: int | None = None
+    buddy_id: Id | None = None
 
 
 StepKindName = Literal["module", "task", "checkin", "knowledge_check"]
@@ -211,9 +222,9 @@ class AssignmentOut(Schema):
         return None if step is None else step.key
 
 
-class NewAssignments(Schema):
-    path_id: int
-    person_ids: list[int] = Field(min_length=1, max_length=10000)
+class NewAssignments(Strict):
+    path_id: Id
+    person_ids: list[Id] = Field(min_length=1, max_length=10000)
     due_on: date | None = None
     due_after_start_days: int | None = Field(
         None, ge=0, le=3650, description="Due this many days after each person's start date."
