@@ -25,6 +25,7 @@ SETTINGS_ADDITIONS = [
             '"coaching",',
             '"lessons",',
             '"polymorphic",',
+            '"ninja",',
             '"wagtail.contrib.routable_page",',
             '"wagtail_localize",',
             '"wagtail_localize.locales",',

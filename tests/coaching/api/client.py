@@ -2,6 +2,7 @@
 site serves (with openapi-core, not the code that wrote the schema), and remembers which
 operations were called, for the contract test."""
 
+import functools
 import json
 from typing import Any
 
@@ -34,12 +35,18 @@ def served_schema() -> dict[str, Any]:
     return _SCHEMA
 
 
+@functools.cache
+def checker() -> OpenAPI:
+    """openapi-core's reading of the served schema, made once a process."""
+    config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+    return OpenAPI.from_dict(served_schema(), config=config)
+
+
 class Api:
     def __init__(self, key: str | None = None, client: Client | None = None) -> None:
         self.key = key
         self.client = client or Client()
-        config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
-        self.openapi = OpenAPI.from_dict(served_schema(), config=config)
+        self.openapi = checker()
         # (method, path template) of each operation called, answered as the schema says.
         self.called: set[tuple[str, str]] = set()
 
