@@ -70,6 +70,10 @@ def whoami(request: HttpRequest) -> Any:
 @me.get("/record", response={200: dict[str, Any], **PROBLEMS}, summary="My own record")
 def own_record(request: HttpRequest) -> Any:
     """The token owner's own development record and learning, as their personal data
-    export holds it (Your record, Export): nobody else's, whatever the token's owner is."""
-    require(request, Scope.READ_OWN_RECORD)
+    export holds it (Your record, Export): nobody else's. Only through a token its owner
+    made: one HR made for someone (HR sees the key) reads nothing, so a person's record
+    never leaves through HR's hands unlogged (HR answers requests with the logged export)."""
+    held = require(request, Scope.READ_OWN_RECORD)
+    if held.created_by_id != request.user.pk:
+        raise PermissionDenied(_("Only a token its owner made can read their own record."))
     return record_as_data(request.user)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from coaching.learning.progress import complete_module
 from tests import builders
 
-from .client import Api, make_token
+from .client import Api, held_token, make_token
 
 pytestmark = pytest.mark.django_db
 
@@ -64,13 +64,21 @@ def test_report_figures_for_the_coachs_people(coach_api, trainee, other_trainee,
     assert coach_api.get("/reports/completion", unit_id=999).status_code == 422
 
 
-def test_own_record_is_the_owners_only(trainee, coach):
-    api = Api(make_token(trainee, "read:own_record"))
+def test_own_record_is_the_owners_only(trainee, coach, hr):
+    held, key = held_token(trainee, "read:own_record")
+    held.created_by = trainee
+    held.save()
+    api = Api(key)
     assert api.get("/me/").json()["scopes"] == ["read:own_record"]
     record = api.get("/me/record").json()
     assert record["person"]["email"] == "nadia@example.com"
     assert api.get("/people/").status_code == 403
     assert Api(make_token(coach, "read:people")).get("/me/record").status_code == 403
+    # One HR made for her: HR saw its key, so it reads nothing of her record.
+    made_by_hr, key = held_token(trainee, "read:own_record", name="By HR")
+    made_by_hr.created_by = hr
+    made_by_hr.save()
+    assert Api(key).get("/me/record").status_code == 403
 
 
 @pytest.mark.parametrize("size", [2, 6])
