@@ -2,6 +2,7 @@
 them and for the same people (`report_scope`); and who the token acts for, with their
 own development record for a token that may read it."""
 
+from datetime import date
 from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied
@@ -52,7 +53,12 @@ def completion_figures(request: HttpRequest, query: Query[CompletionQuery]) -> A
                 {"path_id": [_("No published learning path has this id.")]}, where=("query",)
             )
     rows = completion(scope, ReportFilters(unit=unit, path=path), by=query.by)
-    return [{**row, "key": row["group_key"], "label": str(row["label"])} for row in rows]
+    return [{**row, "key": _key(row["group_key"]), "label": str(row["label"])} for row in rows]
+
+
+def _key(group: Any) -> str | int | None:
+    """A group's id as JSON holds it: a cohort's is its month's first day, ISO."""
+    return group.isoformat() if isinstance(group, date) else group
 
 
 @me.get("/", response={200: Me, **PROBLEMS}, summary="Who the token acts for")

@@ -1,6 +1,8 @@
 """/assignments, /completions, /reports and /me: stored progress as the site shows it,
 `updated_since` for syncing, cancelling once, and a fixed number of queries."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -61,6 +63,10 @@ def test_report_figures_for_the_coachs_people(coach_api, trainee, other_trainee,
         ("Orientation", 1, 0)
     ]
     assert coach_api.get("/reports/completion", by="unit").status_code == 200
+    trainee.trainee_profile.start_date = datetime.date(2027, 1, 4)
+    trainee.trainee_profile.save()
+    cohorts = coach_api.get("/reports/completion", by="cohort").json()
+    assert [row["key"] for row in cohorts] == ["2027-01-01"]
     assert coach_api.get("/reports/completion", unit_id=999).status_code == 422
 
 
